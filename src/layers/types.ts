@@ -1,0 +1,32 @@
+import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+
+/** The regions the article spans; named views and insets are built from these. */
+export type Theater = 'korean-peninsula' | 'sea-of-japan-kurils' | 'east-asia' | 'ukraine-russia';
+
+/** How a layer looks in the legend: a swatch drawn by the legend component, never by the map. */
+export interface LegendSwatch {
+  shape: 'fill' | 'line' | 'dashed-line' | 'point' | 'hatch';
+  color: string;
+  outline?: string;
+}
+
+/**
+ * One map layer, as data. A module never touches the map: MapView adds its sources and style
+ * layers once, and sync.ts only flips visibility or global state afterwards. Ids never change.
+ */
+export interface LayerModule {
+  /** Stable id used for toggles, the URL and the legend. */
+  id: string;
+  title: string;
+  /** One line for the legend and the export footer: where the shapes come from. */
+  source: string;
+  theaters: Theater[];
+  /** Whether the user can hide it (the basemap cannot be hidden). */
+  toggleable: boolean;
+  legend: LegendSwatch | null;
+  sources: Record<string, SourceSpecification>;
+  /** Style layers in draw order (bottom first). */
+  layers: LayerSpecification[];
+  /** Style layer ids that respond to clicks and hover. */
+  interactiveLayerIds: string[];
+}

@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { LAYER_REGISTRY } from '../layers';
+import { buildStyle } from '../layers/style';
+import { EAST_ASIA_BOUNDS } from './camera';
+import { detectWebGL } from './webgl-support';
+
+// Vite emits the worker as its own file; without this the production build cannot start it.
+setWorkerUrl(workerUrl);
+
+declare global {
+  interface Window {
+    /** Handle for browser tests and the briefing CLI: the one map of this page. */
+    tripwireMap?: MapLibreMap;
+  }
+}
+
+/** Creates the one MapLibre map of the app, once, and removes it on unmount. */
+export function MapView() {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [failure, setFailure] = useState<string | null>(() =>
+    detectWebGL() ? null : 'This browser cannot draw the map: WebGL is unavailable or disabled.',
+  );
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || failure) return;
+    let map: MapLibreMap;
+    try {
+      map = new MapLibreMap({
+        container,
+        style: buildStyle(LAYER_REGISTRY),
+        bounds: EAST_ASIA_BOUNDS,
+        fitBoundsOptions: { padding: 20 },
+        attributionControl: false,
+        renderWorldCopies: false,
+      });
+    } catch (error) {
+      // Reported from a task: the constructor failing is an event from outside React.
+      const message = error instanceof Error ? error.message : String(error);
+      queueMicrotask(() => setFailure(`The map could not start: ${message}`));
+      return;
+    }
+    map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    map.addControl(
+      new AttributionControl({ compact: false, customAttribution: '<a href="https://maplibre.org/">MapLibre</a>' }),
+      'bottom-right',
+    );
+    map.on('webglcontextlost', () => setFailure('The map lost its graphics context; reload the page.'));
+    window.tripwireMap = map;
+    return () => {
+      delete window.tripwireMap;
+      map.remove();
+    };
+  }, [failure]);
+
+  if (failure) {
+    return (
+      <div className="map-failure" role="alert">
+        <strong>The map cannot be shown.</strong>
+        <p>{failure}</p>
+        <p>Try a recent Chrome, Edge or Firefox with hardware acceleration (or software WebGL) enabled.</p>
+      </div>
+    );
+  }
+  return <div ref={containerRef} className="map-container" data-testid="map" />;
+}

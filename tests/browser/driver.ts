@@ -1,0 +1,70 @@
+// A small driver for the real app in headless Chromium: launch, open, wait for the map, look.
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const OUTPUT_DIR = new URL('../../test-output/', import.meta.url).pathname;
+
+/** Flags that give headless Chromium software WebGL (SwiftShader) and keep it off the network. */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser(extraFlags: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_FLAGS, ...extraFlags],
+  });
+}
+
+export interface OpenedApp {
+  page: Page;
+  consoleErrors: string[];
+  requestedUrls: string[];
+}
+
+/** Opens the app at `hash` in a fresh page of the given size and records console errors and requests. */
+export async function openApp(
+  browser: Browser,
+  { hash = '', width = 1280, height = 720 }: { hash?: string; width?: number; height?: number } = {},
+): Promise<OpenedApp> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const consoleErrors: string[] = [];
+  const requestedUrls: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  page.on('request', (request) => requestedUrls.push(request.url()));
+  await page.goto(inject('baseUrl') + (hash ? `#${hash}` : ''));
+  return { page, consoleErrors, requestedUrls };
+}
+
+/** Waits until the map exists, its style and sources are loaded, and it has gone idle. */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.tripwireMap !== undefined, undefined, { timeout: 60_000 });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.tripwireMap!;
+        const check = () => {
+          if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) resolve();
+          else map.once('idle', check);
+        };
+        check();
+      }),
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const path = `${OUTPUT_DIR}${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}

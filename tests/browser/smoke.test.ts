@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openApp, screenshot, waitForMapIdle } from './driver';
+import { canvasVariance } from './pixels';
+
+describe('the dashboard loads offline and draws a map', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    it(`at ${width}×${height}: reaches idle, no console errors, no other origin, canvas not blank`, async () => {
+      const { page, consoleErrors, requestedUrls } = await openApp(browser, { width, height });
+      await waitForMapIdle(page);
+      const origin = new URL(page.url()).origin;
+      const foreign = requestedUrls.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'));
+      expect(foreign).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+      expect(await canvasVariance(page)).toBeGreaterThan(50);
+      await expect.poll(() => page.locator('.maplibregl-ctrl-attrib').innerText()).toMatch(/Natural Earth/);
+      expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toMatch(/MapLibre/);
+      await screenshot(page, `smoke-${width}x${height}`);
+      await page.close();
+    });
+  }
+
+  it('shows a readable notice instead of a blank page when WebGL is unavailable', async () => {
+    const noWebGL = await launchBrowser(['--disable-webgl', '--disable-webgl2']);
+    try {
+      const { page } = await openApp(noWebGL);
+      await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/WebGL/);
+      await screenshot(page, 'no-webgl');
+    } finally {
+      await noWebGL.close();
+    }
+  });
+});

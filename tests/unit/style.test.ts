@@ -1,0 +1,34 @@
+import { statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LAYER_REGISTRY } from '../../src/layers';
+import { buildStyle } from '../../src/layers/style';
+
+describe('the map style', () => {
+  const style = buildStyle(LAYER_REGISTRY);
+
+  it('asks no glyph or sprite server for anything, so labels use local fonts offline', () => {
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+  });
+
+  it('only points its sources at files that ship with the app', () => {
+    for (const [id, source] of Object.entries(style.sources)) {
+      if (!('data' in source) || typeof source.data !== 'string') continue;
+      expect(source.data, id).not.toMatch(/^[a-z]+:\/\//i);
+      expect(statSync(new URL(`../../public/${source.data}`, import.meta.url)).isFile(), id).toBe(true);
+    }
+  });
+
+  it('has unique layer ids', () => {
+    const ids = style.layers.map((layer) => layer.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('the embedded basemap', () => {
+  it('stays well under 3 MB in total', () => {
+    const files = ['basemap-countries', 'basemap-lines', 'basemap-labels'];
+    const bytes = files.reduce((sum, name) => sum + statSync(new URL(`../../public/geo/${name}.geojson`, import.meta.url)).size, 0);
+    expect(bytes).toBeLessThan(2_000_000);
+  });
+});
