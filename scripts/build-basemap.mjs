@@ -133,6 +133,25 @@ function write(name, features, extra = {}) {
 }
 
 write('basemap-countries.geojson', countries);
+
+// North Korea's outline at full 1:10m detail, unsimplified: the app measures distances to its
+// coast with Turf (Alsom Island, "roughly 11 miles" offshore), so it must not be generalised.
+const fullDetail = feature(topology, topology.objects.countries).features;
+const northKorea = fullDetail.find((country) => country.properties.name === 'North Korea');
+write('reference.geojson', [
+  {
+    type: 'Feature',
+    properties: {
+      id: 'north-korea-outline',
+      name: 'North Korea (outline)',
+      kind: 'reference',
+      source: NATURAL_EARTH,
+      sourceUrl: 'https://www.naturalearthdata.com/',
+      notes: 'Natural Earth 1:10m, not simplified; used only for measurements, not drawn.',
+    },
+    geometry: { type: northKorea.geometry.type, coordinates: roundCoordinates(northKorea.geometry.coordinates) },
+  },
+]);
 write('basemap-lines.geojson', lines);
 write('basemap-labels.geojson', BASEMAP_LABELS, {
   source: 'Label positions placed by hand for legibility; city coordinates from GeoNames',

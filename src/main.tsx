@@ -1,7 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { loadScenario } from './data/load';
+import { store } from './data/store';
+import { startUrlSync } from './data/url-sync';
+import { TOGGLEABLE_LAYERS } from './layers';
 import './app.css';
+
+void loadScenario(store).then(() => startUrlSync(store, TOGGLEABLE_LAYERS.map((layer) => layer.id)));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

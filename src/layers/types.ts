@@ -29,4 +29,8 @@ export interface LayerModule {
   layers: LayerSpecification[];
   /** Style layer ids that respond to clicks and hover. */
   interactiveLayerIds: string[];
+  /** The geography file (public/geo/<name>.geojson) whose validated features fill `sources`' single source. */
+  geographyFile?: string;
+  /** Dates the layer's content exists between, ISO; absent = always. */
+  validity?: { from?: string; to?: string };
 }

@@ -2,8 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { store } from '../data/store';
 import { LAYER_REGISTRY } from '../layers';
+import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
 import { buildStyle } from '../layers/style';
+import { startInteractions } from './interactions';
+import { startSync } from './sync';
 import { EAST_ASIA_BOUNDS } from './camera';
 import { detectWebGL } from './webgl-support';
 
@@ -31,7 +35,7 @@ export function MapView() {
     try {
       map = new MapLibreMap({
         container,
-        style: buildStyle(LAYER_REGISTRY),
+        style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE),
         bounds: EAST_ASIA_BOUNDS,
         fitBoundsOptions: { padding: 20 },
         attributionControl: false,
@@ -50,8 +54,13 @@ export function MapView() {
       'bottom-right',
     );
     map.on('webglcontextlost', () => setFailure('The map lost its graphics context; reload the page.'));
-    window.tripwireMap = map;
+    const stops: (() => void)[] = [];
+    map.once('load', () => {
+      stops.push(startSync(map, store), startInteractions(map, store));
+      window.tripwireMap = map;
+    });
     return () => {
+      stops.forEach((stop) => stop());
       delete window.tripwireMap;
       map.remove();
     };

@@ -35,7 +35,7 @@ describe('the dashboard loads offline and draws a map', () => {
     const noWebGL = await launchBrowser(['--disable-webgl', '--disable-webgl2']);
     try {
       const { page } = await openApp(noWebGL);
-      await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/WebGL/);
+      await expect.poll(() => page.locator('.map-failure[role="alert"]').innerText()).toMatch(/WebGL/);
       await screenshot(page, 'no-webgl');
     } finally {
       await noWebGL.close();

@@ -1,0 +1,32 @@
+// Event types and normalisation: validated raw events become the store's events, with dates
+// parsed once into day numbers and a stable numeric key for MapLibre feature-state.
+import { parseIsoPartialDate, type DatePrecision } from './dates';
+import type { EventProperties } from './schemas';
+import type { RawEvent } from './validate';
+
+export interface TripwireEvent extends EventProperties {
+  /** Stable numeric id (order in the file) for feature-state; ids in the file stay strings. */
+  key: number;
+  geometry: GeoJSON.Point | GeoJSON.LineString;
+  /** First and last day the event may have happened on (a month-precise event spans its month). */
+  start: number;
+  end: number;
+  precision: DatePrecision;
+}
+
+export function normaliseEvents(raw: RawEvent[]): TripwireEvent[] {
+  return raw
+    .map(({ index, geometry, properties }) => {
+      const span = parseIsoPartialDate(properties.date)!;
+      const endSpan = properties.endDate ? parseIsoPartialDate(properties.endDate)! : span;
+      return { ...properties, key: index, geometry, start: span.start, end: endSpan.end, precision: span.precision };
+    })
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.key - b.key);
+}
+
+/** A representative point for framing, labels and distance: the point, or a route's midpoint vertex. */
+export function eventAnchor(event: Pick<TripwireEvent, 'geometry'>): [number, number] {
+  const { geometry } = event;
+  if (geometry.type === 'Point') return geometry.coordinates as [number, number];
+  return geometry.coordinates[Math.floor(geometry.coordinates.length / 2)] as [number, number];
+}

@@ -1,0 +1,112 @@
+// Zod schemas for every file that enters the app: ours (public/geo) and, later, users'.
+import { z } from 'zod';
+import { ACTORS, CATEGORIES, STATUSES } from './vocabulary';
+import { parseIsoPartialDate } from './dates';
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+export const positionSchema = z.tuple([
+  finite.refine((lon) => lon >= -180 && lon <= 180, 'longitude must be within −180…180'),
+  finite.refine((lat) => lat >= -90 && lat <= 90, 'latitude must be within −90…90'),
+]);
+
+const ring = z.array(positionSchema).min(4, 'a ring needs at least 4 positions');
+export const pointSchema = z.object({ type: z.literal('Point'), coordinates: positionSchema });
+export const lineStringSchema = z.object({
+  type: z.literal('LineString'),
+  coordinates: z.array(positionSchema).min(2, 'a line needs at least 2 positions'),
+});
+const geometrySchema = z.discriminatedUnion('type', [
+  pointSchema,
+  lineStringSchema,
+  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(positionSchema).min(2)) }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
+]);
+
+export const partialDate = z
+  .string()
+  .refine((text) => parseIsoPartialDate(text) !== null, 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD');
+export const fullDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').pipe(partialDate);
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const kebabId = text(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)');
+const httpUrl = z
+  .string()
+  .max(2000)
+  .refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL');
+
+export const factCheckSchema = z.strictObject({
+  note: text(2000),
+  recordDate: partialDate.optional(),
+  sourceTitle: text(300),
+  sourceUrl: httpUrl,
+});
+
+export const eventPropertiesSchema = z.strictObject({
+  id: kebabId,
+  title: text(200),
+  summary: text(2000),
+  date: partialDate,
+  endDate: partialDate.optional(),
+  dateAsWritten: text(200),
+  dateReasoning: text(1000).optional(),
+  quote: text(2000),
+  speaker: text(200).optional(),
+  speakerRole: text(500).optional(),
+  category: z.enum(CATEGORIES),
+  actors: z.array(z.enum(ACTORS)).min(1, 'name at least one actor'),
+  status: z.enum(STATUSES),
+  statusNote: text(500).optional(),
+  place: text(200),
+  locationNote: text(1000).optional(),
+  locationApproximate: z.boolean().optional(),
+  layers: z.array(text(100)).default([]),
+  factCheck: factCheckSchema.optional(),
+});
+
+export const eventFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  geometry: z.discriminatedUnion('type', [pointSchema, lineStringSchema]),
+  properties: eventPropertiesSchema,
+});
+
+export const articleMetadataSchema = z.object({
+  title: text(300),
+  publisher: text(200),
+  publishedDate: fullDate,
+  publishedDateReasoning: text(4000),
+  url: httpUrl.optional(),
+  author: text(200).optional(),
+});
+
+export const eventCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  metadata: z.looseObject({ article: articleMetadataSchema }).optional(),
+  features: z.array(z.unknown()),
+});
+
+export const geographyFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  geometry: geometrySchema,
+  properties: z.looseObject({
+    id: kebabId,
+    name: text(200),
+    kind: text(60),
+    source: text(2000),
+    sourceUrl: httpUrl.optional(),
+    notes: text(4000).optional(),
+    approximate: z.boolean().optional(),
+    validFrom: fullDate.optional(),
+    validTo: fullDate.optional(),
+    date: partialDate.optional(),
+  }),
+});
+
+export const geographyCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(geographyFeatureSchema),
+});
+
+export type EventProperties = z.infer<typeof eventPropertiesSchema>;
+export type ArticleMetadata = z.infer<typeof articleMetadataSchema>;
+export type GeographyFeature = z.infer<typeof geographyFeatureSchema>;

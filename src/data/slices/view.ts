@@ -1,0 +1,37 @@
+import type { StateCreator } from 'zustand';
+import type { StoreState } from '../store';
+import type { Camera } from '../url-state';
+
+export type Bounds = [number, number, number, number];
+
+export type CameraRequest =
+  | { kind: 'bounds'; bounds: Bounds; maxZoom: number; serial: number }
+  | { kind: 'camera'; camera: Camera; serial: number };
+
+export interface ViewSlice {
+  /** Where the map is looking, as last reported by the map (for the URL and exports). */
+  camera: Camera | null;
+  /** A request for the map to move; the map obeys the newest one. */
+  cameraRequest: CameraRequest | null;
+  /** Messages for the user (a bad link, …); dismissable. */
+  notices: string[];
+  setCamera: (camera: Camera) => void;
+  requestFrame: (bounds: Bounds, maxZoom?: number) => void;
+  requestCamera: (camera: Camera) => void;
+  addNotice: (text: string) => void;
+  dismissNotices: () => void;
+}
+
+export const createViewSlice: StateCreator<StoreState, [['zustand/subscribeWithSelector', never]], [], ViewSlice> = (set, get) => {
+  const serial = () => (get().cameraRequest?.serial ?? 0) + 1;
+  return {
+    camera: null,
+    cameraRequest: null,
+    notices: [],
+    setCamera: (camera) => set({ camera }),
+    requestFrame: (bounds, maxZoom = 7) => set({ cameraRequest: { kind: 'bounds', bounds, maxZoom, serial: serial() } }),
+    requestCamera: (camera) => set({ cameraRequest: { kind: 'camera', camera, serial: serial() } }),
+    addNotice: (text) => set((state) => ({ notices: [...state.notices, text] })),
+    dismissNotices: () => set({ notices: [] }),
+  };
+};

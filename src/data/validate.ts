@@ -1,0 +1,84 @@
+// The one gate for untrusted data: every issue names its place (feature index, id, field) and a
+// file with any error yields no data at all, so a bad file changes nothing.
+import type { z } from 'zod';
+import { eventCollectionSchema, eventFeatureSchema, geographyCollectionSchema, type GeographyFeature } from './schemas';
+import type { ArticleMetadata, EventProperties } from './schemas';
+import { parseIsoPartialDate } from './dates';
+
+export interface ValidationIssue {
+  /** Where: "features[3] (id "vladivostok-summit-2019") › properties.date". */
+  location: string;
+  message: string;
+}
+
+export type Validated<T> = { ok: true; value: T; warnings: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };
+
+export interface RawEvent {
+  index: number;
+  geometry: GeoJSON.Point | GeoJSON.LineString;
+  properties: EventProperties;
+}
+
+const pathText = (path: readonly PropertyKey[]) =>
+  path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
+
+function issuesOf(error: z.ZodError, prefix: string): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    location: [prefix, pathText(issue.path)].filter(Boolean).join(' › ') || '(file)',
+    message: issue.message,
+  }));
+}
+
+const featureLabel = (index: number, feature: unknown) => {
+  const id = (feature as { properties?: { id?: unknown } } | null)?.properties?.id;
+  return typeof id === 'string' ? `features[${index}] (id "${id.slice(0, 80)}")` : `features[${index}]`;
+};
+
+function duplicateIdIssues(ids: { id: string; index: number }[]): ValidationIssue[] {
+  const firstSeen = new Map<string, number>();
+  const issues: ValidationIssue[] = [];
+  for (const { id, index } of ids) {
+    const first = firstSeen.get(id);
+    if (first === undefined) firstSeen.set(id, index);
+    else issues.push({ location: `features[${index}] › properties.id`, message: `duplicate id "${id}" (first used by features[${first}])` });
+  }
+  return issues;
+}
+
+/** Checks an events FeatureCollection; all issues at once, located. */
+export function validateEventCollection(json: unknown): Validated<{ events: RawEvent[]; article: ArticleMetadata | null }> {
+  const collection = eventCollectionSchema.safeParse(json);
+  if (!collection.success) return { ok: false, issues: issuesOf(collection.error, '') };
+  const issues: ValidationIssue[] = [];
+  const events: RawEvent[] = [];
+  collection.data.features.forEach((feature, index) => {
+    const parsed = eventFeatureSchema.safeParse(feature);
+    if (!parsed.success) {
+      issues.push(...issuesOf(parsed.error, featureLabel(index, feature)));
+      return;
+    }
+    const { date, endDate } = parsed.data.properties;
+    if (endDate !== undefined && parseIsoPartialDate(endDate)!.end < parseIsoPartialDate(date)!.start) {
+      issues.push({ location: `${featureLabel(index, feature)} › properties.endDate`, message: `ends (${endDate}) before it starts (${date})` });
+    }
+    events.push({ index, geometry: parsed.data.geometry, properties: parsed.data.properties });
+  });
+  issues.push(...duplicateIdIssues(events.map((event) => ({ id: event.properties.id, index: event.index }))));
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: { events, article: collection.data.metadata?.article ?? null }, warnings: [] };
+}
+
+/** Checks one of our geography files (ADIZ, places, tracks …). */
+export function validateGeographyCollection(json: unknown, fileName: string): Validated<GeographyFeature[]> {
+  const parsed = geographyCollectionSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error, fileName) };
+  const features = parsed.data.features;
+  const issues = duplicateIdIssues(features.map((feature, index) => ({ id: feature.properties.id, index }))).map((issue) => ({
+    ...issue,
+    location: `${fileName} › ${issue.location}`,
+  }));
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: features, warnings: [] };
+}

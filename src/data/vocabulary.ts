@@ -1,0 +1,55 @@
+// The fixed vocabularies of the event format (mirrored in public/geo/events.schema.json).
+
+export const CATEGORIES = [
+  'military-activity',
+  'missile-test',
+  'weapons-transfer',
+  'diplomacy',
+  'sanctions',
+  'exercise',
+  'statement',
+  'policy',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  'military-activity': 'Military activity',
+  'missile-test': 'Missile test',
+  'weapons-transfer': 'Weapons transfer',
+  diplomacy: 'Diplomacy',
+  sanctions: 'Sanctions',
+  exercise: 'Exercise',
+  statement: 'Statement',
+  policy: 'Policy',
+};
+
+/** Colour-blind-safe (Okabe–Ito based), distinct on a muted basemap and in greyscale by lightness. */
+export const CATEGORY_COLORS: Record<Category, string> = {
+  'military-activity': '#d55e00',
+  'missile-test': '#cc3311',
+  'weapons-transfer': '#882255',
+  diplomacy: '#0072b2',
+  sanctions: '#6a5acd',
+  exercise: '#e69f00',
+  statement: '#009e73',
+  policy: '#555555',
+};
+
+export const ACTORS = ['RUS', 'PRK', 'KOR', 'CHN', 'JPN', 'USA', 'UKR', 'VNM', 'Wagner', 'UN'] as const;
+export type Actor = (typeof ACTORS)[number];
+
+export const ACTOR_LABELS: Record<Actor, string> = {
+  RUS: 'Russia',
+  PRK: 'North Korea',
+  KOR: 'South Korea',
+  CHN: 'China',
+  JPN: 'Japan',
+  USA: 'United States',
+  UKR: 'Ukraine',
+  VNM: 'Vietnam',
+  Wagner: 'Wagner Group',
+  UN: 'United Nations',
+};
+
+export const STATUSES = ['reported', 'confirmed', 'alleged', 'claimed', 'denied', 'expected'] as const;
+export type Status = (typeof STATUSES)[number];

@@ -1,0 +1,73 @@
+// Pure builders of MapLibre expressions. Time and selection come in through global state
+// (set by src/map/sync.ts with setGlobalStateProperty), never by rebuilding a source.
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { CATEGORIES, CATEGORY_COLORS } from '../data/vocabulary';
+
+/** Names of the global-state properties the style reads. */
+export const GLOBAL = {
+  time: 'time',
+  windowStart: 'windowStart',
+  fadeDays: 'fadeDays',
+  excludedEventIds: 'excludedEventIds',
+  selectedEventId: 'selectedEventId',
+} as const;
+
+/** Values before the store has spoken: the map shows everything, nothing selected. */
+export const INITIAL_GLOBAL_STATE = {
+  [GLOBAL.time]: 1e6,
+  [GLOBAL.windowStart]: -1e6,
+  [GLOBAL.fadeDays]: 3650,
+  [GLOBAL.excludedEventIds]: [] as string[],
+  [GLOBAL.selectedEventId]: '',
+};
+
+const global = (name: string): ExpressionSpecification => ['global-state', name];
+/** Days far outside any history, standing in for "no limit". */
+const FOREVER = 1e6;
+
+/** Geography that existed at the current time (features carry validFromDay/validToDay). */
+export function validAtCurrentTime(): ExpressionSpecification {
+  return [
+    'all',
+    ['<=', ['coalesce', ['get', 'validFromDay'], -FOREVER], global(GLOBAL.time)],
+    ['>=', ['coalesce', ['get', 'validToDay'], FOREVER], global(GLOBAL.time)],
+  ];
+}
+
+/** Events that have begun, are still inside the window, and pass the user's filters. */
+export function eventVisibleNow(): ExpressionSpecification {
+  return [
+    'all',
+    ['<=', ['get', 'start'], global(GLOBAL.time)],
+    ['>=', ['get', 'end'], global(GLOBAL.windowStart)],
+    ['!', ['in', ['get', 'id'], global(GLOBAL.excludedEventIds)]],
+  ];
+}
+
+/** 1 for an event that has just happened, fading to `floor` once it is `fadeDays` old. */
+export function recencyOpacity(floor = 0.35): ExpressionSpecification {
+  return [
+    'max',
+    floor,
+    ['-', 1, ['*', 1 - floor, ['/', ['-', global(GLOBAL.time), ['get', 'start']], global(GLOBAL.fadeDays)]]],
+  ];
+}
+
+export function categoryColor(): ExpressionSpecification {
+  const pairs = CATEGORIES.flatMap((category) => [category, CATEGORY_COLORS[category]]);
+  return ['match', ['get', 'category'], ...pairs, '#555555'] as unknown as ExpressionSpecification;
+}
+
+/** A paint value that switches on feature-state (hover/selected) set by sync.ts. */
+export function byInteraction<T extends number | string>(normal: T, hovered: T, selected: T): ExpressionSpecification {
+  return [
+    'case',
+    ['boolean', ['feature-state', 'selected'], false],
+    selected,
+    ['boolean', ['feature-state', 'hovered'], false],
+    hovered,
+    normal,
+  ] as ExpressionSpecification;
+}
+
+export const isSelectedEvent = (): ExpressionSpecification => ['==', ['get', 'id'], global(GLOBAL.selectedEventId)];

@@ -1,0 +1,41 @@
+// Pure converters from the store's validated data to the GeoJSON each map source is given once
+// (on load). Dates become day numbers here so that style expressions compare plain numbers.
+import type { TripwireEvent } from '../data/events';
+import { parseIsoPartialDate } from '../data/dates';
+import type { GeographyFeature } from '../data/schemas';
+
+export const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export function eventsToCollection(events: readonly TripwireEvent[]): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: events.map((event) => ({
+      type: 'Feature',
+      geometry: event.geometry,
+      properties: {
+        id: event.id,
+        title: event.title,
+        category: event.category,
+        start: event.start,
+        end: event.end,
+        approximate: event.locationApproximate ?? false,
+      },
+    })),
+  };
+}
+
+export function geographyToCollection(features: readonly GeographyFeature[]): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: features.map(({ geometry, properties }) => ({
+      type: 'Feature',
+      geometry: geometry as GeoJSON.Geometry,
+      properties: {
+        ...properties,
+        validFromDay: properties.validFrom ? parseIsoPartialDate(properties.validFrom)!.start : null,
+        validToDay: properties.validTo ? parseIsoPartialDate(properties.validTo)!.end : null,
+        startDay: properties.date ? parseIsoPartialDate(properties.date)!.start : null,
+      },
+    })),
+  };
+}

@@ -1,0 +1,94 @@
+// Pointer interaction on the map: hover shows a tooltip, click selects an event or a piece of
+// geography, and several events under one click get a chooser instead of hiding each other.
+import { Popup, type Map as MapLibreMap, type MapGeoJSONFeature, type PointLike } from 'maplibre-gl';
+import type { TripwireStore } from '../data/store';
+import { formatDay } from '../data/dates';
+import { INTERACTIVE_LAYER_IDS } from '../layers';
+import { EVENTS_SOURCE } from '../layers/events';
+
+/** Pixels around the pointer that count as "on" a feature: fingers and trackpads are imprecise. */
+const HIT_RADIUS = 6;
+
+const hitBox = ({ x, y }: { x: number; y: number }): [PointLike, PointLike] => [
+  [x - HIT_RADIUS, y - HIT_RADIUS],
+  [x + HIT_RADIUS, y + HIT_RADIUS],
+];
+
+const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = '') => {
+  const node = document.createElement(tag);
+  node.className = className;
+  node.textContent = text; // data is always text, never markup
+  return node;
+};
+
+export function startInteractions(map: MapLibreMap, store: TripwireStore): () => void {
+  const tooltip = new Popup({ closeButton: false, closeOnClick: false, className: 'map-tooltip', offset: 12, maxWidth: '280px' });
+  const chooser = new Popup({ closeButton: true, closeOnClick: true, className: 'map-chooser', offset: 10, maxWidth: '320px' });
+
+  const eventsUnder = (features: MapGeoJSONFeature[]) => {
+    const ids = [...new Set(features.filter((f) => f.source === EVENTS_SOURCE).map((f) => String(f.properties.id)))];
+    const byId = new Map(store.getState().events.map((event) => [event.id, event]));
+    return ids.map((id) => byId.get(id)).filter((event) => event !== undefined);
+  };
+  const hits = (point: { x: number; y: number }) => map.queryRenderedFeatures(hitBox(point), { layers: INTERACTIVE_LAYER_IDS });
+
+  const onMove = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
+    const features = hits(event.point);
+    map.getCanvas().style.cursor = features.length > 0 ? 'pointer' : '';
+    const events = eventsUnder(features);
+    const first = events[0];
+    store.getState().hoverEvent(first?.id ?? null);
+    if (!first) {
+      tooltip.remove();
+      return;
+    }
+    const content = element('div', 'tooltip-body');
+    content.append(element('strong', 'tooltip-title', first.title), element('span', 'tooltip-date', formatDay(first.start, first.precision)));
+    if (events.length > 1) content.append(element('span', 'tooltip-more', `+ ${events.length - 1} more here — click to choose`));
+    tooltip.setLngLat(event.lngLat).setDOMContent(content).addTo(map);
+  };
+
+  const onLeave = () => {
+    tooltip.remove();
+    store.getState().hoverEvent(null);
+    map.getCanvas().style.cursor = '';
+  };
+
+  const onClick = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
+    const features = hits(event.point);
+    const events = eventsUnder(features);
+    if (events.length > 1) {
+      const list = element('div', 'chooser-body');
+      list.append(element('p', 'chooser-heading', `${events.length} events here`));
+      for (const candidate of events) {
+        const button = element('button', 'chooser-option', `${formatDay(candidate.start, candidate.precision)} — ${candidate.title}`);
+        button.type = 'button';
+        button.addEventListener('click', () => {
+          store.getState().selectEvent(candidate.id);
+          chooser.remove();
+        });
+        list.append(button);
+      }
+      tooltip.remove();
+      chooser.setLngLat(event.lngLat).setDOMContent(list).addTo(map);
+      return;
+    }
+    if (events.length === 1) {
+      store.getState().selectEvent(events[0]!.id);
+      return;
+    }
+    const geography = features.find((feature) => feature.source !== EVENTS_SOURCE);
+    if (geography) store.getState().selectGeography(String(geography.properties.id));
+  };
+
+  map.on('mousemove', onMove);
+  map.on('mouseout', onLeave);
+  map.on('click', onClick);
+  return () => {
+    map.off('mousemove', onMove);
+    map.off('mouseout', onLeave);
+    map.off('click', onClick);
+    tooltip.remove();
+    chooser.remove();
+  };
+}

@@ -1,0 +1,132 @@
+// The bridge from the store to the map: each subscription pushes one kind of change with the
+// cheapest MapLibre call for it, and only when the value really changed.
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { shallow } from 'zustand/shallow';
+import type { StoreState, TripwireStore } from '../data/store';
+import { filteredEvents, windowStart } from '../data/selectors';
+import { LAYER_REGISTRY } from '../layers';
+import { EVENTS_SOURCE } from '../layers/events';
+import { GLOBAL } from '../layers/expressions';
+import { eventsToCollection, geographyToCollection } from '../layers/source-data';
+
+const DAYS_PER_MONTH = 30.44;
+/** In cumulative mode events fade over ten years, so the last few stand out. */
+const CUMULATIVE_FADE_DAYS = 3650;
+
+/** Which map source holds a geography feature, by its id (for feature-state). */
+function sourceOfGeography(state: StoreState, id: string): string | null {
+  const module = LAYER_REGISTRY.find(
+    (layer) => layer.geographyFile && state.geography[layer.geographyFile]?.some((feature) => feature.properties.id === id),
+  );
+  return module ? Object.keys(module.sources)[0]! : null;
+}
+
+export function startSync(map: MapLibreMap, store: TripwireStore): () => void {
+  const globalState = new Map<string, unknown>();
+  const setGlobal = (name: string, value: unknown) => {
+    if (shallow(globalState.get(name), value)) return;
+    globalState.set(name, value);
+    map.setGlobalStateProperty(name, value);
+  };
+  const setFeatureFlag = (source: string | null, id: string | null, flag: string, value: boolean) => {
+    if (source && id) map.setFeatureState({ source, id }, { [flag]: value });
+  };
+
+  const subscriptions = [
+    // Data: given to the sources once per load (or import), never per tick.
+    store.subscribe(
+      (state) => state.geography,
+      (geography) => {
+        for (const layer of LAYER_REGISTRY) {
+          const features = layer.geographyFile ? geography[layer.geographyFile] : undefined;
+          if (features) map.getSource<GeoJSONSource>(Object.keys(layer.sources)[0]!)?.setData(geographyToCollection(features));
+        }
+      },
+      { fireImmediately: true },
+    ),
+    store.subscribe(
+      (state) => state.events,
+      (events) => map.getSource<GeoJSONSource>(EVENTS_SOURCE)?.setData(eventsToCollection(events)),
+      { fireImmediately: true },
+    ),
+    // Time: three numbers in global state; the style's expressions do the filtering.
+    store.subscribe(
+      (state) => [state.time, state.mode, state.windowMonths] as const,
+      ([time, mode, windowMonths]) => {
+        setGlobal(GLOBAL.time, time);
+        setGlobal(GLOBAL.windowStart, Math.max(-1e6, windowStart(time, mode, windowMonths)));
+        setGlobal(GLOBAL.fadeDays, mode === 'window' ? windowMonths * DAYS_PER_MONTH : CUMULATIVE_FADE_DAYS);
+      },
+      { equalityFn: shallow, fireImmediately: true },
+    ),
+    store.subscribe(
+      (state) => [state.events, state.filters] as const,
+      ([events, filters]) => {
+        const kept = new Set(filteredEvents(events, filters).map((event) => event.id));
+        setGlobal(GLOBAL.excludedEventIds, events.filter((event) => !kept.has(event.id)).map((event) => event.id));
+      },
+      { equalityFn: shallow, fireImmediately: true },
+    ),
+    // Selection and hover: feature-state, so nothing is re-laid out.
+    store.subscribe(
+      (state) => state.selectedEventId,
+      (id, previous) => {
+        setFeatureFlag(EVENTS_SOURCE, previous, 'selected', false);
+        setFeatureFlag(EVENTS_SOURCE, id, 'selected', true);
+        setGlobal(GLOBAL.selectedEventId, id ?? '');
+      },
+      { fireImmediately: true },
+    ),
+    store.subscribe(
+      (state) => state.hoveredEventId,
+      (id, previous) => {
+        setFeatureFlag(EVENTS_SOURCE, previous, 'hovered', false);
+        setFeatureFlag(EVENTS_SOURCE, id, 'hovered', true);
+      },
+    ),
+    store.subscribe(
+      (state) => state.selectedGeographyId,
+      (id, previous) => {
+        const state = store.getState();
+        if (previous) setFeatureFlag(sourceOfGeography(state, previous), previous, 'selected', false);
+        if (id) setFeatureFlag(sourceOfGeography(state, id), id, 'selected', true);
+      },
+    ),
+    // Framing requests from the panels (zoom to event, show related geography).
+    store.subscribe(
+      (state) => state.cameraRequest,
+      (request) => {
+        if (request?.kind === 'bounds') {
+          const [west, south, east, north] = request.bounds;
+          map.fitBounds([[west, south], [east, north]], { padding: 80, maxZoom: request.maxZoom, duration: 600 });
+        } else if (request?.kind === 'camera') {
+          map.jumpTo(request.camera);
+        }
+      },
+    ),
+    // Layer toggles: visibility of every style layer of the module.
+    store.subscribe(
+      (state) => state.hiddenLayers,
+      (hidden) => {
+        for (const module of LAYER_REGISTRY) {
+          const visibility = hidden.includes(module.id) ? 'none' : 'visible';
+          for (const layer of module.layers) {
+            if (map.getLayoutProperty(layer.id, 'visibility') !== visibility) map.setLayoutProperty(layer.id, 'visibility', visibility);
+          }
+        }
+      },
+      { fireImmediately: true },
+    ),
+  ];
+  // And back: the camera, for the URL and exports.
+  const reportCamera = () => {
+    const { lng, lat } = map.getCenter();
+    store.getState().setCamera({ center: [lng, lat], zoom: map.getZoom(), bearing: map.getBearing() });
+  };
+  map.on('moveend', reportCamera);
+  reportCamera();
+  return () => {
+    map.off('moveend', reportCamera);
+    subscriptions.forEach((unsubscribe) => unsubscribe());
+  };
+}

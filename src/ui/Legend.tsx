@@ -1,0 +1,45 @@
+import { store, useStore } from '../data/store';
+import { TOGGLEABLE_LAYERS } from '../layers';
+import type { LegendSwatch } from '../layers/types';
+import { CATEGORIES, CATEGORY_COLORS, CATEGORY_LABELS } from '../data/vocabulary';
+
+function Swatch({ swatch }: { swatch: LegendSwatch }) {
+  const style = { '--swatch-color': swatch.color, '--swatch-outline': swatch.outline ?? swatch.color } as React.CSSProperties;
+  return <span className={`legend-swatch swatch-${swatch.shape}`} style={style} aria-hidden="true" />;
+}
+
+/** The legend doubles as the layer switcher: one checkbox per toggleable layer, top layer first. */
+export function Legend() {
+  const hidden = useStore((state) => state.hiddenLayers);
+  const eventsShown = !hidden.includes('events');
+  return (
+    <details className="legend" data-testid="legend" open>
+      <summary className="legend-title">Legend &amp; layers</summary>
+      <ul className="legend-layers">
+        {TOGGLEABLE_LAYERS.map((layer) => (
+          <li key={layer.id}>
+            <label>
+              <input
+                type="checkbox"
+                checked={!hidden.includes(layer.id)}
+                onChange={(event) => store.getState().setLayerVisible(layer.id, event.target.checked)}
+              />
+              {layer.legend && <Swatch swatch={layer.legend} />}
+              <span>{layer.title}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {eventsShown && (
+        <ul className="legend-categories" aria-label="Event categories">
+          {CATEGORIES.map((category) => (
+            <li key={category}>
+              <Swatch swatch={{ shape: 'point', color: CATEGORY_COLORS[category], outline: '#ffffff' }} />
+              {CATEGORY_LABELS[category]}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}

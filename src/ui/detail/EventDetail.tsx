@@ -1,0 +1,118 @@
+import { formatDay, parseIsoPartialDate } from '../../data/dates';
+import type { TripwireEvent } from '../../data/events';
+import { nextEvent, previousEvent } from '../../data/selectors';
+import { store, useStore } from '../../data/store';
+import { ACTOR_LABELS, CATEGORY_COLORS, CATEGORY_LABELS } from '../../data/vocabulary';
+import { ExternalLink } from './ExternalLink';
+import { boundsOf } from './framing';
+
+const PRECISION_WORDS = { day: 'exact day', month: 'month known', year: 'year known' } as const;
+
+/** "August 2022" / "25 April 2019" / "2014 – 2015": never more precise than the source. */
+export function describeEventDate(event: Pick<TripwireEvent, 'start' | 'precision' | 'endDate'>): string {
+  const first = formatDay(event.start, event.precision, 'long');
+  const end = event.endDate ? parseIsoPartialDate(event.endDate) : null;
+  return end ? `${first} – ${formatDay(end.start, end.precision, 'long')}` : first;
+}
+
+export function EventDetail({ event }: { event: TripwireEvent }) {
+  const events = useStore((state) => state.events);
+  const geography = useStore((state) => state.geography);
+  const state = store.getState();
+  const goTo = (target: TripwireEvent | null) => {
+    if (!target) return;
+    state.setTime(target.start);
+    state.selectEvent(target.id);
+  };
+  const names = new Map(Object.values(geography).flat().map((feature) => [feature.properties.id, feature]));
+  const previous = previousEvent(events, event.start);
+  const next = nextEvent(events, event.start);
+
+  return (
+    <article className="detail" aria-labelledby="detail-title">
+      <p className="detail-kicker">
+        <span className="chip category-chip" style={{ borderColor: CATEGORY_COLORS[event.category] }}>
+          <span className="chip-dot" style={{ background: CATEGORY_COLORS[event.category] }} />
+          {CATEGORY_LABELS[event.category]}
+        </span>
+        <span className={`chip status-chip status-${event.status}`}>{event.status}</span>
+      </p>
+      <h2 id="detail-title" tabIndex={-1}>
+        {event.title}
+      </h2>
+      <p className="detail-date">
+        <strong>{describeEventDate(event)}</strong> <span className="muted">({PRECISION_WORDS[event.precision]})</span> — the article: “{event.dateAsWritten}”
+      </p>
+      {event.dateReasoning && <p className="detail-note muted">{event.dateReasoning}</p>}
+      {event.statusNote && (
+        <p className="detail-status">
+          <strong>Status:</strong> {event.status}; {event.statusNote}
+        </p>
+      )}
+      <p>{event.summary}</p>
+      <blockquote className="detail-quote" data-testid="detail-quote">
+        <p>“{event.quote}”</p>
+        {event.speaker && (
+          <footer>
+            — {event.speaker}
+            {event.speakerRole ? `, ${event.speakerRole}` : ''}
+          </footer>
+        )}
+        <cite>Newsweek, January 2023</cite>
+      </blockquote>
+      {event.factCheck && (
+        <aside className="detail-factcheck" aria-label="Fact check">
+          <strong>The record differs.</strong> {event.factCheck.note}
+          {event.factCheck.recordDate && <> Documented date: {event.factCheck.recordDate}.</>}{' '}
+          <ExternalLink href={event.factCheck.sourceUrl}>{event.factCheck.sourceTitle}</ExternalLink>
+        </aside>
+      )}
+      <dl className="detail-facts">
+        <dt>Where</dt>
+        <dd>
+          {event.place}
+          {event.locationApproximate && <span className="muted"> (approximate)</span>}
+          {event.locationNote && <span className="detail-note muted"> {event.locationNote}</span>}
+        </dd>
+        <dt>Actors</dt>
+        <dd className="chips">
+          {event.actors.map((actor) => (
+            <span key={actor} className="chip">
+              {ACTOR_LABELS[actor]}
+            </span>
+          ))}
+        </dd>
+        {event.layers.length > 0 && (
+          <>
+            <dt>Related</dt>
+            <dd className="chips">
+              {event.layers.map((id) => (
+                <button
+                  key={id}
+                  type="button"
+                  className="chip chip-button"
+                  onClick={() => {
+                    const feature = names.get(id);
+                    state.selectGeography(id);
+                    if (feature) state.requestFrame(boundsOf(feature.geometry as GeoJSON.Geometry));
+                  }}
+                >
+                  {names.get(id)?.properties.name ?? id}
+                </button>
+              ))}
+            </dd>
+          </>
+        )}
+      </dl>
+      <nav className="detail-nav" aria-label="Event navigation">
+        <button type="button" onClick={() => goTo(previous)} disabled={!previous}>
+          ← Previous
+        </button>
+        <button type="button" onClick={() => state.requestFrame(boundsOf(event.geometry))}>Zoom to</button>
+        <button type="button" onClick={() => goTo(next)} disabled={!next}>
+          Next →
+        </button>
+      </nav>
+    </article>
+  );
+}
