@@ -1,4 +1,6 @@
 import { MapView } from './map/MapView';
+import { InsetMap } from './map/InsetMap';
+import { ViewPicker } from './ui/ViewPicker';
 import { useStore } from './data/store';
 import { Timeline } from './ui/timeline/Timeline';
 import { EventList } from './ui/list/EventList';
@@ -27,6 +29,8 @@ export function App() {
       </aside>
       <main className="map-area">
         <MapView />
+        <ViewPicker />
+        <InsetMap />
         <Legend />
         <DetailPanel />
         <LoadIssues />

@@ -63,7 +63,8 @@ export const kurilsLayer: LayerModule = {
       id: 'kurils-dispute-label',
       type: 'symbol',
       source: KURILS_SOURCE,
-      filter: ['==', ['get', 'id'], 'kurils-disputed'],
+      // One label for the group, anchored on Iturup (a MultiPolygon would get one per island).
+      filter: ['==', ['get', 'id'], 'iturup'],
       maxzoom: 5.5,
       layout: {
         'text-field': 'Southern Kurils /\nNorthern Territories\n(disputed)',

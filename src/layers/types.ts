@@ -1,7 +1,6 @@
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 
-/** The regions the article spans; named views and insets are built from these. */
-export type Theater = 'korean-peninsula' | 'sea-of-japan-kurils' | 'east-asia' | 'ukraine-russia';
+import type { Theater } from '../data/theaters';
 
 /** How a layer looks in the legend: a swatch drawn by the legend component, never by the map. */
 export interface LegendSwatch {

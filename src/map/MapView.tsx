@@ -8,7 +8,7 @@ import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
 import { buildStyle } from '../layers/style';
 import { startInteractions } from './interactions';
 import { startSync } from './sync';
-import { EAST_ASIA_BOUNDS } from './camera';
+import { DEFAULT_THEATER, THEATERS } from '../data/theaters';
 import { detectWebGL } from './webgl-support';
 
 // Vite emits the worker as its own file; without this the production build cannot start it.
@@ -18,6 +18,8 @@ declare global {
   interface Window {
     /** Handle for browser tests and the briefing CLI: the one map of this page. */
     tripwireMap?: MapLibreMap;
+    /** The inset map, when shown. */
+    tripwireInset?: MapLibreMap;
   }
 }
 
@@ -36,8 +38,8 @@ export function MapView() {
       map = new MapLibreMap({
         container,
         style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE),
-        bounds: EAST_ASIA_BOUNDS,
-        fitBoundsOptions: { padding: 20 },
+        bounds: THEATERS[DEFAULT_THEATER].bounds,
+        fitBoundsOptions: { padding: 10 },
         attributionControl: false,
         renderWorldCopies: false,
       });
@@ -48,7 +50,7 @@ export function MapView() {
       return;
     }
     map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
-    map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     map.addControl(
       new AttributionControl({ compact: false, customAttribution: '<a href="https://maplibre.org/">MapLibre</a>' }),
       'bottom-right',
@@ -56,7 +58,7 @@ export function MapView() {
     map.on('webglcontextlost', () => setFailure('The map lost its graphics context; reload the page.'));
     const stops: (() => void)[] = [];
     map.once('load', () => {
-      stops.push(startSync(map, store), startInteractions(map, store));
+      stops.push(startSync(map, store, { followCamera: true }), startInteractions(map, store));
       window.tripwireMap = map;
     });
     return () => {

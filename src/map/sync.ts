@@ -2,6 +2,7 @@
 // cheapest MapLibre call for it, and only when the value really changed.
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { shallow } from 'zustand/shallow';
+import { bbox } from '@turf/turf';
 import type { StoreState, TripwireStore } from '../data/store';
 import { filteredEvents, windowStart } from '../data/selectors';
 import { LAYER_REGISTRY } from '../layers';
@@ -21,7 +22,11 @@ function sourceOfGeography(state: StoreState, id: string): string | null {
   return module ? Object.keys(module.sources)[0]! : null;
 }
 
-export function startSync(map: MapLibreMap, store: TripwireStore): () => void {
+/**
+ * `followCamera`: the main map obeys camera requests and reports its camera; an inset keeps
+ * its own fixed frame and only mirrors data, time, filters and visibility.
+ */
+export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera }: { followCamera: boolean }): () => void {
   const globalState = new Map<string, unknown>();
   const setGlobal = (name: string, value: unknown) => {
     if (shallow(globalState.get(name), value)) return;
@@ -92,18 +97,6 @@ export function startSync(map: MapLibreMap, store: TripwireStore): () => void {
         if (id) setFeatureFlag(sourceOfGeography(state, id), id, 'selected', true);
       },
     ),
-    // Framing requests from the panels (zoom to event, show related geography).
-    store.subscribe(
-      (state) => state.cameraRequest,
-      (request) => {
-        if (request?.kind === 'bounds') {
-          const [west, south, east, north] = request.bounds;
-          map.fitBounds([[west, south], [east, north]], { padding: 80, maxZoom: request.maxZoom, duration: 600 });
-        } else if (request?.kind === 'camera') {
-          map.jumpTo(request.camera);
-        }
-      },
-    ),
     // Layer toggles: visibility of every style layer of the module.
     store.subscribe(
       (state) => state.hiddenLayers,
@@ -118,15 +111,42 @@ export function startSync(map: MapLibreMap, store: TripwireStore): () => void {
       { fireImmediately: true },
     ),
   ];
-  // And back: the camera, for the URL and exports.
+  if (followCamera) subscriptions.push(...startCameraSync(map, store));
+  return () => subscriptions.forEach((unsubscribe) => unsubscribe());
+}
+
+/** Camera requests from the panels and the URL; the camera reported back; selections kept in view. */
+function startCameraSync(map: MapLibreMap, store: TripwireStore): (() => void)[] {
   const reportCamera = () => {
     const { lng, lat } = map.getCenter();
     store.getState().setCamera({ center: [lng, lat], zoom: map.getZoom(), bearing: map.getBearing() });
   };
   map.on('moveend', reportCamera);
   reportCamera();
-  return () => {
-    map.off('moveend', reportCamera);
-    subscriptions.forEach((unsubscribe) => unsubscribe());
-  };
+  return [
+    () => map.off('moveend', reportCamera),
+    store.subscribe(
+      (state) => state.cameraRequest,
+      (request) => {
+        if (request?.kind === 'bounds') {
+          const [west, south, east, north] = request.bounds;
+          map.fitBounds([[west, south], [east, north]], { padding: 80, maxZoom: request.maxZoom, duration: 600 });
+        } else if (request?.kind === 'camera') {
+          map.jumpTo(request.camera);
+        }
+      },
+    ),
+    // Selecting an event outside the frame brings it into view (at the current zoom if it can).
+    store.subscribe(
+      (state) => state.selectedEventId,
+      (id) => {
+        const event = store.getState().events.find((candidate) => candidate.id === id);
+        if (!event) return;
+        const [west, south, east, north] = bbox(event.geometry);
+        const bounds = map.getBounds();
+        if (bounds.contains([west, south]) && bounds.contains([east, north])) return;
+        map.fitBounds([[west, south], [east, north]], { padding: 120, maxZoom: Math.max(map.getZoom(), 4), duration: 600 });
+      },
+    ),
+  ];
 }

@@ -17,7 +17,7 @@ const FOCUS_CHOICES = [
 ] as const;
 
 function describeMode(mode: TimeMode, windowMonths: number, start: number): string {
-  return mode === 'cumulative' ? `cumulative since ${formatDay(start, 'month')}` : `window: ${windowMonths} months`;
+  return mode === 'cumulative' ? `cumulative since ${formatDay(start, 'year')}` : `window: ${windowMonths} months`;
 }
 
 export function Timeline() {

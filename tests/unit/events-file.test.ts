@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { validateEventCollection } from '../../src/data/validate';
+import { ARTICLE_URL, DRAWN_GEOGRAPHY_FILES, readArticle, publicGeoUrl, readGeography, readPublicGeo } from './public-files';
+
+interface EventFile {
+  metadata: { article: { publishedDate: string; publishedDateReasoning: string } };
+  features: { properties: { id: string; quote: string; layers?: string[] } }[];
+}
+
+const json = readPublicGeo('events.geojson');
+const file = json as EventFile;
+const events = file.features.map((feature) => feature.properties);
+
+describe('public/geo/events.geojson', () => {
+  it('passes the app’s own validation with no issues', () => {
+    const result = validateEventCollection(json);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+  });
+
+  it('holds at least 25 events', () => {
+    expect(events.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('gives every event a unique id', () => {
+    const ids = events.map((event) => event.id);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+  });
+
+  it('finds the source article at /work/shared/seed/article.txt', () => {
+    expect(fileURLToPath(ARTICLE_URL)).toBe('/work/shared/seed/article.txt');
+    expect(readArticle().length).toBeGreaterThan(1000);
+  });
+
+  it('quotes the article verbatim in every event', () => {
+    const article = readArticle();
+    const notInArticle = events.filter((event) => !article.includes(event.quote)).map((event) => event.id);
+    expect(notInArticle).toEqual([]);
+  });
+
+  it('links events only to geography features that exist', () => {
+    const geographyIds = new Set(Object.values(readGeography(DRAWN_GEOGRAPHY_FILES)).flat().map((feature) => feature.properties.id));
+    const unknown = events.flatMap((event) => (event.layers ?? []).filter((id) => !geographyIds.has(id)).map((id) => `${event.id} → ${id}`));
+    expect(unknown).toEqual([]);
+  });
+
+  it('records the publication date once, in metadata, with its reasoning', () => {
+    const { article } = file.metadata;
+    expect(article.publishedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(article.publishedDateReasoning.trim()).not.toBe('');
+    const raw = readFileSync(publicGeoUrl('events.geojson'), 'utf8');
+    expect(raw.match(/"publishedDate"\s*:/g)).toHaveLength(1);
+  });
+});
+
+/**
+ * The schema is JSON Schema 2020-12; the only validator in node_modules is Ajv 6 (installed for
+ * ESLint), which speaks draft-07. The schema's one 2020-12 keyword is translated exactly:
+ * `prefixItems: […], items: false` is draft-07's `items: […], additionalItems: false`.
+ */
+function toDraft07(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toDraft07);
+  if (node === null || typeof node !== 'object') return node;
+  const entries = Object.entries(node).filter(([key]) => key !== '$schema');
+  const copy: Record<string, unknown> = Object.fromEntries(entries.map(([key, value]) => [key, toDraft07(value)]));
+  if ('prefixItems' in copy) {
+    const { prefixItems, items, ...rest } = copy;
+    return { ...rest, items: prefixItems, additionalItems: items ?? true };
+  }
+  return copy;
+}
+
+describe('public/geo/events.schema.json', () => {
+  const validate = new Ajv({ allErrors: true }).compile(toDraft07(readPublicGeo('events.schema.json')) as object);
+
+  it('accepts events.geojson', () => {
+    validate(json);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it('rejects a position with a third coordinate, so the translated tuple rule is in force', () => {
+    const broken = structuredClone(json) as { features: { geometry: { coordinates: number[] } }[] };
+    broken.features.find((feature) => typeof feature.geometry.coordinates[0] === 'number')!.geometry.coordinates.push(0);
+    expect(validate(broken)).toBe(false);
+  });
+});
