@@ -99,6 +99,10 @@ export const geographyFeatureSchema = z.object({
     validFrom: fullDate.optional(),
     validTo: fullDate.optional(),
     date: partialDate.optional(),
+    /** Short label for the map (the name is often too long for a slide). */
+    label: text(60).optional(),
+    /** Where the map writes the label, chosen by hand so zone names never sit on each other. */
+    labelAnchor: positionSchema.optional(),
   }),
 });
 

@@ -24,18 +24,29 @@ export function eventsToCollection(events: readonly TripwireEvent[]): GeoJSON.Fe
   };
 }
 
+/**
+ * Geography for the map: validity dates as day numbers, and a separate point (isLabelAnchor)
+ * where a feature names its own label position.
+ */
 export function geographyToCollection(features: readonly GeographyFeature[]): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: features.map(({ geometry, properties }) => ({
-      type: 'Feature',
-      geometry: geometry as GeoJSON.Geometry,
-      properties: {
+    features: features.flatMap(({ geometry, properties }) => {
+      const mapProperties = {
         ...properties,
+        labelAnchor: null,
         validFromDay: properties.validFrom ? parseIsoPartialDate(properties.validFrom)!.start : null,
         validToDay: properties.validTo ? parseIsoPartialDate(properties.validTo)!.end : null,
         startDay: properties.date ? parseIsoPartialDate(properties.date)!.start : null,
-      },
-    })),
+      };
+      const shape: GeoJSON.Feature = { type: 'Feature', geometry: geometry as GeoJSON.Geometry, properties: mapProperties };
+      if (!properties.labelAnchor) return [shape];
+      const anchor: GeoJSON.Feature = {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: properties.labelAnchor },
+        properties: { ...mapProperties, isLabelAnchor: true },
+      };
+      return [shape, anchor];
+    }),
   };
 }

@@ -135,6 +135,8 @@ function startCameraSync(map: MapLibreMap, store: TripwireStore): (() => void)[]
           map.jumpTo(request.camera);
         }
       },
+      // A request made before the map loaded (from the URL) still counts.
+      { fireImmediately: true },
     ),
     // Selecting an event outside the frame brings it into view (at the current zoom if it can).
     store.subscribe(

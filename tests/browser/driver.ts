@@ -68,3 +68,43 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** Ids of features MapLibre has actually drawn in the given style layers (what a user sees). */
+export function renderedIds(page: Page, layers: string[], mapName: 'tripwireMap' | 'tripwireInset' = 'tripwireMap'): Promise<string[]> {
+  return page.evaluate(
+    ({ layers, mapName }) => {
+      const map = window[mapName]!;
+      const ids = map.queryRenderedFeatures({ layers }).map((feature) => String(feature.properties.id));
+      return [...new Set(ids)].sort();
+    },
+    { layers, mapName },
+  );
+}
+
+/** Waits until the map has applied the latest change and drawn it. */
+export async function waitForRender(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.tripwireMap!;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/** Where a lon/lat is on the page, in CSS pixels. */
+export async function pagePoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+  const point = await page.evaluate((lngLat) => window.tripwireMap!.project(lngLat), lngLat);
+  return { x: box.x + point.x, y: box.y + point.y };
+}
+
+/** Opens the app and waits for the map and the scenario's data. */
+export async function openReadyApp(browser: Browser, options: { hash?: string; width?: number; height?: number } = {}) {
+  const opened = await openApp(browser, options);
+  await waitForMapIdle(opened.page);
+  await opened.page.waitForSelector('.event-row');
+  await waitForRender(opened.page);
+  return opened;
+}
