@@ -7,6 +7,14 @@ import { startUrlSync } from './data/url-sync';
 import { TOGGLEABLE_LAYERS } from './layers';
 import './app.css';
 
+declare global {
+  interface Window {
+    /** The store, for browser tests, the benchmark and the briefing CLI (read and drive, like a user). */
+    tripwireStore?: typeof store;
+  }
+}
+window.tripwireStore = store;
+
 void loadScenario(store).then(() => startUrlSync(store, TOGGLEABLE_LAYERS.map((layer) => layer.id)));
 
 const root = document.getElementById('root');

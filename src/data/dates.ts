@@ -10,7 +10,8 @@ export interface DateSpan {
 }
 
 const MS_PER_DAY = 86_400_000;
-const ISO_PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+// Years 1000–9999 only: Date.UTC reads 0–99 as 1900–1999, and no event here is that old.
+const ISO_PARTIAL_DATE = /^([1-9]\d{3})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 const dayNumber = (year: number, monthIndex: number, day: number) => Date.UTC(year, monthIndex, day) / MS_PER_DAY;
 

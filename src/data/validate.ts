@@ -80,5 +80,10 @@ export function validateGeographyCollection(json: unknown, fileName: string): Va
     ...issue,
     location: `${fileName} › ${issue.location}`,
   }));
+  features.forEach(({ properties: { validFrom, validTo } }, index) => {
+    if (validFrom && validTo && validTo < validFrom) {
+      issues.push({ location: `${fileName} › features[${index}] › properties.validTo`, message: `ends (${validTo}) before it starts (${validFrom})` });
+    }
+  });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: features, warnings: [] };
 }

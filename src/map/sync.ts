@@ -58,7 +58,9 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
     store.subscribe(
       (state) => [state.time, state.mode, state.windowMonths] as const,
       ([time, mode, windowMonths]) => {
-        setGlobal(GLOBAL.time, time);
+        // Whole days only: the data has no finer grain, and while playing this turns 60 style
+        // updates a second into a few, so the map re-evaluates only when the day changes.
+        setGlobal(GLOBAL.time, Math.floor(time));
         setGlobal(GLOBAL.windowStart, Math.max(-1e6, windowStart(time, mode, windowMonths)));
         setGlobal(GLOBAL.fadeDays, mode === 'window' ? windowMonths * DAYS_PER_MONTH : CUMULATIVE_FADE_DAYS);
       },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { validateEventCollection } from '../../src/data/validate';
 import { ARTICLE_URL, DRAWN_GEOGRAPHY_FILES, readArticle, publicGeoUrl, readGeography, readPublicGeo } from './public-files';
@@ -55,34 +56,17 @@ describe('public/geo/events.geojson', () => {
   });
 });
 
-/**
- * The schema is JSON Schema 2020-12; the only validator in node_modules is Ajv 6 (installed for
- * ESLint), which speaks draft-07. The schema's one 2020-12 keyword is translated exactly:
- * `prefixItems: […], items: false` is draft-07's `items: […], additionalItems: false`.
- */
-function toDraft07(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toDraft07);
-  if (node === null || typeof node !== 'object') return node;
-  const entries = Object.entries(node).filter(([key]) => key !== '$schema');
-  const copy: Record<string, unknown> = Object.fromEntries(entries.map(([key, value]) => [key, toDraft07(value)]));
-  if ('prefixItems' in copy) {
-    const { prefixItems, items, ...rest } = copy;
-    return { ...rest, items: prefixItems, additionalItems: items ?? true };
-  }
-  return copy;
-}
-
 describe('public/geo/events.schema.json', () => {
-  const validate = new Ajv({ allErrors: true }).compile(toDraft07(readPublicGeo('events.schema.json')) as object);
+  const validate = addFormats(new Ajv2020({ allErrors: true })).compile(readPublicGeo('events.schema.json') as object);
 
   it('accepts events.geojson', () => {
     validate(json);
     expect(validate.errors ?? []).toEqual([]);
   });
 
-  it('rejects a position with a third coordinate, so the translated tuple rule is in force', () => {
-    const broken = structuredClone(json) as { features: { geometry: { coordinates: number[] } }[] };
-    broken.features.find((feature) => typeof feature.geometry.coordinates[0] === 'number')!.geometry.coordinates.push(0);
+  it('rejects a latitude of 95 (the per-coordinate rules are in force)', () => {
+    const broken = structuredClone(json) as { features: { geometry: { type: string; coordinates: number[] } }[] };
+    broken.features.find((feature) => feature.geometry.type === 'Point')!.geometry.coordinates[1] = 95;
     expect(validate(broken)).toBe(false);
   });
 });
