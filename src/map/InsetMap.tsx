@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Map as MapLibreMap, ScaleControl } from 'maplibre-gl';
 import { store, useStore } from '../data/store';
 import { THEATERS } from '../data/theaters';
@@ -6,6 +6,7 @@ import { LAYER_REGISTRY } from '../layers';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
 import { buildStyle } from '../layers/style';
 import { startSync } from './sync';
+import { detectWebGL } from './webgl-support';
 
 const INSET = THEATERS['ukraine-russia'];
 /** The main map counts as "far from Ukraine" when its centre is east of this longitude. */
@@ -21,9 +22,11 @@ export function InsetMap() {
   const mainCenterLon = useStore((state) => state.camera?.center[0] ?? 140);
   const visible = mainCenterLon > SHOW_EAST_OF;
 
+  const canDraw = useState(detectWebGL)[0];
+
   useEffect(() => {
     const container = containerRef.current;
-    if (!container) return;
+    if (!container || !canDraw) return;
     const map = new MapLibreMap({
       container,
       style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE),
@@ -44,8 +47,10 @@ export function InsetMap() {
       delete window.tripwireInset;
       map.remove();
     };
-  }, []);
+  }, [canDraw]);
 
+  // Without WebGL the main map explains why; the inset simply stays away.
+  if (!canDraw) return null;
   return (
     <button
       type="button"
