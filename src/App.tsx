@@ -1,28 +1,42 @@
+import { useCallback, useState } from 'react';
 import { MapView } from './map/MapView';
 import { InsetMap } from './map/InsetMap';
-import { ViewPicker } from './ui/ViewPicker';
 import { useStore } from './data/store';
+import { SCENARIO_TITLE } from './scenario';
 import { Timeline } from './ui/timeline/Timeline';
 import { EventList } from './ui/list/EventList';
 import { DetailPanel } from './ui/detail/DetailPanel';
 import { Legend } from './ui/Legend';
 import { LoadIssues } from './ui/LoadIssues';
 import { Notices } from './ui/Notices';
-
-export const SCENARIO_TITLE = 'Russia–North Korea ties and the balance of power in East Asia';
+import { ViewPicker } from './ui/ViewPicker';
+import { ExportDialog } from './ui/export/ExportDialog';
+import { PresentationCaption } from './ui/PresentationCaption';
+import { useShortcuts } from './ui/use-shortcuts';
 
 /** The dashboard shell: header, event list, map with legend and detail, timeline. */
 export function App() {
   const article = useStore((state) => state.article);
+  const [exporting, setExporting] = useState(false);
+  const [presenting, setPresenting] = useState(false);
+  const openExport = useCallback(() => setExporting(true), []);
+  useShortcuts({ presenting, setPresenting, openExport });
+
   return (
-    <div className="app">
+    <div className={`app${presenting ? ' is-presenting' : ''}`}>
       <header className="app-header">
         <h1>
           <span className="brand">Tripwire</span> {SCENARIO_TITLE}
         </h1>
-        <p className="app-source">
-          Source: {article ? `${article.publisher}, “${article.title}”` : 'Newsweek, January 2023'}
-        </p>
+        <p className="app-source">Source: {article ? `${article.publisher}, “${article.title}”` : 'Newsweek, January 2023'}</p>
+        <div className="app-actions">
+          <button type="button" onClick={openExport} aria-keyshortcuts="E" title="Export a briefing image (E)">
+            Export image
+          </button>
+          <button type="button" onClick={() => setPresenting(!presenting)} aria-keyshortcuts="P" aria-pressed={presenting} title="Presentation mode (P; Escape leaves)">
+            {presenting ? 'Leave presentation' : 'Present'}
+          </button>
+        </div>
       </header>
       <aside className="sidebar" aria-label="Events">
         <EventList />
@@ -32,13 +46,14 @@ export function App() {
         <ViewPicker />
         <InsetMap />
         <Legend />
-        <DetailPanel />
+        {presenting ? <PresentationCaption /> : <DetailPanel />}
         <LoadIssues />
         <Notices />
       </main>
       <footer className="timeline-area" aria-label="Timeline">
         <Timeline />
       </footer>
+      <ExportDialog open={exporting} onClose={() => setExporting(false)} />
     </div>
   );
 }

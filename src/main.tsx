@@ -6,15 +6,19 @@ import { loadScenario } from './data/load';
 import { store } from './data/store';
 import { startUrlSync } from './data/url-sync';
 import { TOGGLEABLE_LAYERS } from './layers';
+import { exportBriefing, type ExportOptions, type ExportResult } from './map/export/export-briefing';
 import './app.css';
 
 declare global {
   interface Window {
     /** The store, for browser tests, the benchmark and the briefing CLI (read and drive, like a user). */
     tripwireStore?: typeof store;
+    /** Briefing export, for the `npm run brief` CLI and browser tests. */
+    tripwireExport?: { render: (options: ExportOptions) => Promise<ExportResult> };
   }
 }
 window.tripwireStore = store;
+window.tripwireExport = { render: (options) => exportBriefing(store, options) };
 
 void loadScenario(store).then(() => startUrlSync(store, TOGGLEABLE_LAYERS.map((layer) => layer.id)));
 

@@ -1,6 +1,6 @@
 // Event types and normalisation: validated raw events become the store's events, with dates
 // parsed once into day numbers and a stable numeric key for MapLibre feature-state.
-import { parseIsoPartialDate, type DatePrecision } from './dates';
+import { formatDay, parseIsoPartialDate, type DatePrecision } from './dates';
 import type { EventProperties } from './schemas';
 import type { RawEvent } from './validate';
 
@@ -29,4 +29,11 @@ export function eventAnchor(event: Pick<TripwireEvent, 'geometry'>): [number, nu
   const { geometry } = event;
   if (geometry.type === 'Point') return geometry.coordinates as [number, number];
   return geometry.coordinates[Math.floor(geometry.coordinates.length / 2)] as [number, number];
+}
+
+/** "August 2022" / "25 April 2019" / "2014 – 2015": never more precise than the source. */
+export function describeEventDate(event: Pick<TripwireEvent, 'start' | 'precision' | 'endDate'>): string {
+  const first = formatDay(event.start, event.precision, 'long');
+  const end = event.endDate ? parseIsoPartialDate(event.endDate) : null;
+  return end ? `${first} – ${formatDay(end.start, end.precision, 'long')}` : first;
 }

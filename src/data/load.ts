@@ -21,12 +21,30 @@ async function fetchJson(path: string): Promise<unknown> {
   }
 }
 
+const DEFAULT_EVENTS_PATH = 'geo/events.geojson';
+
+/**
+ * `?events=path.geojson` loads another events file from the same origin (the briefing CLI uses
+ * it for fixtures). Anything that could leave the origin is refused, with the reason.
+ */
+export function eventsPathFrom(search: string, origin: string): { path: string; refused?: string } {
+  const requested = new URLSearchParams(search).get('events');
+  if (!requested) return { path: DEFAULT_EVENTS_PATH };
+  const looksLocal = /^[\w\-./]+\.(geo)?json$/i.test(requested) && !requested.includes('..') && !requested.startsWith('/');
+  if (!looksLocal || new URL(requested, `${origin}/`).origin !== origin) {
+    return { path: DEFAULT_EVENTS_PATH, refused: `events=${requested.slice(0, 80)}: only a .geojson/.json file on this site can be loaded` };
+  }
+  return { path: requested };
+}
+
 export async function loadScenario(store: TripwireStore): Promise<void> {
+  const events = eventsPathFrom(window.location.search, window.location.origin);
+  if (events.refused) store.getState().addNotice(events.refused);
   const issues: ValidationIssue[] = [];
   const geography: Record<string, GeographyFeature[]> = {};
   try {
     const [eventsJson, ...geographyJson] = await Promise.all([
-      fetchJson('geo/events.geojson'),
+      fetchJson(events.path),
       ...GEOGRAPHY_FILES.map((file) => fetchJson(`geo/${file}.geojson`)),
     ]);
     GEOGRAPHY_FILES.forEach((file, index) => {
@@ -35,16 +53,16 @@ export async function loadScenario(store: TripwireStore): Promise<void> {
       else issues.push(...result.issues);
     });
     const eventsResult = validateEventCollection(eventsJson);
-    if (!eventsResult.ok) issues.push(...eventsResult.issues.map((issue) => ({ ...issue, location: `events.geojson › ${issue.location}` })));
+    if (!eventsResult.ok) issues.push(...eventsResult.issues.map((issue) => ({ ...issue, location: `${events.path} › ${issue.location}` })));
     if (issues.length > 0 || !eventsResult.ok) {
       store.getState().setLoadFailed(issues);
       return;
     }
-    const events = normaliseEvents(eventsResult.value.events);
+    const normalised = normaliseEvents(eventsResult.value.events);
     const article = eventsResult.value.article;
-    store.getState().setLoaded({ events, article, geography, facts: computeFacts(geography) });
+    store.getState().setLoaded({ events: normalised, article, geography, facts: computeFacts(geography) });
     // Open "as of" the article: the state of the world its reader saw.
-    store.getState().setTime(timeExtent(events, article?.publishedDate ?? null)[1]);
+    store.getState().setTime(timeExtent(normalised, article?.publishedDate ?? null)[1]);
   } catch (error) {
     store.getState().setLoadFailed([{ location: '(loading)', message: error instanceof Error ? error.message : String(error) }]);
   }

@@ -1,19 +1,12 @@
-import { formatDay, parseIsoPartialDate } from '../../data/dates';
-import type { TripwireEvent } from '../../data/events';
+import { describeEventDate, type TripwireEvent } from '../../data/events';
 import { nextEvent, previousEvent } from '../../data/selectors';
 import { store, useStore } from '../../data/store';
 import { ACTOR_LABELS, CATEGORY_COLORS, CATEGORY_LABELS } from '../../data/vocabulary';
 import { ExternalLink } from './ExternalLink';
 import { boundsOf } from './framing';
 
-const PRECISION_WORDS = { day: 'exact day', month: 'month known', year: 'year known' } as const;
 
-/** "August 2022" / "25 April 2019" / "2014 – 2015": never more precise than the source. */
-export function describeEventDate(event: Pick<TripwireEvent, 'start' | 'precision' | 'endDate'>): string {
-  const first = formatDay(event.start, event.precision, 'long');
-  const end = event.endDate ? parseIsoPartialDate(event.endDate) : null;
-  return end ? `${first} – ${formatDay(end.start, end.precision, 'long')}` : first;
-}
+const PRECISION_WORDS = { day: 'exact day', month: 'month known', year: 'year known' } as const;
 
 export function EventDetail({ event }: { event: TripwireEvent }) {
   const events = useStore((state) => state.events);

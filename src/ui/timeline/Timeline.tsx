@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { store, useStore } from '../../data/store';
 import { formatDay, toDay } from '../../data/dates';
-import { nextEvent, previousEvent, timeExtent, windowStart } from '../../data/selectors';
+import { timeExtent, windowStart } from '../../data/selectors';
+import { stepToEvent } from '../../data/step-events';
 import { DEFAULT_FOCUS_START, SPEEDS, WINDOW_MONTH_CHOICES, type SpeedId, type TimeMode, type TimeScale } from '../../data/slices/timeline';
 import { TimelineTrack } from './TimelineTrack';
 import { NextIcon, PauseIcon, PlayIcon, PreviousIcon } from '../icons';
@@ -43,12 +44,7 @@ export function Timeline() {
 
   const state = store.getState();
   const clamp = (day: number) => Math.min(domain[1], Math.max(domain[0], day));
-  const stepEvent = (direction: 1 | -1) => {
-    const target = direction === 1 ? nextEvent(events, time) : previousEvent(events, time);
-    if (!target) return;
-    state.setTime(target.start);
-    state.selectEvent(target.id);
-  };
+  const stepEvent = (direction: 1 | -1) => stepToEvent(store, direction);
   const togglePlay = () => {
     if (!playing && time >= domain[1]) state.setTime(domain[0]);
     state.setPlaying(!playing);

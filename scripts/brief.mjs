@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+// `npm run brief -- …`: briefing images from the production build in headless Chromium.
+//
+//   --hash "<url hash>"   one image of that state (time, selection, camera, layers, filters)
+//   --event <id>          one image framed on that event (time set to it, caption filled)
+//   --each-event          one image per event, named <date>-<id>.png, plus index.html in date order
+//   --out <file|dir>      where to write (a .png for one image, a folder for --each-event)
+//   --size 1920x1080      CSS pixels (default 1920x1080);  --scale 1|2|3  pixel ratio (default 1)
+//   --title "…"           header title;  --handling "UNCLASSIFIED // FOR TRAINING"  banner text
+//   --events <file>       use this events file instead of the article's (validated like any import)
+//
+// Nothing half-written is left behind: images are written to a temporary folder next to the
+// destination and moved into place only when all of them succeeded.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { preview } from 'vite';
+import { chromium } from 'playwright-core';
+import { writeIndex } from './brief-index.mjs';
+
+const CHROMIUM_FLAGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const DEFAULT_TITLE = 'Russia–North Korea ties and the balance of power in East Asia';
+
+class BriefError extends Error {}
+function fail(message) {
+  throw new BriefError(message);
+}
+
+function parseOptions() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        hash: { type: 'string' },
+        event: { type: 'string' },
+        'each-event': { type: 'boolean', default: false },
+        out: { type: 'string' },
+        size: { type: 'string', default: '1920x1080' },
+        scale: { type: 'string', default: '1' },
+        title: { type: 'string', default: DEFAULT_TITLE },
+        handling: { type: 'string', default: '' },
+        events: { type: 'string' },
+        build: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    fail(error.message);
+  }
+  const size = /^(\d{3,5})x(\d{3,5})$/.exec(parsed.size);
+  if (!size) fail(`--size must look like 1920x1080, not "${parsed.size}"`);
+  const scale = Number(parsed.scale);
+  if (![1, 2, 3].includes(scale)) fail(`--scale must be 1, 2 or 3, not "${parsed.scale}"`);
+  if (!parsed.out) fail('--out is required (a .png file, or a folder with --each-event)');
+  if (parsed['each-event'] && (parsed.hash || parsed.event)) fail('--each-event cannot be combined with --hash or --event');
+  if (!parsed['each-event'] && parsed.out.endsWith('/')) fail('--out names a folder: add --each-event, or give a .png file');
+  if (!parsed['each-event'] && !parsed.out.endsWith('.png')) fail('--out must end in .png for a single image');
+  if (parsed.events && !existsSync(parsed.events)) fail(`--events: no such file ${parsed.events}`);
+  return { ...parsed, width: Number(size[1]), height: Number(size[2]), scale, out: resolve(parsed.out) };
+}
+
+/** The destination's folder must exist or be creatable, and writable: checked before any work. */
+function prepareStaging(out, eachEvent) {
+  const parent = eachEvent ? dirname(out.replace(/\/+$/, '')) : dirname(out);
+  try {
+    mkdirSync(parent, { recursive: true });
+    return mkdtempSync(join(parent, `.brief-${basename(out)}-`));
+  } catch (error) {
+    fail(`cannot write to ${parent}: ${error.code ?? error.message}`);
+  }
+}
+
+async function openApp(browser, baseUrl, options, hash) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  let url = baseUrl;
+  if (options.events) {
+    // Served from memory under the app's own origin, so the app validates it like any file.
+    const body = readFileSync(options.events);
+    await page.route('**/brief-events.geojson', (route) => route.fulfill({ body, contentType: 'application/geo+json' }));
+    url += '?events=brief-events.geojson';
+  }
+  await page.goto(`${url}${hash ? `#${hash.replace(/^#/, '')}` : ''}`);
+  await page.waitForFunction(() => window.tripwireMap && window.tripwireStore && window.tripwireStore.getState().status !== 'loading', undefined, { timeout: 90_000 });
+  const state = await page.evaluate(() => {
+    const { status, loadIssues, notices } = window.tripwireStore.getState();
+    return { status, loadIssues, notices };
+  });
+  if (state.status === 'failed') fail(`the events could not be loaded:\n${state.loadIssues.map((issue) => `  ${issue.location}: ${issue.message}`).join('\n')}`);
+  if (state.notices.length > 0) fail(`bad --hash: ${state.notices.join('; ')}`);
+  if (errors.length > 0) fail(`the app reported errors: ${errors.join('; ')}`);
+  return page;
+}
+
+/** Renders in the page and returns the PNG bytes and alt text. */
+async function render(page, options, eventId) {
+  const result = await page.evaluate(
+    async ({ options, eventId }) => {
+      const store = window.tripwireStore;
+      let frame;
+      if (eventId) {
+        const event = store.getState().events.find((candidate) => candidate.id === eventId);
+        store.getState().setTime(event.start);
+        store.getState().selectEvent(event.id);
+        const coordinates = event.geometry.type === 'Point' ? [event.geometry.coordinates] : event.geometry.coordinates;
+        const lons = coordinates.map((position) => position[0]);
+        const lats = coordinates.map((position) => position[1]);
+        // Framed on the event, with room around it for context: a region, not a street.
+        frame = { bounds: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], padding: 120, maxZoom: 5.5 };
+      }
+      const exported = await window.tripwireExport.render({
+        size: { width: options.width, height: options.height },
+        pixelRatio: options.scale,
+        title: options.title,
+        handling: options.handling,
+        frame,
+        permalinkBase: '',
+      });
+      let binary = '';
+      for (let i = 0; i < exported.png.length; i += 0x8000) binary += String.fromCharCode(...exported.png.subarray(i, i + 0x8000));
+      return { base64: btoa(binary), altText: exported.altText, fileName: exported.fileName, width: exported.width, height: exported.height, caption: exported.model.caption };
+    },
+    { options, eventId },
+  );
+  return { ...result, png: Buffer.from(result.base64, 'base64') };
+}
+
+async function main() {
+const options = parseOptions();
+const staging = prepareStaging(options.out, options['each-event']);
+if (options.build || !existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+try {
+  const baseUrl = server.resolvedUrls.local[0];
+  const hash = options.event ? `event=${encodeURIComponent(options.event)}` : options.hash;
+  const page = await openApp(browser, baseUrl, options, hash);
+  if (options['each-event']) {
+    const events = await page.evaluate(() => window.tripwireStore.getState().events.map(({ id, date, title }) => ({ id, date, title })));
+    if (events.length === 0) fail('the events file has no events');
+    const written = [];
+    for (const [index, event] of events.entries()) {
+      const started = Date.now();
+      const image = await render(page, options, event.id);
+      writeFileSync(join(staging, image.fileName), image.png);
+      writeFileSync(join(staging, image.fileName.replace(/\.png$/, '.alt.txt')), image.altText + '\n');
+      written.push({ ...event, ...image });
+      console.log(`[${index + 1}/${events.length}] ${image.fileName} ${image.width}×${image.height} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+    writeIndex(join(staging, 'index.html'), written, options.title);
+    mkdirSync(options.out, { recursive: true });
+    for (const name of [...written.flatMap((image) => [image.fileName, image.fileName.replace(/\.png$/, '.alt.txt')]), 'index.html']) {
+      renameSync(join(staging, name), join(options.out, name));
+    }
+    console.log(`wrote ${written.length} images and index.html to ${options.out}`);
+  } else {
+    const image = await render(page, options, options.event);
+    writeFileSync(join(staging, 'image.png'), image.png);
+    writeFileSync(join(staging, 'image.alt.txt'), image.altText + '\n');
+    renameSync(join(staging, 'image.png'), options.out);
+    renameSync(join(staging, 'image.alt.txt'), options.out.replace(/\.png$/, '.alt.txt'));
+    console.log(`wrote ${options.out} (${image.width}×${image.height}) and its alt text`);
+  }
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+  await browser.close();
+  await server.close();
+}
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`brief: ${error instanceof BriefError ? error.message : error.stack}`);
+  process.exitCode = 1;
+}

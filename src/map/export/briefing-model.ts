@@ -1,0 +1,88 @@
+// Everything a briefing image says, as plain data, before anything is drawn: the browser test
+// reads this text, the painter draws it, and the alt text is written from it.
+import { formatDay } from '../../data/dates';
+import { describeEventDate, type TripwireEvent } from '../../data/events';
+import { visibleEvents } from '../../data/selectors';
+import type { StoreState } from '../../data/store';
+import { CATEGORY_COLORS, CATEGORY_LABELS } from '../../data/vocabulary';
+import { TOGGLEABLE_LAYERS } from '../../layers';
+import type { LegendSwatch } from '../../layers/types';
+
+
+export interface BriefingCaption {
+  title: string;
+  dateLine: string;
+  quote: string;
+  attribution: string;
+  factCheck: string | null;
+}
+
+export interface BriefingModel {
+  title: string;
+  stamp: string;
+  caption: BriefingCaption | null;
+  legend: { label: string; swatch: LegendSwatch }[];
+  sources: string[];
+  permalink: string;
+  handling: string;
+  altText: string;
+}
+
+export interface BriefingOptions {
+  title: string;
+  /** Handling banner, top and bottom ("UNCLASSIFIED // FOR TRAINING"); empty = none. */
+  handling: string;
+  permalink: string;
+}
+
+type BriefingState = Pick<StoreState, 'time' | 'mode' | 'windowMonths' | 'events' | 'filters' | 'hiddenLayers' | 'selectedEventId' | 'article'>;
+
+/** "As of 30 Nov 2022 · cumulative since 1963" / "As of 30 Nov 2022 · window: 6 months". */
+export function asOfStamp(state: Pick<BriefingState, 'time' | 'mode' | 'windowMonths' | 'events'>): string {
+  const asOf = `As of ${formatDay(Math.floor(state.time), 'day')}`;
+  if (state.mode === 'window') return `${asOf} · window: ${state.windowMonths} months`;
+  const first = state.events[0];
+  return first ? `${asOf} · cumulative since ${formatDay(first.start, first.precision === 'day' ? 'month' : first.precision)}` : asOf;
+}
+
+export function captionFor(event: TripwireEvent): BriefingCaption {
+  const speaker = event.speaker ? `${event.speaker}${event.speakerRole ? `, ${event.speakerRole}` : ''} — ` : '';
+  return {
+    title: event.title,
+    dateLine: `${describeEventDate(event)} — the article: “${event.dateAsWritten}”${event.status === 'reported' || event.status === 'confirmed' ? '' : ` · ${event.status.toUpperCase()}`}`,
+    quote: `“${event.quote}”`,
+    attribution: `${speaker}Newsweek, January 2023`,
+    factCheck: event.factCheck ? `Fact check: ${event.factCheck.note}` : null,
+  };
+}
+
+export function buildBriefing(state: BriefingState, options: BriefingOptions): BriefingModel {
+  const shownLayers = TOGGLEABLE_LAYERS.filter((layer) => !state.hiddenLayers.includes(layer.id));
+  const shownEvents = state.hiddenLayers.includes('events') ? [] : visibleEvents(state.events, state);
+  const selected = state.events.find((event) => event.id === state.selectedEventId) ?? null;
+  const categories = [...new Set(shownEvents.map((event) => event.category))];
+  const stamp = asOfStamp(state);
+  const article = state.article ? `${state.article.publisher}, “${state.article.title}” (${formatDay(Date.parse(state.article.publishedDate) / 86_400_000, 'month')})` : 'Newsweek, January 2023';
+  const sources = [article, 'Basemap: Natural Earth (public domain)', ...shownLayers.filter((layer) => layer.id !== 'events').map((layer) => `${layer.title}: ${layer.source}`)];
+  const altText = [
+    `${options.title}. ${stamp}.`,
+    selected ? `Selected: ${selected.title} (${describeEventDate(selected)}).` : '',
+    `Layers shown: ${shownLayers.map((layer) => layer.title).join('; ') || 'none'}.`,
+    `Events shown (${shownEvents.length}): ${shownEvents.map((event) => `${formatDay(event.start, event.precision)} — ${event.title} [${event.status}]`).join('; ') || 'none'}.`,
+    `Sources: ${sources.join('; ')}.`,
+    `Permalink: ${options.permalink}`,
+  ].filter(Boolean).join('\n');
+  return {
+    title: options.title,
+    stamp,
+    caption: selected ? captionFor(selected) : null,
+    legend: [
+      ...shownLayers.filter((layer) => layer.legend).map((layer) => ({ label: layer.title, swatch: layer.legend! })),
+      ...categories.map((category) => ({ label: CATEGORY_LABELS[category], swatch: { shape: 'point' as const, color: CATEGORY_COLORS[category], outline: '#ffffff' } })),
+    ],
+    sources,
+    permalink: options.permalink,
+    handling: options.handling.trim(),
+    altText,
+  };
+}

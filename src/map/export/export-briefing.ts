@@ -1,0 +1,90 @@
+// One briefing image of the current state: model → hidden map at the export's size → composed
+// PNG with its description embedded. Also exposed as window.tripwireExport for `npm run brief`.
+import { dayToIso } from '../../data/dates';
+import type { TripwireStore } from '../../data/store';
+import { THEATERS } from '../../data/theaters';
+import { currentViewHash } from '../../data/url-sync';
+import type { Camera } from '../../data/url-state';
+import { buildBriefing, type BriefingModel } from './briefing-model';
+import { composeBriefing, layoutBands } from './compose';
+import { addPngText } from './png-text';
+import { renderMapImage, type Frame } from './render-map-image';
+import { briefingFileName, exportSize, type ExportSizeId } from './sizes';
+
+export interface ExportOptions {
+  /** A named size, or any width × height in CSS pixels (the CLI's --size). */
+  size: ExportSizeId | { width: number; height: number };
+  pixelRatio: number;
+  title: string;
+  handling: string;
+  /** What the map shows; default: what the live map shows now. */
+  frame?: Frame;
+  /** Include the Ukraine & Russia inset; default: when the frame is east of 60°E. */
+  inset?: boolean;
+  /** What the permalink starts with; default: this page's address. The CLI passes "" (a bare #hash). */
+  permalinkBase?: string;
+}
+
+export interface ExportResult {
+  png: Uint8Array;
+  width: number;
+  height: number;
+  fileName: string;
+  altText: string;
+  model: BriefingModel;
+}
+
+export function briefingModelNow(
+  store: TripwireStore,
+  options: Pick<ExportOptions, 'title' | 'handling' | 'permalinkBase'>,
+  camera: Camera | null = store.getState().camera,
+): BriefingModel {
+  const state = store.getState();
+  const base = options.permalinkBase ?? `${window.location.origin}${window.location.pathname}`;
+  return buildBriefing(state, { ...options, permalink: `${base}#${currentViewHash({ ...state, camera })}` });
+}
+
+function liveFrame(): Frame {
+  const map = window.tripwireMap;
+  if (!map) throw new Error('the map is not ready yet');
+  const bounds = map.getBounds();
+  return { bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] };
+}
+
+const frameCentreLongitude = (frame: Frame) => ('camera' in frame ? frame.camera.center[0] : (frame.bounds[0] + frame.bounds[2]) / 2);
+
+export async function exportBriefing(store: TripwireStore, options: ExportOptions): Promise<ExportResult> {
+  const size = exportSize(options.size, { width: window.innerWidth, height: window.innerHeight });
+  const pixelRatio = size.fixedPixelRatio ?? options.pixelRatio;
+  const bands = layoutBands({ model: briefingModelNow(store, options), width: size.width, height: size.height });
+  const frame = options.frame ?? liveFrame();
+  // The map is drawn at a smaller CSS size and a higher pixel ratio, so that its labels and
+  // symbols grow with the page (a 1920-wide slide is read from across a room, not at arm's length).
+  const mapScale = pixelRatio * bands.unit;
+  const mapImage = await renderMapImage(store, {
+    width: Math.round(size.width / bands.unit),
+    height: Math.round(bands.mapHeight / bands.unit),
+    pixelRatio: mapScale,
+    frame,
+  });
+  // The permalink reopens what the image shows: the export map's own camera, not the live one.
+  const model = briefingModelNow(store, options, mapImage.camera);
+  // On the page, one map pixel is `unit` page pixels: the scale bar must measure page pixels.
+  mapImage.zoom += Math.log2(bands.unit);
+  const wantsInset = options.inset ?? frameCentreLongitude(frame) > 60;
+  const insetFrame: Frame = { bounds: THEATERS['ukraine-russia'].bounds, padding: 4 };
+  const inset = wantsInset ? (await renderMapImage(store, { width: 260, height: 190, pixelRatio: mapScale, frame: insetFrame })).canvas : null;
+  const canvas = composeBriefing({ model, width: size.width, height: size.height, pixelRatio }, mapImage, inset);
+  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((result) => (result ? resolve(result) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
+  const png = addPngText(new Uint8Array(await blob.arrayBuffer()), { Title: model.title, Description: model.altText, Source: 'Tripwire' });
+  const state = store.getState();
+  const selected = state.events.find((event) => event.id === state.selectedEventId);
+  return {
+    png,
+    width: canvas.width,
+    height: canvas.height,
+    fileName: briefingFileName(selected?.date ?? dayToIso(Math.floor(state.time)), state.selectedEventId),
+    altText: model.altText,
+    model,
+  };
+}

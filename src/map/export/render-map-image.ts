@@ -1,0 +1,81 @@
+// Draws the current state onto a hidden map of exactly the export's size and pixel ratio, waits
+// until it has finished drawing, and copies the pixels. Only this short-lived map keeps its
+// drawing buffer (preserveDrawingBuffer), so the live map pays nothing for exports.
+import { Map as MapLibreMap } from 'maplibre-gl';
+import type { TripwireStore } from '../../data/store';
+import type { Bounds } from '../../data/slices/view';
+import type { Camera } from '../../data/url-state';
+import { LAYER_REGISTRY } from '../../layers';
+import { INITIAL_GLOBAL_STATE } from '../../layers/expressions';
+import { buildStyle } from '../../layers/style';
+import { startSync } from '../sync';
+
+export type Frame = { bounds: Bounds; padding?: number; maxZoom?: number } | { camera: Camera };
+
+export interface MapImage {
+  canvas: HTMLCanvasElement;
+  /** Zoom and centre latitude of the drawn map, for the scale bar. */
+  zoom: number;
+  latitude: number;
+  bearing: number;
+  /** The camera that reproduces this frame in the app. */
+  camera: Camera;
+}
+
+const ALL_SOURCES_LOADED_TIMEOUT_MS = 60_000;
+
+function waitUntilDrawn(map: MapLibreMap): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = window.setTimeout(() => reject(new Error('the export map did not finish drawing within 60 s')), ALL_SOURCES_LOADED_TIMEOUT_MS);
+    const check = () => {
+      if (map.loaded() && map.areTilesLoaded()) {
+        window.clearTimeout(timer);
+        resolve();
+      } else {
+        map.once('idle', check);
+      }
+    };
+    map.once('idle', check);
+    map.triggerRepaint();
+  });
+}
+
+export async function renderMapImage(
+  store: TripwireStore,
+  { width, height, pixelRatio, frame }: { width: number; height: number; pixelRatio: number; frame: Frame },
+): Promise<MapImage> {
+  const container = document.createElement('div');
+  container.style.cssText = `position:fixed;left:-${width + 100}px;top:0;width:${width}px;height:${height}px;`;
+  container.setAttribute('aria-hidden', 'true');
+  document.body.append(container);
+  const map = new MapLibreMap({
+    container,
+    style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE),
+    pixelRatio,
+    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+    interactive: false,
+    attributionControl: false,
+    renderWorldCopies: false,
+    fadeDuration: 0,
+    ...('camera' in frame ? frame.camera : { bounds: frame.bounds, fitBoundsOptions: { padding: frame.padding ?? 0, maxZoom: frame.maxZoom ?? 12 } }),
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      map.once('load', () => resolve());
+      map.once('error', (event) => reject(event.error));
+    });
+    const stopSync = startSync(map, store, { followCamera: false });
+    await waitUntilDrawn(map);
+    stopSync();
+    const copy = document.createElement('canvas');
+    copy.width = map.getCanvas().width;
+    copy.height = map.getCanvas().height;
+    copy.getContext('2d')!.drawImage(map.getCanvas(), 0, 0);
+    const { lng, lat } = map.getCenter();
+    const camera: Camera = { center: [lng, lat], zoom: map.getZoom(), bearing: map.getBearing() };
+    return { canvas: copy, zoom: camera.zoom, latitude: lat, bearing: camera.bearing, camera };
+  } finally {
+    map.remove();
+    container.remove();
+  }
+}

@@ -1,0 +1,18 @@
+import { describeEventDate } from '../data/events';
+import { useStore } from '../data/store';
+
+/** In presentation mode: the selected event in large type over the map, for the back of the room. */
+export function PresentationCaption() {
+  const event = useStore((state) => state.events.find((candidate) => candidate.id === state.selectedEventId) ?? null);
+  if (!event) return <div className="presentation-caption muted">PageDown: next event · Escape: leave presentation</div>;
+  return (
+    <div className="presentation-caption" data-testid="presentation-caption">
+      <h2>{event.title}</h2>
+      <p className="presentation-date">
+        {describeEventDate(event)} — “{event.dateAsWritten}”{event.status === 'alleged' ? ' · ALLEGED' : ''}
+      </p>
+      <blockquote>“{event.quote}”</blockquote>
+      {event.speaker && <p className="presentation-speaker">— {event.speaker}</p>}
+    </div>
+  );
+}

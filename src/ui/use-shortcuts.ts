@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { store } from '../data/store';
+import { stepToEvent } from '../data/step-events';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+
+/** App-wide keys: E export, P present; while presenting, PageDown/PageUp step (clickers send these), Escape leaves. */
+export function useShortcuts({ presenting, setPresenting, openExport }: { presenting: boolean; setPresenting: (on: boolean) => void; openExport: () => void }) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (presenting && (event.key === 'PageDown' || event.key === 'PageUp')) {
+        event.preventDefault();
+        stepToEvent(store, event.key === 'PageDown' ? 1 : -1);
+      } else if (presenting && event.key === 'Escape') {
+        setPresenting(false);
+      } else if (event.key === 'e' || event.key === 'E') {
+        // Or the "e" would land in the dialog's title field, which takes focus.
+        event.preventDefault();
+        openExport();
+      } else if (event.key === 'p' || event.key === 'P') {
+        setPresenting(!presenting);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [presenting, setPresenting, openExport]);
+}

@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { OUTPUT_DIR, launchBrowser, openReadyApp, screenshot } from './driver';
+import { readPngText } from '../../src/map/export/png-text';
+
+const run = promisify(execFile);
+
+/** Grey-level variance of a region of a PNG: ~0 when blank, hundreds when a map is drawn. */
+function regionVariance(png: PNG, x0: number, y0: number, x1: number, y1: number): number {
+  const values: number[] = [];
+  const step = Math.max(1, Math.floor((x1 - x0) / 120));
+  for (let y = y0; y < y1; y += step) {
+    for (let x = x0; x < x1; x += step) {
+      const i = (y * png.width + x) * 4;
+      values.push((png.data[i]! + png.data[i + 1]! + png.data[i + 2]!) / 3);
+    }
+  }
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / values.length;
+}
+
+/** Pixels within a small tolerance of an RGB colour, between two rows. */
+function countColour(png: PNG, [r, g, b]: [number, number, number], y0: number, y1: number, x0: number): number {
+  let count = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = Math.round(x0); x < png.width; x++) {
+      const i = (y * png.width + x) * 4;
+      if (Math.abs(png.data[i]! - r) < 12 && Math.abs(png.data[i + 1]! - g) < 12 && Math.abs(png.data[i + 2]! - b) < 12) count++;
+    }
+  }
+  return count;
+}
+
+async function exportFromPage(page: Page, pixelRatio: number) {
+  const base64 = await page.evaluate(async (pixelRatio) => {
+    const result = await window.tripwireExport!.render({ size: 'slide', pixelRatio, title: 'Test briefing', handling: 'UNCLASSIFIED // FOR TRAINING' });
+    let binary = '';
+    for (let i = 0; i < result.png.length; i += 0x8000) binary += String.fromCharCode(...result.png.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }, pixelRatio);
+  return Buffer.from(base64, 'base64');
+}
+
+describe('briefing images', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('the export dialog previews the title, the as-of stamp and the caption from the selected event', async () => {
+    const { page } = await openReadyApp(browser, { hash: 't=2022-11-30&event=rus-chn-joint-air-patrol-2022-11' });
+    await page.keyboard.press('e');
+    const preview = page.getByTestId('export-preview');
+    await expect.poll(() => preview.innerText()).toContain('As of 30 Nov 2022 · cumulative since 1963');
+    const text = await preview.innerText();
+    expect(await page.getByLabel('Title').inputValue()).toBe('Russia–North Korea ties and the balance of power in East Asia');
+    expect(text).toContain('Russia–North Korea ties and the balance of power in East Asia');
+    expect(text).toContain('Russia–China joint air patrol');
+    expect(text).toContain('to scramble its jets in November');
+    await screenshot(page, 'export-dialog');
+    await page.close();
+  });
+
+  it('a 2× slide export is 3840×2160, fully drawn, and carries its alt text', async () => {
+    const { page } = await openReadyApp(browser, { hash: 't=2022-11-30&event=rus-chn-joint-air-patrol-2022-11' });
+    const bytes = await exportFromPage(page, 2);
+    writeFileSync(join(OUTPUT_DIR, 'export-slide-2x.png'), bytes);
+    const png = PNG.sync.read(bytes);
+    expect([png.width, png.height]).toEqual([3840, 2160]);
+    // Every quarter of the map band is drawn, not just the part that was ready first.
+    const top = Math.round(png.height * 0.15);
+    const bottom = Math.round(png.height * 0.65);
+    const middle = png.width / 2;
+    for (const [x0, x1] of [[0, middle], [middle, png.width]]) {
+      expect(regionVariance(png, x0, top, x1, (top + bottom) / 2)).toBeGreaterThan(30);
+      expect(regionVariance(png, x0, (top + bottom) / 2, x1, bottom)).toBeGreaterThan(30);
+    }
+    // The event layer (data given to the map after it loaded) is drawn too: right of the legend,
+    // the selected event's category colour (military activity) covers its enlarged marker.
+    expect(countColour(png, [0xd5, 0x5e, 0x00], top, bottom, png.width * 0.25)).toBeGreaterThan(300);
+    const text = readPngText(new Uint8Array(bytes));
+    expect(text.Title).toBe('Test briefing');
+    expect(text.Description).toContain('As of 30 Nov 2022');
+    expect(text.Description).toContain('Russia–China joint air patrol');
+    await page.close();
+  });
+
+  it('npm run brief --each-event writes one image per event and an index, in date order', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'brief-'));
+    const { stdout } = await run('node', ['scripts/brief.mjs', '--each-event', '--events', 'tests/fixtures/brief-events.geojson', '--out', out, '--size', '800x450'], { timeout: 180_000 });
+    expect(stdout).toContain('[2/2]');
+    const files = readdirSync(out).sort();
+    expect(files).toEqual([
+      '2019-04-25-fixture-summit.alt.txt',
+      '2019-04-25-fixture-summit.png',
+      '2022-01-fixture-launch.alt.txt',
+      '2022-01-fixture-launch.png',
+      'index.html',
+    ]);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index.indexOf('fixture-summit')).toBeLessThan(index.indexOf('fixture-launch'));
+    expect(index).toContain('Fixture missile launch &#60;b&#62;not bold&#60;/b&#62;');
+    expect([PNG.sync.read(readFileSync(join(out, '2022-01-fixture-launch.png'))).width]).toEqual([800]);
+  });
+
+  it('npm run brief exits non-zero with a message for an unknown event, and leaves nothing behind', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'brief-'));
+    const failure = await run('node', ['scripts/brief.mjs', '--event', 'no-such-event', '--out', join(out, 'x.png')], { timeout: 120_000 }).catch((error) => error);
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toContain('no event called "no-such-event"');
+    expect(readdirSync(out)).toEqual([]);
+  });
+});

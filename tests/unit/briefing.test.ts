@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { toDay } from '../../src/data/dates';
+import { normaliseEvents } from '../../src/data/events';
+import { NO_FILTERS } from '../../src/data/slices/filters';
+import { asOfStamp, buildBriefing, captionFor } from '../../src/map/export/briefing-model';
+import { scaleBar } from '../../src/map/export/scale-bar';
+import { briefingFileName, exportSize } from '../../src/map/export/sizes';
+import { deepFreeze } from './fixtures';
+
+const EVENTS = deepFreeze(
+  normaliseEvents([
+    {
+      index: 0,
+      geometry: { type: 'Point', coordinates: [37.6, 55.7] },
+      properties: {
+        id: 'old-split', title: 'Sino-Soviet split', summary: 'S.', date: '1963', dateAsWritten: 'six decades ago', quote: 'six decades ago',
+        category: 'diplomacy', actors: ['RUS'], status: 'confirmed', place: 'Moscow', layers: [],
+      },
+    },
+    {
+      index: 1,
+      geometry: { type: 'Point', coordinates: [130.6, 37.3] },
+      properties: {
+        id: 'flight', title: 'Russian bombers cross the KADIZ', summary: 'S.', date: '2022-08', dateAsWritten: 'last August',
+        quote: 'one flyover last August', category: 'military-activity', actors: ['RUS'], status: 'alleged', place: 'East Sea', layers: [],
+        speaker: 'Jong Eun Lee', speakerRole: 'former intelligence officer',
+      },
+    },
+  ]),
+);
+
+const state = (overrides = {}) => ({
+  time: toDay(2022, 11, 30),
+  mode: 'cumulative' as const,
+  windowMonths: 6,
+  events: EVENTS,
+  filters: NO_FILTERS,
+  hiddenLayers: [],
+  selectedEventId: null,
+  article: null,
+  ...overrides,
+});
+
+describe('the as-of stamp', () => {
+  it('states the day and, in cumulative mode, where the count starts', () => {
+    expect(asOfStamp(state())).toBe('As of 30 Nov 2022 · cumulative since 1963');
+  });
+
+  it('names the window length in window mode', () => {
+    expect(asOfStamp(state({ mode: 'window' }))).toBe('As of 30 Nov 2022 · window: 6 months');
+  });
+});
+
+describe('the caption', () => {
+  it("gives the event's date at its precision with the article's wording, flags an allegation, and credits the speaker", () => {
+    const caption = captionFor(EVENTS[1]!);
+    expect(caption.title).toBe('Russian bombers cross the KADIZ');
+    expect(caption.dateLine).toBe('August 2022 — the article: “last August” · ALLEGED');
+    expect(caption.quote).toBe('“one flyover last August”');
+    expect(caption.attribution).toBe('Jong Eun Lee, former intelligence officer — Newsweek, January 2023');
+  });
+});
+
+describe('the briefing model', () => {
+  it('has no caption without a selection, and lists the events shown in the alt text', () => {
+    const model = buildBriefing(state(), { title: 'T', handling: '', permalink: '#t=2022-11-30' });
+    expect(model.caption).toBeNull();
+    expect(model.altText).toContain('Events shown (2)');
+    expect(model.altText).toContain('Aug 2022 — Russian bombers cross the KADIZ [alleged]');
+  });
+
+  it('leaves events out of the alt text when the events layer is hidden', () => {
+    const model = buildBriefing(state({ hiddenLayers: ['events'] }), { title: 'T', handling: '', permalink: '#' });
+    expect(model.altText).toContain('Events shown (0)');
+  });
+
+  it('always credits the article and Natural Earth, and trims the handling banner', () => {
+    const model = buildBriefing(state({ selectedEventId: 'flight' }), { title: 'T', handling: '  UNCLASSIFIED  ', permalink: '#' });
+    expect(model.sources.slice(0, 2)).toEqual(['Newsweek, January 2023', 'Basemap: Natural Earth (public domain)']);
+    expect(model.handling).toBe('UNCLASSIFIED');
+    expect(model.caption?.title).toBe('Russian bombers cross the KADIZ');
+  });
+});
+
+describe('export files and sizes', () => {
+  it("names an event's image <date>-<id>.png with the event's own date", () => {
+    expect(briefingFileName('2022-08', 'flight')).toBe('2022-08-flight.png');
+    expect(briefingFileName('2023-01-11', null)).toBe('2023-01-11-view.png');
+  });
+
+  it('makes A4 at 300 dpi 3508 px wide whatever the ratio', () => {
+    const a4 = exportSize('a4-300dpi', { width: 1, height: 1 });
+    expect(Math.round(a4.width * a4.fixedPixelRatio!)).toBe(3508);
+    expect(Math.round(a4.height * a4.fixedPixelRatio!)).toBe(2480);
+  });
+});
+
+describe('the scale bar', () => {
+  it('picks a round distance that fits, and is longer at the equator than at 60°N for the same distance', () => {
+    const equator = scaleBar(4, 0, 160);
+    expect([1, 2, 5].map((step) => equator.km / step).some((ratio) => Number.isInteger(Math.log10(ratio)))).toBe(true);
+    expect(equator.width).toBeLessThanOrEqual(160);
+    expect(scaleBar(4, 60, 160).km).toBeLessThan(equator.km);
+  });
+});
