@@ -79,10 +79,11 @@ describe('briefing images', () => {
     // Every quarter of the map band is drawn, not just the part that was ready first.
     const top = Math.round(png.height * 0.15);
     const bottom = Math.round(png.height * 0.65);
-    const middle = png.width / 2;
-    for (const [x0, x1] of [[0, middle], [middle, png.width]]) {
-      expect(regionVariance(png, x0, top, x1, (top + bottom) / 2)).toBeGreaterThan(30);
-      expect(regionVariance(png, x0, (top + bottom) / 2, x1, bottom)).toBeGreaterThan(30);
+    const middle = Math.round(png.width / 2);
+    for (const [x0, x1] of [[0, middle], [middle, png.width]] as const) {
+      const half = Math.round((top + bottom) / 2);
+      expect(regionVariance(png, x0, top, x1, half)).toBeGreaterThan(30);
+      expect(regionVariance(png, x0, half, x1, bottom)).toBeGreaterThan(30);
     }
     // The event layer (data given to the map after it loaded) is drawn too: right of the legend,
     // the selected event's category colour (military activity) covers its enlarged marker.
