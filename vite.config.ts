@@ -1,13 +1,37 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The production build's Content-Security-Policy: only this origin, no eval, workers from self
+ * (MapLibre's worker file) or blob:. Sent as a header by `vite preview` and written into the
+ * built index.html as a meta tag, so a plain file server gets it too.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+const contentSecurityPolicyMeta = (): Plugin => ({
+  name: 'tripwire-csp-meta',
+  apply: 'build', // the dev server injects inline scripts for hot reload; the policy is for builds
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+});
 
 // Relative base: the build works from any folder or sub-path, including file servers on an
 // air-gapped network. Browser tests run against this production build (vite preview).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyMeta()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } },
   test: {
     projects: [
       {

@@ -101,7 +101,8 @@ async function render(page, options, eventId) {
       let frame;
       if (eventId) {
         const event = store.getState().events.find((candidate) => candidate.id === eventId);
-        store.getState().setTime(event.start);
+        // "As of" the end of the event's span: a month-precise event is then wholly in the past.
+        store.getState().setTime(event.end);
         store.getState().selectEvent(event.id);
         const coordinates = event.geometry.type === 'Point' ? [event.geometry.coordinates] : event.geometry.coordinates;
         const lons = coordinates.map((position) => position[0]);

@@ -13,12 +13,16 @@ import { ViewPicker } from './ui/ViewPicker';
 import { ExportDialog } from './ui/export/ExportDialog';
 import { PresentationCaption } from './ui/PresentationCaption';
 import { useShortcuts } from './ui/use-shortcuts';
+import { DropZone, ImportButton } from './ui/import/ImportControls';
+import { ImportReportPanel } from './ui/import/ImportReportPanel';
+import type { ImportReport } from './data/import-actions';
 
 /** The dashboard shell: header, event list, map with legend and detail, timeline. */
 export function App() {
   const article = useStore((state) => state.article);
   const [exporting, setExporting] = useState(false);
   const [presenting, setPresenting] = useState(false);
+  const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const openExport = useCallback(() => setExporting(true), []);
   useShortcuts({ presenting, setPresenting, openExport });
 
@@ -30,6 +34,7 @@ export function App() {
         </h1>
         <p className="app-source">Source: {article ? `${article.publisher}, “${article.title}”` : 'Newsweek, January 2023'}</p>
         <div className="app-actions">
+          <ImportButton onReport={setImportReport} />
           <button type="button" onClick={openExport} aria-keyshortcuts="E" title="Export a briefing image (E)">
             Export image
           </button>
@@ -42,13 +47,16 @@ export function App() {
         <EventList />
       </aside>
       <main className="map-area">
-        <MapView />
+        <DropZone onReport={setImportReport}>
+          <MapView />
+        </DropZone>
         <ViewPicker />
         <InsetMap />
         <Legend />
         {presenting ? <PresentationCaption /> : <DetailPanel />}
         <LoadIssues />
         <Notices />
+        {importReport && <ImportReportPanel report={importReport} onClose={() => setImportReport(null)} />}
       </main>
       <footer className="timeline-area" aria-label="Timeline">
         <Timeline />

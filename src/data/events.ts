@@ -5,8 +5,10 @@ import type { EventProperties } from './schemas';
 import type { RawEvent } from './validate';
 
 export interface TripwireEvent extends EventProperties {
-  /** Stable numeric id (order in the file) for feature-state; ids in the file stay strings. */
+  /** Order in its file: breaks ties between events on the same day. */
   key: number;
+  /** Which scenario (the article, an imported file) the event belongs to. */
+  scenarioId: string;
   geometry: GeoJSON.Point | GeoJSON.LineString;
   /** First and last day the event may have happened on (a month-precise event spans its month). */
   start: number;
@@ -14,12 +16,12 @@ export interface TripwireEvent extends EventProperties {
   precision: DatePrecision;
 }
 
-export function normaliseEvents(raw: RawEvent[]): TripwireEvent[] {
+export function normaliseEvents(raw: RawEvent[], scenarioId = 'article'): TripwireEvent[] {
   return raw
     .map(({ index, geometry, properties }) => {
       const span = parseIsoPartialDate(properties.date)!;
       const endSpan = properties.endDate ? parseIsoPartialDate(properties.endDate)! : span;
-      return { ...properties, key: index, geometry, start: span.start, end: endSpan.end, precision: span.precision };
+      return { ...properties, key: index, scenarioId, geometry, start: span.start, end: endSpan.end, precision: span.precision };
     })
     .sort((a, b) => a.start - b.start || a.end - b.end || a.key - b.key);
 }

@@ -1,6 +1,6 @@
 // Loads the scenario's files (same origin, shipped in public/geo), validates each at the
 // boundary and hands the store only normalised, valid data, or the located issues.
-import { normaliseEvents } from './events';
+import { ARTICLE_SCENARIO_ID, makeScenario } from './scenarios';
 import { computeFacts } from './facts';
 import type { GeographyFeature } from './schemas';
 import { timeExtent } from './selectors';
@@ -58,11 +58,11 @@ export async function loadScenario(store: TripwireStore): Promise<void> {
       store.getState().setLoadFailed(issues);
       return;
     }
-    const normalised = normaliseEvents(eventsResult.value.events);
-    const article = eventsResult.value.article;
-    store.getState().setLoaded({ events: normalised, article, geography, facts: computeFacts(geography) });
+    const { article } = eventsResult.value;
+    const scenario = makeScenario({ id: ARTICLE_SCENARIO_ID, kind: 'article', name: article ? `${article.publisher} article` : events.path }, eventsResult.value.events, article);
+    store.getState().setLoaded({ article: scenario, geography, facts: computeFacts(geography) });
     // Open "as of" the article: the state of the world its reader saw.
-    store.getState().setTime(timeExtent(normalised, article?.publishedDate ?? null)[1]);
+    store.getState().setTime(timeExtent(scenario.events, article?.publishedDate ?? null)[1]);
   } catch (error) {
     store.getState().setLoadFailed([{ location: '(loading)', message: error instanceof Error ? error.message : String(error) }]);
   }

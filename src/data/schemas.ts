@@ -1,6 +1,6 @@
 // Zod schemas for every file that enters the app: ours (public/geo) and, later, users'.
-import { z } from 'zod';
-import { ACTORS, CATEGORIES, STATUSES } from './vocabulary';
+import { z } from './zod';
+import { STATUSES } from './vocabulary';
 import { parseIsoPartialDate } from './dates';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -42,22 +42,28 @@ export const factCheckSchema = z.strictObject({
   sourceUrl: httpUrl,
 });
 
+// Categories and actors outside the vocabulary are allowed (and flagged by validate.ts): an
+// analyst's own file may need "cyber" or "NATO"; they are drawn grey, never dropped.
+const category = text(60).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case, e.g. missile-test');
+
 export const eventPropertiesSchema = z.strictObject({
   id: kebabId,
   title: text(200),
-  summary: text(2000),
+  summary: text(2000).optional(),
   date: partialDate,
   endDate: partialDate.optional(),
-  dateAsWritten: text(200),
+  /** The source's own words for the time ("last August"). */
+  dateAsWritten: text(200).optional(),
   dateReasoning: text(1000).optional(),
-  quote: text(2000),
+  /** Verbatim words of the source that state the event. */
+  quote: text(2000).optional(),
   speaker: text(200).optional(),
   speakerRole: text(500).optional(),
-  category: z.enum(CATEGORIES),
-  actors: z.array(z.enum(ACTORS)).min(1, 'name at least one actor'),
-  status: z.enum(STATUSES),
+  category,
+  actors: z.array(text(40)).default([]),
+  status: z.enum(STATUSES).default('reported'),
   statusNote: text(500).optional(),
-  place: text(200),
+  place: text(200).optional(),
   locationNote: text(1000).optional(),
   locationApproximate: z.boolean().optional(),
   layers: z.array(text(100)).default([]),

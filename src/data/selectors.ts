@@ -19,8 +19,8 @@ export function matchesFilters(event: TripwireEvent, filters: Filters): boolean 
   if (filters.actors.length > 0 && !event.actors.some((actor) => filters.actors.includes(actor))) return false;
   const needle = filters.text.trim().toLowerCase();
   if (!needle) return true;
-  return [event.title, event.summary, event.quote, event.place, event.speaker ?? '', event.dateAsWritten]
-    .some((field) => field.toLowerCase().includes(needle));
+  return [event.title, event.summary, event.quote, event.place, event.speaker, event.dateAsWritten]
+    .some((field) => field?.toLowerCase().includes(needle));
 }
 
 export function filteredEvents(events: readonly TripwireEvent[], filters: Filters): TripwireEvent[] {

@@ -2,7 +2,6 @@
 // plus a list of what was ignored, so a hostile or mangled link can never crash the app.
 import { dayToIso, parseIsoPartialDate } from './dates';
 import { WINDOW_MONTH_CHOICES, type TimeMode, type TimeScale } from './slices/timeline';
-import { ACTORS, CATEGORIES, type Actor, type Category } from './vocabulary';
 
 export interface Camera {
   center: [number, number];
@@ -20,13 +19,14 @@ export interface UrlView {
   selectedEventId?: string | null;
   camera?: Camera;
   hiddenLayers?: string[];
-  categories?: Category[];
-  actors?: Actor[];
+  categories?: string[];
+  actors?: string[];
   text?: string;
 }
 
 const MAX_HASH_LENGTH = 4000;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ACTOR = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 const list = (value: string) => (value ? value.split(',') : []);
 
 export function encodeView(view: Required<Omit<UrlView, 'camera'>> & { camera: Camera | null }): string {
@@ -102,14 +102,15 @@ export function decodeView(hash: string): { view: UrlView; ignored: string[] } {
       if (ids.every((id) => ID.test(id))) view.hiddenLayers = ids;
       else reject(key, value, 'not a list of layer ids');
     } else if (key === 'cat') {
+      // Any well-formed category: an imported scenario may have its own.
       const values = list(value);
-      const valid = values.filter((v): v is Category => (CATEGORIES as readonly string[]).includes(v));
-      if (valid.length < values.length) reject(key, value, 'unknown category');
+      const valid = values.filter((v) => ID.test(v) && v.length <= 60);
+      if (valid.length < values.length) reject(key, value, 'not a list of categories');
       view.categories = valid;
     } else if (key === 'actor') {
       const values = list(value);
-      const valid = values.filter((v): v is Actor => (ACTORS as readonly string[]).includes(v));
-      if (valid.length < values.length) reject(key, value, 'unknown actor');
+      const valid = values.filter((v) => ACTOR.test(v));
+      if (valid.length < values.length) reject(key, value, 'not a list of actors');
       view.actors = valid;
     } else if (key === 'q') {
       view.text = value.slice(0, 200);

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { eventCollectionSchema, eventFeatureSchema, geographyCollectionSchema, type GeographyFeature } from './schemas';
 import type { ArticleMetadata, EventProperties } from './schemas';
 import { parseIsoPartialDate } from './dates';
+import { CATEGORIES, isKnownActor, isKnownCategory } from './vocabulary';
 
 export interface ValidationIssue {
   /** Where: "features[3] (id "vladivostok-summit-2019") › properties.date". */
@@ -48,6 +49,21 @@ function duplicateIdIssues(ids: { id: string; index: number }[]): ValidationIssu
   return issues;
 }
 
+/** Categories and actors outside our vocabulary are kept, drawn grey, and reported. */
+function vocabularyWarnings(events: RawEvent[]): ValidationIssue[] {
+  return events.flatMap(({ index, properties }) => {
+    const where = `features[${index}] (id "${properties.id}")`;
+    const warnings: ValidationIssue[] = [];
+    if (!isKnownCategory(properties.category)) {
+      warnings.push({ location: `${where} › properties.category`, message: `unknown category "${properties.category}": kept, drawn grey (known: ${CATEGORIES.join(', ')})` });
+    }
+    for (const actor of properties.actors.filter((name) => !isKnownActor(name))) {
+      warnings.push({ location: `${where} › properties.actors`, message: `unknown actor "${actor}": kept as written` });
+    }
+    return warnings;
+  });
+}
+
 /** Checks an events FeatureCollection; all issues at once, located. */
 export function validateEventCollection(json: unknown): Validated<{ events: RawEvent[]; article: ArticleMetadata | null }> {
   const collection = eventCollectionSchema.safeParse(json);
@@ -68,7 +84,7 @@ export function validateEventCollection(json: unknown): Validated<{ events: RawE
   });
   issues.push(...duplicateIdIssues(events.map((event) => ({ id: event.properties.id, index: event.index }))));
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: { events, article: collection.data.metadata?.article ?? null }, warnings: [] };
+  return { ok: true, value: { events, article: collection.data.metadata?.article ?? null }, warnings: vocabularyWarnings(events) };
 }
 
 /** Checks one of our geography files (ADIZ, places, tracks …). */

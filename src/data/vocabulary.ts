@@ -51,5 +51,13 @@ export const ACTOR_LABELS: Record<Actor, string> = {
   UN: 'United Nations',
 };
 
+/** Files may use categories and actors outside our vocabulary: allowed, flagged, drawn grey. */
+export const UNKNOWN_COLOR = '#8a8a8a';
+export const isKnownCategory = (category: string): category is Category => (CATEGORIES as readonly string[]).includes(category);
+export const isKnownActor = (actor: string): actor is Actor => (ACTORS as readonly string[]).includes(actor);
+export const categoryColor = (category: string) => (isKnownCategory(category) ? CATEGORY_COLORS[category] : UNKNOWN_COLOR);
+export const categoryLabel = (category: string) => (isKnownCategory(category) ? CATEGORY_LABELS[category] : category);
+export const actorLabel = (actor: string) => (isKnownActor(actor) ? ACTOR_LABELS[actor] : actor);
+
 export const STATUSES = ['reported', 'confirmed', 'alleged', 'claimed', 'denied', 'expected'] as const;
 export type Status = (typeof STATUSES)[number];

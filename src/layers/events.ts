@@ -10,7 +10,7 @@ export const EVENT_ROUTES_LAYER = 'event-routes';
 /** The article's dated events: points and routes, filtered by time through global state. */
 export const eventsLayer: LayerModule = {
   id: 'events',
-  title: 'Events from the article',
+  title: 'Events',
   source: 'Newsweek, January 2023 (quotes verbatim); locations as noted per event',
   theaters: ['korean-peninsula', 'sea-of-japan-kurils', 'east-asia', 'ukraine-russia'],
   toggleable: true,
@@ -39,8 +39,8 @@ export const eventsLayer: LayerModule = {
         'circle-color': categoryColor(),
         'circle-radius': byInteraction(7, 9, 11),
         'circle-opacity': recencyOpacity(),
-        'circle-stroke-color': byInteraction('#ffffff', '#222222', '#111111'),
-        'circle-stroke-width': byInteraction(1.5, 2.5, 3),
+        'circle-stroke-color': byInteraction(['case', ['get', 'imported'], '#111111', '#ffffff'], '#222222', '#111111'),
+        'circle-stroke-width': byInteraction(['case', ['get', 'imported'], 2.5, 1.5], 2.5, 3),
       },
     },
     {

@@ -59,7 +59,7 @@ export function categoryColor(): ExpressionSpecification {
 }
 
 /** A paint value that switches on feature-state (hover/selected) set by sync.ts. */
-export function byInteraction<T extends number | string>(normal: T, hovered: T, selected: T): ExpressionSpecification {
+export function byInteraction(normal: number | string | ExpressionSpecification, hovered: number | string, selected: number | string): ExpressionSpecification {
   return [
     'case',
     ['boolean', ['feature-state', 'selected'], false],

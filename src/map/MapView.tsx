@@ -26,6 +26,7 @@ declare global {
 /** Creates the one MapLibre map of the app, once, and removes it on unmount. */
 export function MapView() {
   const containerRef = useRef<HTMLDivElement>(null);
+  const [contextLost, setContextLost] = useState(false);
   const [failure, setFailure] = useState<string | null>(() =>
     detectWebGL() ? null : 'This browser cannot draw the map: WebGL is unavailable or disabled.',
   );
@@ -55,7 +56,9 @@ export function MapView() {
       new AttributionControl({ compact: false, customAttribution: '<a href="https://maplibre.org/">MapLibre</a>' }),
       'bottom-right',
     );
-    map.on('webglcontextlost', () => setFailure('The map lost its graphics context; reload the page.'));
+    // MapLibre asks the browser to restore a lost context; the panels keep working meanwhile.
+    map.on('webglcontextlost', () => setContextLost(true));
+    map.on('webglcontextrestored', () => setContextLost(false));
     const stops: (() => void)[] = [];
     map.once('load', () => {
       stops.push(startSync(map, store, { followCamera: true }), startInteractions(map, store));
@@ -77,5 +80,15 @@ export function MapView() {
       </div>
     );
   }
-  return <div ref={containerRef} className="map-container" data-testid="map" />;
+  return (
+    <>
+      <div ref={containerRef} className="map-container" data-testid="map" />
+      {contextLost && (
+        <div className="context-lost" role="alert" data-testid="context-lost">
+          The map lost its graphics context (the GPU was reset or is busy). Trying to restore it… The event list, timeline and
+          details keep working; if the map does not come back, reload the page.
+        </div>
+      )}
+    </>
+  );
 }

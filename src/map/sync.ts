@@ -26,7 +26,27 @@ function sourceOfGeography(state: StoreState, id: string): string | null {
  * `followCamera`: the main map obeys camera requests and reports its camera; an inset keeps
  * its own fixed frame and only mirrors data, time, filters and visibility.
  */
+/**
+ * store.subscribe, but a failing map call (a lost WebGL context, a map being removed) is logged
+ * instead of thrown: store listeners run in a row, and one throwing would stop the panels' updates.
+ */
+function guardedSubscribe(store: TripwireStore) {
+  return <T,>(selector: (state: StoreState) => T, listener: (value: T, previous: T) => void, options?: { equalityFn?: (a: T, b: T) => boolean; fireImmediately?: boolean }) =>
+    store.subscribe(
+      selector,
+      (value, previous) => {
+        try {
+          listener(value, previous);
+        } catch (error) {
+          console.warn('Tripwire: the map could not apply a change', error);
+        }
+      },
+      options,
+    );
+}
+
 export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera }: { followCamera: boolean }): () => void {
+  const subscribe = guardedSubscribe(store);
   const globalState = new Map<string, unknown>();
   const setGlobal = (name: string, value: unknown) => {
     if (shallow(globalState.get(name), value)) return;
@@ -39,7 +59,7 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
 
   const subscriptions = [
     // Data: given to the sources once per load (or import), never per tick.
-    store.subscribe(
+    subscribe(
       (state) => state.geography,
       (geography) => {
         for (const layer of LAYER_REGISTRY) {
@@ -49,13 +69,13 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
       },
       { fireImmediately: true },
     ),
-    store.subscribe(
+    subscribe(
       (state) => state.events,
       (events) => map.getSource<GeoJSONSource>(EVENTS_SOURCE)?.setData(eventsToCollection(events)),
       { fireImmediately: true },
     ),
     // Time: three numbers in global state; the style's expressions do the filtering.
-    store.subscribe(
+    subscribe(
       (state) => [state.time, state.mode, state.windowMonths] as const,
       ([time, mode, windowMonths]) => {
         // Whole days only: the data has no finer grain, and while playing this turns 60 style
@@ -66,7 +86,7 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
       },
       { equalityFn: shallow, fireImmediately: true },
     ),
-    store.subscribe(
+    subscribe(
       (state) => [state.events, state.filters] as const,
       ([events, filters]) => {
         const kept = new Set(filteredEvents(events, filters).map((event) => event.id));
@@ -75,7 +95,7 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
       { equalityFn: shallow, fireImmediately: true },
     ),
     // Selection and hover: feature-state, so nothing is re-laid out.
-    store.subscribe(
+    subscribe(
       (state) => state.selectedEventId,
       (id, previous) => {
         setFeatureFlag(EVENTS_SOURCE, previous, 'selected', false);
@@ -84,14 +104,14 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
       },
       { fireImmediately: true },
     ),
-    store.subscribe(
+    subscribe(
       (state) => state.hoveredEventId,
       (id, previous) => {
         setFeatureFlag(EVENTS_SOURCE, previous, 'hovered', false);
         setFeatureFlag(EVENTS_SOURCE, id, 'hovered', true);
       },
     ),
-    store.subscribe(
+    subscribe(
       (state) => state.selectedGeographyId,
       (id, previous) => {
         const state = store.getState();
@@ -100,7 +120,7 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
       },
     ),
     // Layer toggles: visibility of every style layer of the module.
-    store.subscribe(
+    subscribe(
       (state) => state.hiddenLayers,
       (hidden) => {
         for (const module of LAYER_REGISTRY) {
@@ -119,6 +139,7 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
 
 /** Camera requests from the panels and the URL; the camera reported back; selections kept in view. */
 function startCameraSync(map: MapLibreMap, store: TripwireStore): (() => void)[] {
+  const subscribe = guardedSubscribe(store);
   const reportCamera = () => {
     const { lng, lat } = map.getCenter();
     store.getState().setCamera({ center: [lng, lat], zoom: map.getZoom(), bearing: map.getBearing() });
@@ -127,7 +148,7 @@ function startCameraSync(map: MapLibreMap, store: TripwireStore): (() => void)[]
   reportCamera();
   return [
     () => map.off('moveend', reportCamera),
-    store.subscribe(
+    subscribe(
       (state) => state.cameraRequest,
       (request) => {
         if (request?.kind === 'bounds') {
@@ -141,7 +162,7 @@ function startCameraSync(map: MapLibreMap, store: TripwireStore): (() => void)[]
       { fireImmediately: true },
     ),
     // Selecting an event outside the frame brings it into view (at the current zoom if it can).
-    store.subscribe(
+    subscribe(
       (state) => state.selectedEventId,
       (id) => {
         const event = store.getState().events.find((candidate) => candidate.id === id);

@@ -2,6 +2,7 @@ import { store, useStore } from '../data/store';
 import { TOGGLEABLE_LAYERS } from '../layers';
 import type { LegendSwatch } from '../layers/types';
 import { CATEGORIES, CATEGORY_COLORS, CATEGORY_LABELS } from '../data/vocabulary';
+import { ARTICLE_SCENARIO_ID } from '../data/scenarios';
 
 function Swatch({ swatch }: { swatch: LegendSwatch }) {
   const style = { '--swatch-color': swatch.color, '--swatch-outline': swatch.outline ?? swatch.color } as React.CSSProperties;
@@ -12,6 +13,7 @@ function Swatch({ swatch }: { swatch: LegendSwatch }) {
 export function Legend() {
   const hidden = useStore((state) => state.hiddenLayers);
   const eventsShown = !hidden.includes('events');
+  const importsShown = useStore((state) => state.activeScenarioIds.some((id) => id !== ARTICLE_SCENARIO_ID));
   return (
     <details className="legend" data-testid="legend" open>
       <summary className="legend-title">Legend &amp; layers</summary>
@@ -32,6 +34,12 @@ export function Legend() {
       </ul>
       {eventsShown && (
         <ul className="legend-categories" aria-label="Event categories">
+          {importsShown && (
+            <li className="legend-imported">
+              <Swatch swatch={{ shape: 'point', color: '#ffffff', outline: '#111111' }} />
+              Imported events (dark ring)
+            </li>
+          )}
           {CATEGORIES.map((category) => (
             <li key={category}>
               <Swatch swatch={{ shape: 'point', color: CATEGORY_COLORS[category], outline: '#ffffff' }} />

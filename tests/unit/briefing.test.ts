@@ -38,6 +38,7 @@ const state = (overrides = {}) => ({
   hiddenLayers: [],
   selectedEventId: null,
   article: null,
+  scenarios: [{ id: 'article', kind: 'article' as const, name: 'Newsweek article', citation: 'Newsweek, January 2023', article: null, events: EVENTS }],
   ...overrides,
 });
 
@@ -53,7 +54,7 @@ describe('the as-of stamp', () => {
 
 describe('the caption', () => {
   it("gives the event's date at its precision with the article's wording, flags an allegation, and credits the speaker", () => {
-    const caption = captionFor(EVENTS[1]!);
+    const caption = captionFor(EVENTS[1]!, 'Newsweek, January 2023');
     expect(caption.title).toBe('Russian bombers cross the KADIZ');
     expect(caption.dateLine).toBe('August 2022 — the article: “last August” · ALLEGED');
     expect(caption.quote).toBe('“one flyover last August”');

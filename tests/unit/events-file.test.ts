@@ -8,7 +8,7 @@ import { ARTICLE_URL, DRAWN_GEOGRAPHY_FILES, readArticle, publicGeoUrl, readGeog
 
 interface EventFile {
   metadata: { article: { publishedDate: string; publishedDateReasoning: string } };
-  features: { properties: { id: string; quote: string; layers?: string[] } }[];
+  features: { properties: { id: string; quote: string; summary?: string; dateAsWritten?: string; place?: string; actors: string[]; layers?: string[] } }[];
 }
 
 const json = readPublicGeo('events.geojson');
@@ -23,6 +23,13 @@ describe('public/geo/events.geojson', () => {
 
   it('holds at least 25 events', () => {
     expect(events.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it("fills every field an analyst relies on, in the project's own vocabulary (stricter than for imports)", () => {
+    const result = validateEventCollection(json);
+    expect(result.ok && result.warnings).toEqual([]);
+    const incomplete = events.filter((event) => !(event.quote && event.summary && event.dateAsWritten && event.place && event.actors.length > 0));
+    expect(incomplete.map((event) => event.id)).toEqual([]);
   });
 
   it('gives every event a unique id', () => {

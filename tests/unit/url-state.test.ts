@@ -61,9 +61,9 @@ describe('decodeView with a hostile or mangled hash', () => {
     expect(ignored).toHaveLength(2);
   });
 
-  it('drops unknown categories and actors but keeps the known ones', () => {
-    const { view, ignored } = decodeView('#cat=exercise,invasion&actor=RUS,XXX');
-    expect([view.categories, view.actors, ignored.length]).toEqual([['exercise'], ['RUS'], 2]);
+  it('keeps well-formed categories and actors (imports may have their own) and drops malformed ones', () => {
+    const { view, ignored } = decodeView('#cat=exercise,cyber,<b>&actor=RUS,NATO,1x');
+    expect([view.categories, view.actors, ignored.length]).toEqual([['exercise', 'cyber'], ['RUS', 'NATO'], 2]);
   });
 
   it('treats an empty hash as no view at all', () => {

@@ -34,9 +34,9 @@ describe('validateEventCollection', () => {
     ['an impossible date 2022-02-30', withProperties({ date: '2022-02-30' }), 'properties.date'],
     ['a latitude of 95', withCoordinates([130, 95]), 'geometry.coordinates[1]'],
     ['a NaN longitude', withCoordinates([Number.NaN, 40]), 'geometry.coordinates[0]'],
-    ['an unknown category', withProperties({ category: 'invasion' }), 'properties.category'],
+    ['a category that is not kebab-case', withProperties({ category: 'Missile Test' }), 'properties.category'],
     ['an end date before the date', withProperties({ endDate: '2019-04-24' }), 'properties.endDate'],
-    ['a missing quote', withProperties({}, ['quote']), 'properties.quote'],
+    ['a missing title', withProperties({}, ['title']), 'properties.title'],
     ['a 201-character title', withProperties({ title: 'x'.repeat(201) }), 'properties.title'],
   ])('rejects %s with an issue naming the feature and field', (_name, feature, field) => {
     const issues = issuesOf(fileWith(FEATURE, feature));
@@ -62,10 +62,22 @@ describe('validateEventCollection', () => {
   });
 
   it('reports every broken feature at once', () => {
-    const issues = issuesOf(fileWith(withProperties({ id: 'a', date: '2022-02-30' }), FEATURE, withProperties({ id: 'b', category: 'invasion' })));
+    const issues = issuesOf(fileWith(withProperties({ id: 'a', date: '2022-02-30' }), FEATURE, withProperties({ id: 'b', category: 'Invasion!' })));
     expect(issues.map((issue) => issue.location)).toEqual([
       'features[0] (id "a") › properties.date',
       'features[2] (id "b") › properties.category',
+    ]);
+  });
+});
+
+describe('vocabulary warnings', () => {
+  it('keeps an unknown category and actor but flags each, located', () => {
+    const result = validateEventCollection(fileWith(withProperties({ category: 'cyber', actors: ['RUS', 'NATO'] })));
+    expect(result.ok).toBe(true);
+    const warnings = result.ok ? result.warnings.map((warning) => `${warning.location}: ${warning.message.split(':')[0]}`) : [];
+    expect(warnings).toEqual([
+      'features[0] (id "variant") › properties.category: unknown category "cyber"',
+      'features[0] (id "variant") › properties.actors: unknown actor "NATO"',
     ]);
   });
 });

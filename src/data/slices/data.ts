@@ -1,33 +1,82 @@
-import type { StateCreator } from 'zustand';
-import type { StoreState } from '../store';
+import type { StoreState, SliceCreator } from '../store';
 import type { TripwireEvent } from '../events';
 import type { ArticleMetadata, GeographyFeature } from '../schemas';
 import type { ValidationIssue } from '../validate';
 import type { MeasuredFact } from '../facts';
+import { ARTICLE_SCENARIO_ID, mergeEvents, type Scenario } from '../scenarios';
 
 export type LoadStatus = 'loading' | 'ready' | 'failed';
 
+/** A file the user imported, kept as it came so that a reload re-validates it like new. */
+export interface ImportedFile {
+  id: string;
+  name: string;
+  text: string;
+}
+
 export interface DataSlice {
   status: LoadStatus;
-  /** Validated events, sorted by start. Only ever replaced whole, never partly. */
+  scenarios: Scenario[];
+  /** The scenarios shown; at least one. */
+  activeScenarioIds: string[];
+  /** The shown scenarios' events, sorted by start (derived from the two fields above). */
   events: TripwireEvent[];
+  /** The article behind the first scenario (for the header and the timeline's end). */
   article: ArticleMetadata | null;
+  importedFiles: ImportedFile[];
   /** Validated geography, by file name (adiz, places, rason, kurils, tracks). */
   geography: Record<string, GeographyFeature[]>;
   /** Turf measurements of the geography, computed once per load. */
   facts: MeasuredFact[];
   loadIssues: ValidationIssue[];
-  setLoaded: (data: Pick<DataSlice, 'events' | 'article' | 'geography' | 'facts'>) => void;
+  setLoaded: (data: { article: Scenario; geography: Record<string, GeographyFeature[]>; facts: MeasuredFact[] }) => void;
   setLoadFailed: (issues: ValidationIssue[]) => void;
+  /** Adds an imported scenario (already validated) and shows it. */
+  addImport: (scenario: Scenario, file: ImportedFile, showAlone: boolean) => void;
+  removeImport: (id: string) => void;
+  setActiveScenarios: (ids: string[]) => void;
 }
 
-export const createDataSlice: StateCreator<StoreState, [['zustand/subscribeWithSelector', never]], [], DataSlice> = (set) => ({
+/**
+ * Ids may name a scenario that is not loaded yet (a saved choice restored before the article
+ * has arrived): they are kept, and the events are those of the scenarios that exist.
+ */
+function withActive(state: Pick<StoreState, 'scenarios'>, ids: string[]) {
+  const activeScenarioIds = ids.length > 0 ? [...new Set(ids)] : [ARTICLE_SCENARIO_ID];
+  return { activeScenarioIds, events: mergeEvents(state.scenarios, activeScenarioIds) };
+}
+
+export const createDataSlice: SliceCreator<DataSlice> = (set) => ({
   status: 'loading',
+  scenarios: [],
+  activeScenarioIds: [ARTICLE_SCENARIO_ID],
   events: [],
   article: null,
+  importedFiles: [],
   geography: {},
   facts: [],
   loadIssues: [],
-  setLoaded: (data) => set({ ...data, status: 'ready', loadIssues: [] }),
+  setLoaded: ({ article, geography, facts }) =>
+    set((state) => {
+      const scenarios = [article, ...state.scenarios.filter((scenario) => scenario.id !== ARTICLE_SCENARIO_ID)];
+      return { scenarios, article: article.article, geography, facts, status: 'ready', loadIssues: [], ...withActive({ scenarios }, state.activeScenarioIds) };
+    }),
   setLoadFailed: (loadIssues) => set({ status: 'failed', loadIssues }),
+  addImport: (scenario, file, showAlone) =>
+    set((state) => {
+      const scenarios = [...state.scenarios.filter((existing) => existing.id !== scenario.id), scenario];
+      const importedFiles = [...state.importedFiles.filter((existing) => existing.id !== file.id), file];
+      const active = showAlone ? [scenario.id] : [...new Set([...state.activeScenarioIds, scenario.id])];
+      return { scenarios, importedFiles, ...withActive({ scenarios }, active) };
+    }),
+  removeImport: (id) =>
+    set((state) => {
+      const scenarios = state.scenarios.filter((scenario) => scenario.id !== id);
+      return {
+        scenarios,
+        importedFiles: state.importedFiles.filter((file) => file.id !== id),
+        ...withActive({ scenarios }, state.activeScenarioIds.filter((active) => active !== id)),
+      };
+    }),
+  setActiveScenarios: (ids) => set((state) => withActive(state, ids)),
 });

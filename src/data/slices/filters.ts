@@ -1,12 +1,10 @@
-import type { StateCreator } from 'zustand';
-import type { StoreState } from '../store';
-import type { Actor, Category } from '../vocabulary';
+import type { SliceCreator } from '../store';
 
 export interface Filters {
   /** Empty = every category. */
-  categories: Category[];
+  categories: string[];
   /** Empty = every actor; otherwise events involving any of these. */
-  actors: Actor[];
+  actors: string[];
   text: string;
 }
 
@@ -17,7 +15,7 @@ export interface FiltersSlice {
 
 export const NO_FILTERS: Filters = { categories: [], actors: [], text: '' };
 
-export const createFiltersSlice: StateCreator<StoreState, [['zustand/subscribeWithSelector', never]], [], FiltersSlice> = (set) => ({
+export const createFiltersSlice: SliceCreator<FiltersSlice> = (set) => ({
   filters: NO_FILTERS,
   setFilters: (filters) => set((state) => ({ filters: { ...state.filters, ...filters } })),
 });

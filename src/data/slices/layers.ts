@@ -1,5 +1,4 @@
-import type { StateCreator } from 'zustand';
-import type { StoreState } from '../store';
+import type { SliceCreator } from '../store';
 
 export interface LayersSlice {
   /** Ids of toggleable layers the user has switched off (everything is on by default). */
@@ -7,7 +6,7 @@ export interface LayersSlice {
   setLayerVisible: (id: string, visible: boolean) => void;
 }
 
-export const createLayersSlice: StateCreator<StoreState, [['zustand/subscribeWithSelector', never]], [], LayersSlice> = (set) => ({
+export const createLayersSlice: SliceCreator<LayersSlice> = (set) => ({
   hiddenLayers: [],
   setLayerVisible: (id, visible) =>
     set((state) => ({

@@ -1,5 +1,4 @@
-import type { StateCreator } from 'zustand';
-import type { StoreState } from '../store';
+import type { SliceCreator } from '../store';
 
 export interface SelectionSlice {
   selectedEventId: string | null;
@@ -11,7 +10,7 @@ export interface SelectionSlice {
   selectGeography: (id: string | null) => void;
 }
 
-export const createSelectionSlice: StateCreator<StoreState, [['zustand/subscribeWithSelector', never]], [], SelectionSlice> = (set) => ({
+export const createSelectionSlice: SliceCreator<SelectionSlice> = (set) => ({
   selectedEventId: null,
   hoveredEventId: null,
   selectedGeographyId: null,

@@ -1,5 +1,4 @@
-import type { StateCreator } from 'zustand';
-import type { StoreState } from '../store';
+import type { SliceCreator } from '../store';
 
 export type TimeMode = 'cumulative' | 'window';
 export type TimeScale = 'linear' | 'even';
@@ -38,7 +37,7 @@ export interface TimelineSlice {
   setSpeed: (speed: SpeedId) => void;
 }
 
-export const createTimelineSlice: StateCreator<StoreState, [['zustand/subscribeWithSelector', never]], [], TimelineSlice> = (set) => ({
+export const createTimelineSlice: SliceCreator<TimelineSlice> = (set) => ({
   time: 0,
   mode: 'cumulative',
   windowMonths: 12,

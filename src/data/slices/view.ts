@@ -1,5 +1,4 @@
-import type { StateCreator } from 'zustand';
-import type { StoreState } from '../store';
+import type { SliceCreator } from '../store';
 import type { Camera } from '../url-state';
 
 export type Bounds = [number, number, number, number];
@@ -15,6 +14,8 @@ export interface ViewSlice {
   cameraRequest: CameraRequest | null;
   /** Messages for the user (a bad link, …); dismissable. */
   notices: string[];
+  /** Stored data that could not be used, kept so the user can download it. */
+  setAsideData: string | null;
   setCamera: (camera: Camera) => void;
   requestFrame: (bounds: Bounds, maxZoom?: number) => void;
   requestCamera: (camera: Camera) => void;
@@ -22,12 +23,13 @@ export interface ViewSlice {
   dismissNotices: () => void;
 }
 
-export const createViewSlice: StateCreator<StoreState, [['zustand/subscribeWithSelector', never]], [], ViewSlice> = (set, get) => {
+export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
   const serial = () => (get().cameraRequest?.serial ?? 0) + 1;
   return {
     camera: null,
     cameraRequest: null,
     notices: [],
+    setAsideData: null,
     setCamera: (camera) => set({ camera }),
     requestFrame: (bounds, maxZoom = 7) => set({ cameraRequest: { kind: 'bounds', bounds, maxZoom, serial: serial() } }),
     requestCamera: (camera) => set({ cameraRequest: { kind: 'camera', camera, serial: serial() } }),

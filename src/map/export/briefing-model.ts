@@ -4,7 +4,7 @@ import { formatDay } from '../../data/dates';
 import { describeEventDate, type TripwireEvent } from '../../data/events';
 import { visibleEvents } from '../../data/selectors';
 import type { StoreState } from '../../data/store';
-import { CATEGORY_COLORS, CATEGORY_LABELS } from '../../data/vocabulary';
+import { categoryColor, categoryLabel } from '../../data/vocabulary';
 import { TOGGLEABLE_LAYERS } from '../../layers';
 import type { LegendSwatch } from '../../layers/types';
 
@@ -35,7 +35,7 @@ export interface BriefingOptions {
   permalink: string;
 }
 
-type BriefingState = Pick<StoreState, 'time' | 'mode' | 'windowMonths' | 'events' | 'filters' | 'hiddenLayers' | 'selectedEventId' | 'article'>;
+type BriefingState = Pick<StoreState, 'time' | 'mode' | 'windowMonths' | 'events' | 'filters' | 'hiddenLayers' | 'selectedEventId' | 'article' | 'scenarios'>;
 
 /** "As of 30 Nov 2022 · cumulative since 1963" / "As of 30 Nov 2022 · window: 6 months". */
 export function asOfStamp(state: Pick<BriefingState, 'time' | 'mode' | 'windowMonths' | 'events'>): string {
@@ -45,13 +45,16 @@ export function asOfStamp(state: Pick<BriefingState, 'time' | 'mode' | 'windowMo
   return first ? `${asOf} · cumulative since ${formatDay(first.start, first.precision === 'day' ? 'month' : first.precision)}` : asOf;
 }
 
-export function captionFor(event: TripwireEvent): BriefingCaption {
+/** Words that introduce the source's own dating: "the article" for the article, else neutral. */
+export const asWrittenBy = (citation: string) => (citation.startsWith('Imported') ? 'as written' : 'the article');
+
+export function captionFor(event: TripwireEvent, citation: string): BriefingCaption {
   const speaker = event.speaker ? `${event.speaker}${event.speakerRole ? `, ${event.speakerRole}` : ''} — ` : '';
   return {
     title: event.title,
-    dateLine: `${describeEventDate(event)} — the article: “${event.dateAsWritten}”${event.status === 'reported' || event.status === 'confirmed' ? '' : ` · ${event.status.toUpperCase()}`}`,
-    quote: `“${event.quote}”`,
-    attribution: `${speaker}Newsweek, January 2023`,
+    dateLine: `${describeEventDate(event)}${event.dateAsWritten ? ` — ${asWrittenBy(citation)}: “${event.dateAsWritten}”` : ''}${event.status === 'reported' || event.status === 'confirmed' ? '' : ` · ${event.status.toUpperCase()}`}`,
+    quote: event.quote ? `“${event.quote}”` : (event.summary ?? ''),
+    attribution: `${speaker}${citation}`,
     factCheck: event.factCheck ? `Fact check: ${event.factCheck.note}` : null,
   };
 }
@@ -63,7 +66,8 @@ export function buildBriefing(state: BriefingState, options: BriefingOptions): B
   const categories = [...new Set(shownEvents.map((event) => event.category))];
   const stamp = asOfStamp(state);
   const article = state.article ? `${state.article.publisher}, “${state.article.title}” (${formatDay(Date.parse(state.article.publishedDate) / 86_400_000, 'month')})` : 'Newsweek, January 2023';
-  const sources = [article, 'Basemap: Natural Earth (public domain)', ...shownLayers.filter((layer) => layer.id !== 'events').map((layer) => `${layer.title}: ${layer.source}`)];
+  const imports = state.scenarios.filter((scenario) => scenario.kind === 'import' && shownEvents.some((event) => event.scenarioId === scenario.id));
+  const sources = [article, ...imports.map((scenario) => scenario.citation), 'Basemap: Natural Earth (public domain)', ...shownLayers.filter((layer) => layer.id !== 'events').map((layer) => `${layer.title}: ${layer.source}`)];
   const altText = [
     `${options.title}. ${stamp}.`,
     selected ? `Selected: ${selected.title} (${describeEventDate(selected)}).` : '',
@@ -75,10 +79,10 @@ export function buildBriefing(state: BriefingState, options: BriefingOptions): B
   return {
     title: options.title,
     stamp,
-    caption: selected ? captionFor(selected) : null,
+    caption: selected ? captionFor(selected, state.scenarios.find((scenario) => scenario.id === selected.scenarioId)?.citation ?? '') : null,
     legend: [
       ...shownLayers.filter((layer) => layer.legend).map((layer) => ({ label: layer.title, swatch: layer.legend! })),
-      ...categories.map((category) => ({ label: CATEGORY_LABELS[category], swatch: { shape: 'point' as const, color: CATEGORY_COLORS[category], outline: '#ffffff' } })),
+      ...categories.map((category) => ({ label: categoryLabel(category), swatch: { shape: 'point' as const, color: categoryColor(category), outline: '#ffffff' } })),
     ],
     sources,
     permalink: options.permalink,

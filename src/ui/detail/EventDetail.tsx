@@ -1,9 +1,10 @@
 import { describeEventDate, type TripwireEvent } from '../../data/events';
 import { nextEvent, previousEvent } from '../../data/selectors';
 import { store, useStore } from '../../data/store';
-import { ACTOR_LABELS, CATEGORY_COLORS, CATEGORY_LABELS } from '../../data/vocabulary';
+import { actorLabel, categoryColor, categoryLabel } from '../../data/vocabulary';
 import { ExternalLink } from './ExternalLink';
 import { boundsOf } from './framing';
+import { asWrittenBy } from '../../map/export/briefing-model';
 
 
 const PRECISION_WORDS = { day: 'exact day', month: 'month known', year: 'year known' } as const;
@@ -11,6 +12,7 @@ const PRECISION_WORDS = { day: 'exact day', month: 'month known', year: 'year kn
 export function EventDetail({ event }: { event: TripwireEvent }) {
   const events = useStore((state) => state.events);
   const geography = useStore((state) => state.geography);
+  const citation = useStore((state) => state.scenarios.find((scenario) => scenario.id === event.scenarioId)?.citation ?? '');
   const state = store.getState();
   const goTo = (target: TripwireEvent | null) => {
     if (!target) return;
@@ -24,9 +26,9 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
   return (
     <article className="detail" aria-labelledby="detail-title">
       <p className="detail-kicker">
-        <span className="chip category-chip" style={{ borderColor: CATEGORY_COLORS[event.category] }}>
-          <span className="chip-dot" style={{ background: CATEGORY_COLORS[event.category] }} />
-          {CATEGORY_LABELS[event.category]}
+        <span className="chip category-chip" style={{ borderColor: categoryColor(event.category) }}>
+          <span className="chip-dot" style={{ background: categoryColor(event.category) }} />
+          {categoryLabel(event.category)}
         </span>
         <span className={`chip status-chip status-${event.status}`}>{event.status}</span>
       </p>
@@ -34,7 +36,8 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
         {event.title}
       </h2>
       <p className="detail-date">
-        <strong>{describeEventDate(event)}</strong> <span className="muted">({PRECISION_WORDS[event.precision]})</span> — the article: “{event.dateAsWritten}”
+        <strong>{describeEventDate(event)}</strong> <span className="muted">({PRECISION_WORDS[event.precision]})</span>
+        {event.dateAsWritten && ` — ${asWrittenBy(citation)}: “${event.dateAsWritten}”`}
       </p>
       {event.dateReasoning && <p className="detail-note muted">{event.dateReasoning}</p>}
       {event.statusNote && (
@@ -42,17 +45,19 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
           <strong>Status:</strong> {event.status}; {event.statusNote}
         </p>
       )}
-      <p>{event.summary}</p>
-      <blockquote className="detail-quote" data-testid="detail-quote">
-        <p>“{event.quote}”</p>
-        {event.speaker && (
-          <footer>
-            — {event.speaker}
-            {event.speakerRole ? `, ${event.speakerRole}` : ''}
-          </footer>
-        )}
-        <cite>Newsweek, January 2023</cite>
-      </blockquote>
+      {event.summary && <p>{event.summary}</p>}
+      {event.quote && (
+        <blockquote className="detail-quote" data-testid="detail-quote">
+          <p>“{event.quote}”</p>
+          {event.speaker && (
+            <footer>
+              — {event.speaker}
+              {event.speakerRole ? `, ${event.speakerRole}` : ''}
+            </footer>
+          )}
+          <cite>{citation}</cite>
+        </blockquote>
+      )}
       {event.factCheck && (
         <aside className="detail-factcheck" aria-label="Fact check">
           <strong>The record differs.</strong> {event.factCheck.note}
@@ -63,7 +68,7 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
       <dl className="detail-facts">
         <dt>Where</dt>
         <dd>
-          {event.place}
+          {event.place ?? 'Not named'}
           {event.locationApproximate && <span className="muted"> (approximate)</span>}
           {event.locationNote && <span className="detail-note muted"> {event.locationNote}</span>}
         </dd>
@@ -71,7 +76,7 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
         <dd className="chips">
           {event.actors.map((actor) => (
             <span key={actor} className="chip">
-              {ACTOR_LABELS[actor]}
+              {actorLabel(actor)}
             </span>
           ))}
         </dd>

@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { formatDay } from '../../data/dates';
 import { filteredEvents } from '../../data/selectors';
 import { store, useStore } from '../../data/store';
-import { CATEGORY_COLORS } from '../../data/vocabulary';
+import { categoryColor } from '../../data/vocabulary';
 import { boundsOf } from '../detail/framing';
 import { EventFilters } from './EventFilters';
+import { ScenarioPanel } from '../import/ScenarioPanel';
 
 /** The side list, synced both ways with the map and the slider. */
 export function EventList() {
@@ -31,6 +32,7 @@ export function EventList() {
 
   return (
     <div className="event-list">
+      <ScenarioPanel />
       <EventFilters />
       <label className="event-list-toggle">
         <input type="checkbox" checked={hideFuture} onChange={(event) => setHideFuture(event.target.checked)} /> Hide events after the
@@ -60,7 +62,7 @@ export function EventList() {
               onMouseEnter={() => store.getState().hoverEvent(event.id)}
               onMouseLeave={() => store.getState().hoverEvent(null)}
             >
-              <span className="event-row-dot" style={{ background: CATEGORY_COLORS[event.category] }} aria-hidden="true" />
+              <span className="event-row-dot" style={{ background: categoryColor(event.category) }} aria-hidden="true" />
               <span className="event-row-date">{formatDay(event.start, event.precision)}</span>
               <span className="event-row-title">{event.title}</span>
               {event.status === 'alleged' && <span className="event-row-flag">alleged</span>}

@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { addMonths, formatDay } from '../../data/dates';
 import type { TripwireEvent } from '../../data/events';
-import { CATEGORY_COLORS } from '../../data/vocabulary';
+import { categoryColor } from '../../data/vocabulary';
 import { dayToPosition, nearestStop, positionToDay, type TimeScaleSpec } from './scale';
 
 interface Props {
@@ -103,7 +103,7 @@ export function TimelineTrack({ scale, events, time, windowStart, selectedEventI
             <span
               key={event.id}
               className={`timeline-event precision-${event.precision}${event.id === selectedEventId ? ' is-selected' : ''}${event.start > time ? ' is-future' : ''}`}
-              style={{ left: percent(left), width: width > 0 ? percent(width) : undefined, background: CATEGORY_COLORS[event.category] }}
+              style={{ left: percent(left), width: width > 0 ? percent(width) : undefined, background: categoryColor(event.category) }}
               title={`${formatDay(event.start, event.precision)} — ${event.title}`}
             />
           );

@@ -1,0 +1,12 @@
+// Limits on what an analyst's file may hold: large enough for any real event list, small enough
+// that a mistaken drop of a database dump cannot freeze the tab.
+
+/** 50 MB (decimal megabytes, as file managers show them): checked on the raw bytes, before decoding. */
+export const MAX_FILE_BYTES = 50_000_000;
+
+export const MAX_IMPORT_EVENTS = 100_000;
+
+/** "100,001": counts in messages are read by people. */
+export const formatCount = (count: number) => count.toLocaleString('en-US');
+
+export const formatMegabytes = (bytes: number) => `${Number((bytes / 1_000_000).toFixed(1))} MB`;

@@ -1,0 +1,119 @@
+// What survives a reload: imported files (as they came) and a few UI preferences, in
+// localStorage through Zustand's persist middleware. Stored data is untrusted input: it is
+// checked like a file, and anything unreadable or from an unknown version is set aside (kept,
+// downloadable) rather than crashing the app or being silently overwritten.
+import { z } from './zod';
+import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
+import type { StoreState } from './store';
+
+export const STORAGE_KEY = 'tripwire';
+export const SET_ASIDE_KEY = 'tripwire-set-aside';
+export const PERSIST_VERSION = 1;
+
+const persistedSchema = z
+  .object({
+    importedFiles: z.array(z.object({ id: z.string().max(100), name: z.string().max(300), text: z.string() })),
+    activeScenarioIds: z.array(z.string().max(100)).max(50),
+    hiddenLayers: z.array(z.string().max(100)).max(50),
+    mode: z.enum(['cumulative', 'window']),
+    windowMonths: z.number().int().min(1).max(120),
+    speed: z.enum(['year-per-second', 'quarter-per-second', 'month-per-second', 'week-per-second']),
+    scale: z.enum(['linear', 'even']),
+  })
+  .partial();
+
+export type PersistedState = z.infer<typeof persistedSchema>;
+
+export const persistedPart = (state: StoreState): PersistedState => ({
+  importedFiles: state.importedFiles,
+  activeScenarioIds: state.activeScenarioIds,
+  hiddenLayers: state.hiddenLayers,
+  mode: state.mode,
+  windowMonths: state.windowMonths,
+  speed: state.speed,
+  scale: state.scale,
+});
+
+export interface PersistenceReport {
+  notice: (text: string) => void;
+  setAside: (raw: string) => void;
+}
+
+/** Version 0 (before scenarios) kept `hidden` for hidden layers and nothing else. */
+export function migratePersisted(persisted: unknown, version: number): PersistedState {
+  if (version === 0 && persisted && typeof persisted === 'object' && 'hidden' in persisted) {
+    const hidden = (persisted as { hidden: unknown }).hidden;
+    return { hiddenLayers: Array.isArray(hidden) ? hidden.filter((id): id is string => typeof id === 'string') : [] };
+  }
+  return {};
+}
+
+/**
+ * A localStorage-backed PersistStorage that never throws: unreadable data is set aside, and a
+ * full quota becomes one notice while the app carries on in memory.
+ */
+export function safeStorage(backend: Storage | undefined, report: () => PersistenceReport | null): PersistStorage<PersistedState> {
+  let quotaReported = false;
+  const setAside = (raw: string, why: string) => {
+    try {
+      backend?.setItem(SET_ASIDE_KEY, raw);
+    } catch {
+      // No room to keep a copy in storage: the in-memory copy is still downloadable.
+    }
+    backend?.removeItem(STORAGE_KEY);
+    report()?.setAside(raw);
+    report()?.notice(`Saved data from an earlier visit could not be used (${why}); it was set aside and the app started on defaults.`);
+  };
+  return {
+    getItem: (name) => {
+      const raw = backend?.getItem(name) ?? null;
+      if (raw === null) return null;
+      let parsed: { state?: unknown; version?: unknown };
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        setAside(raw, 'it is not valid JSON');
+        return null;
+      }
+      const version = typeof parsed?.version === 'number' ? parsed.version : -1;
+      if (version > PERSIST_VERSION || version < 0) {
+        setAside(raw, `unknown version ${String(parsed?.version)}`);
+        return null;
+      }
+      const state = version === PERSIST_VERSION ? persistedSchema.safeParse(parsed.state) : { success: true as const, data: parsed.state as PersistedState };
+      if (!state.success) {
+        setAside(raw, `it does not have the expected shape: ${state.error.issues[0]?.path.join('.')} ${state.error.issues[0]?.message}`);
+        return null;
+      }
+      return { state: state.data, version } as StorageValue<PersistedState>;
+    },
+    setItem: (name, value) => {
+      try {
+        backend?.setItem(name, JSON.stringify(value));
+      } catch (error) {
+        if (quotaReported) return;
+        quotaReported = true;
+        const why = error instanceof DOMException && error.name === 'QuotaExceededError' ? 'the browser storage is full' : 'the browser refused to store it';
+        report()?.notice(`Your imports could not be saved for next time (${why}); everything keeps working until you close this page.`);
+      }
+    },
+    removeItem: (name) => backend?.removeItem(name),
+  };
+}
+
+export function persistOptions(
+  backend: Storage | undefined,
+  report: () => PersistenceReport | null,
+  rebuild: (persisted: PersistedState, current: StoreState) => StoreState,
+): PersistOptions<StoreState, PersistedState> {
+  return {
+    name: STORAGE_KEY,
+    version: PERSIST_VERSION,
+    storage: safeStorage(backend, report),
+    partialize: persistedPart,
+    migrate: migratePersisted,
+    merge: (persisted, current) => rebuild((persisted ?? {}) as PersistedState, current),
+    // Hydrated by createTripwireStore once problems can be reported to the user.
+    skipHydration: true,
+  };
+}

@@ -1,0 +1,38 @@
+import type { ImportReport } from '../../data/import-actions';
+
+/** Every problem with an imported file, located, readable and copyable; nothing was applied. */
+export function ImportReportPanel({ report, onClose }: { report: ImportReport; onClose: () => void }) {
+  const lines = [...report.issues.map((issue) => `ERROR ${issue.location}: ${issue.message}`), ...report.warnings.map((issue) => `WARNING ${issue.location}: ${issue.message}`)];
+  const copy = () => void navigator.clipboard?.writeText(`${report.fileName}\n${lines.join('\n')}`);
+  return (
+    <section className={`import-report${report.ok ? ' is-ok' : ''}`} role={report.ok ? 'status' : 'alert'} aria-label="Import report" data-testid="import-report">
+      <h2>
+        {report.ok
+          ? `Imported ${report.eventCount} events from “${report.fileName}”`
+          : `“${report.fileName}” was not imported: ${report.issues.length} problem${report.issues.length === 1 ? '' : 's'}. Nothing was changed.`}
+      </h2>
+      {lines.length > 0 && (
+        <>
+          <ol className="import-issues">
+            {[...report.issues, ...report.warnings].slice(0, 200).map((issue, index) => (
+              <li key={index} className={index < report.issues.length ? 'is-error' : 'is-warning'}>
+                <code>{issue.location}</code> {issue.message}
+              </li>
+            ))}
+          </ol>
+          {lines.length > 200 && <p>… {lines.length - 200} more (all of them are in the copied text).</p>}
+        </>
+      )}
+      <div className="import-report-actions">
+        {lines.length > 0 && (
+          <button type="button" onClick={copy}>
+            Copy report
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </section>
+  );
+}
