@@ -58,6 +58,23 @@ describe('importing your own events', () => {
     await page.close();
   });
 
+  it('corrupted saved data is set aside with a notice, and the app starts on its defaults', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('tripwire', '{"state": {"importedFiles": [trunc');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    await page.goto(`${inject('baseUrl')}#t=2023-01-11`);
+    await page.waitForFunction(() => window.tripwireStore?.getState().status === 'ready', undefined, { timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('notices').innerText()).toContain('set aside');
+    expect(await page.getByRole('button', { name: 'Download the set-aside data' }).count()).toBe(1);
+    expect(await page.evaluate(() => localStorage.getItem('tripwire-set-aside'))).toBe('{"state": {"importedFiles": [trunc');
+    expect(await page.locator('.event-row').count()).toBe(37);
+    await page.close();
+  });
+
   it('runs under the strict Content-Security-Policy without a single violation', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.addInitScript(() => {
