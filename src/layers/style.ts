@@ -14,3 +14,13 @@ export function buildStyle(modules: readonly LayerModule[], globalState: Record<
     layers: modules.flatMap((module) => module.layers),
   } as StyleSpecification;
 }
+
+/**
+ * An optional remote basemap (VITE_BASEMAP_STYLE_URL, off by default): its own sources and layers
+ * replace ours at the bottom, and every data layer of the registry goes on top, unchanged.
+ * Only used when someone configures it: it makes requests to another origin.
+ */
+export function onRemoteBasemap(remote: StyleSpecification, modules: readonly LayerModule[], globalState: Record<string, unknown> = {}): StyleSpecification {
+  const data = buildStyle(modules, globalState);
+  return { ...remote, state: { ...remote.state, ...data.state }, sources: { ...remote.sources, ...data.sources }, layers: [...remote.layers, ...data.layers] };
+}

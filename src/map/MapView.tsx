@@ -5,7 +5,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { store } from '../data/store';
 import { LAYER_REGISTRY } from '../layers';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
-import { buildStyle } from '../layers/style';
+import { buildStyle, onRemoteBasemap } from '../layers/style';
+import { basemapLabelsLayer, basemapLayer } from '../layers/basemap';
 import { startInteractions } from './interactions';
 import { startSync } from './sync';
 import { DEFAULT_THEATER, THEATERS } from '../data/theaters';
@@ -13,6 +14,10 @@ import { detectWebGL } from './webgl-support';
 
 // Vite emits the worker as its own file; without this the production build cannot start it.
 setWorkerUrl(workerUrl);
+
+/** Off by default (the page stays offline); set at build time to draw on a remote basemap instead. */
+const REMOTE_BASEMAP_STYLE_URL: string | undefined = import.meta.env.VITE_BASEMAP_STYLE_URL || undefined;
+const DATA_LAYERS = LAYER_REGISTRY.filter((layer) => layer !== basemapLayer && layer !== basemapLabelsLayer);
 
 declare global {
   interface Window {
@@ -38,7 +43,12 @@ export function MapView() {
     try {
       map = new MapLibreMap({
         container,
-        style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE),
+        ...(REMOTE_BASEMAP_STYLE_URL
+          ? {
+              style: REMOTE_BASEMAP_STYLE_URL,
+              transformStyle: (_previous, remote) => onRemoteBasemap(remote, DATA_LAYERS, INITIAL_GLOBAL_STATE),
+            }
+          : { style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE) }),
         bounds: THEATERS[DEFAULT_THEATER].bounds,
         fitBoundsOptions: { padding: 10 },
         attributionControl: false,

@@ -32,3 +32,17 @@ describe('the embedded basemap', () => {
     expect(bytes).toBeLessThan(2_000_000);
   });
 });
+
+describe('an optional remote basemap', () => {
+  it("keeps the remote style's own layers at the bottom and puts every data layer on top", async () => {
+    const { onRemoteBasemap } = await import('../../src/layers/style');
+    const { basemapLayer, basemapLabelsLayer } = await import('../../src/layers/basemap');
+    const remote = { version: 8 as const, glyphs: 'https://example.invalid/{fontstack}/{range}.pbf', sources: {}, layers: [{ id: 'remote-background', type: 'background' as const }] };
+    const dataLayers = LAYER_REGISTRY.filter((layer) => layer !== basemapLayer && layer !== basemapLabelsLayer);
+    const merged = onRemoteBasemap(remote, dataLayers);
+    expect(merged.layers[0]!.id).toBe('remote-background');
+    expect(merged.layers.map((layer) => layer.id)).toContain('event-points');
+    expect(merged.layers.map((layer) => layer.id)).not.toContain('basemap-land');
+    expect(merged.glyphs).toBe(remote.glyphs);
+  });
+});
