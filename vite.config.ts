@@ -30,7 +30,16 @@ const contentSecurityPolicyMeta = (): Plugin => ({
 export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicyMeta()],
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    // Two pages: the app, and the benchmark page (scripts/bench, tests/browser/gpu-points.test.ts).
+    // The manifest lets scripts/bench/bytes.mjs count what each page really loads.
+    manifest: true,
+    rolldownOptions: {
+      input: { main: `${import.meta.dirname}/index.html`, bench: `${import.meta.dirname}/bench.html` },
+    },
+  },
   preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } },
   test: {
     projects: [

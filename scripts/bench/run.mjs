@@ -1,47 +1,70 @@
 // `npm run bench`: measures the production build in headless Chromium and writes
 // bench/results.json. Machines here are shared and noisy, so every figure is a median over
 // repeated runs, and timings are reported beside a baseline measured in the same run.
+// `--quick` (used by `npm test`) proves the bench runs on tiny inputs; it measures nothing.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { measureBytes } from './bytes.mjs';
 import { measureColdLoad } from './cold-load.mjs';
-import { measureScrub } from './scrub.mjs';
+import { measureExport } from './export.mjs';
+import { printResults } from './report.mjs';
+import { measureArticleScrub, measureSyntheticScrub } from './scrub.mjs';
 
-const quick = process.argv.includes('--quick'); // used by `npm test`: proves the bench runs, measures nothing
-const CHROMIUM_FLAGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const quick = process.argv.includes('--quick');
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Heap figures: exact numbers from performance.memory, and a gc() to call before reading them.
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+];
+const STEPS = quick ? 5 : 50;
 
 if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const baseUrl = server.resolvedUrls.local[0];
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const startedAt = performance.now();
+const log = (line) => console.log(`[${((performance.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 try {
+  log('cold load …');
+  const coldLoad = await measureColdLoad(browser, baseUrl, quick ? 1 : 5);
+  log('article scrub (app page) …');
+  const article = await measureArticleScrub(browser, baseUrl, { steps: STEPS });
+  log('export …');
+  const exported = quick ? null : await measureExport(article.page, { runs: 3 });
+  await article.page.close();
+  log('synthetic events (bench.html) …');
+  const synthetic = await measureSyntheticScrub(browser, baseUrl, { quick, steps: STEPS, log });
   const results = {
     date: new Date().toISOString(),
     chromium: browser.version(),
-    machine: `${process.platform} ${process.arch}, node ${process.version}`,
+    machine: `${process.platform} ${process.arch}, ${cpus().length} cores, software WebGL (SwiftShader), node ${process.version}`,
     quick,
+    stepsPerRow: STEPS,
     bytes: measureBytes(),
-    coldLoad: await measureColdLoad(browser, baseUrl, quick ? 1 : 5),
-    scrub: await measureScrub(browser, baseUrl, { quick }),
+    coldLoad,
+    scrub: [article.row, ...synthetic.rows],
+    loads: synthetic.loads,
+    longTasks: synthetic.longTasks,
+    export: exported,
+    exportBaselineRepaintMs: article.row.repaintMedianMs,
   };
   mkdirSync('bench', { recursive: true });
   const file = quick ? 'bench/results-quick.json' : 'bench/results.json';
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
-  printTable(results);
+  printResults(results);
   console.log(`\nwritten: ${file}`);
 } finally {
   await browser.close();
   await server.close();
-}
-
-function printTable(results) {
-  const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
-  console.log(`\nChromium ${results.chromium} — ${results.machine}`);
-  console.log(`bytes: JS ${kb(results.bytes.jsGzip)} gzip (${kb(results.bytes.js)} raw), basemap ${kb(results.bytes.basemap)} (${kb(results.bytes.basemapGzip)} gzip), events ${kb(results.bytes.events)}`);
-  const { medianMs, minMs, maxMs, runs } = results.coldLoad;
-  console.log(`cold load to idle: median ${medianMs.toFixed(0)} ms (min ${minMs.toFixed(0)}, max ${maxMs.toFixed(0)}, ${runs} fresh pages)`);
-  console.table(results.scrub.map((row) => ({ ...row, scrubMedianMs: row.scrubMedianMs.toFixed(1), scrubP95Ms: row.scrubP95Ms.toFixed(1), repaintMedianMs: row.repaintMedianMs.toFixed(1), ratio: row.ratio.toFixed(2) })));
 }

@@ -1,51 +1,168 @@
-// Scrub cost: from a timeline change to the next fully rendered frame (map `idle`), against a
-// plain repaint measured on the same page, so the ratio survives a noisy machine.
+// Scrub cost per approach and size, against a plain repaint of the same picture measured in the
+// same run (see in-page.mjs for the exact definition), so the ratio survives a noisy machine.
+//  - the article's events on the app page, as it ships (global state);
+//  - N synthetic events on bench.html, drawn by each approach.
 import { median, quantile } from './stats.mjs';
+import { heapAfterGc, scrubWithoutGpuWait, startLongTaskLog, stopLongTaskLog, timeScrubAndRepaint } from './in-page.mjs';
 
-async function timeSteps(page, steps, kind) {
-  return page.evaluate(
-    async ({ steps, kind }) => {
-      const map = window.tripwireMap;
-      const store = window.tripwireStore;
-      const start = Date.UTC(2000, 0, 1) / 86_400_000;
-      const end = Date.UTC(2023, 0, 11) / 86_400_000;
-      const idle = () => new Promise((resolve) => map.once('idle', resolve));
-      const samples = [];
-      for (let step = 0; step < steps; step++) {
-        const settled = idle();
-        const t0 = performance.now();
-        if (kind === 'scrub') store.getState().setTime(start + ((end - start) * (step % 23)) / 23);
-        else map.triggerRepaint();
-        await settled;
-        samples.push(performance.now() - t0);
-      }
-      return samples;
-    },
-    { steps, kind },
-  );
+const DAY = 86_400_000;
+const SYNTHETIC_FIRST_DAY = Date.UTC(2003, 0, 1) / DAY;
+const SYNTHETIC_LAST_DAY = Date.UTC(2023, 11, 31) / DAY;
+const WARM_UP_STEPS = 2;
+export const LONG_TASK_LIMIT_MS = 200;
+
+/** Sizes per approach. The GeoJSON approaches stop at 100,000 and are only probed at 1,000,000 (see probe). */
+const FULL_MATRIX = {
+  tripwire: [10_000, 100_000, 1_000_000],
+  setData: [10_000, 100_000],
+  'global-state': [10_000, 100_000],
+};
+/** Sizes where the GeoJSON approaches only get a short probe, not the full ≥ 50 steps. */
+const PROBED = { setData: 1_000_000, 'global-state': 1_000_000 };
+const PROBE_STEPS = 3;
+
+/** Whole days sweeping forward through the range, like playback: each step is a new time. */
+const sweep = (first, last, steps) => Array.from({ length: steps + WARM_UP_STEPS }, (_, i) => Math.round(first + ((last - first) * (i + 1)) / (steps + WARM_UP_STEPS)));
+
+function row(approach, events, page, { scrub, repaint }) {
+  const scrubMedianMs = median(scrub);
+  const repaintMedianMs = median(repaint);
+  return {
+    approach,
+    events,
+    page,
+    steps: scrub.length,
+    scrubMedianMs,
+    scrubP95Ms: quantile(scrub, 0.95),
+    repaintMedianMs,
+    repaintP95Ms: quantile(repaint, 0.95),
+    ratio: scrubMedianMs / repaintMedianMs,
+  };
 }
 
-export async function measureScrub(browser, baseUrl, { quick }) {
-  const steps = quick ? 5 : 60;
+/** The app as it ships: the article's events, filtered by global state. Also returns the open page. */
+export async function measureArticleScrub(browser, baseUrl, { steps }) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(baseUrl);
   await page.waitForFunction(() => window.tripwireMap && window.tripwireStore?.getState().status === 'ready', undefined, { timeout: 60_000 });
   await page.evaluate(() => new Promise((resolve) => window.tripwireMap.once('idle', resolve)).catch(() => {}));
-  // Interleave the two kinds so that background noise hits both alike.
-  const scrub = [];
-  const repaint = [];
-  for (let round = 0; round < 3; round++) {
-    repaint.push(...(await timeSteps(page, Math.ceil(steps / 3), 'repaint')));
-    scrub.push(...(await timeSteps(page, Math.ceil(steps / 3), 'scrub')));
-  }
+  const days = sweep(Date.UTC(2000, 0, 1) / DAY, Date.UTC(2023, 0, 11) / DAY, steps);
+  const samples = await page.evaluate(timeScrubAndRepaint, { days, warmUpSteps: WARM_UP_STEPS });
   const events = await page.evaluate(() => window.tripwireStore.getState().events.length);
-  await page.close();
-  const row = {
-    approach: 'tripwire',
+  return { row: row('global-state', events, 'app', samples), page };
+}
+
+async function openBenchPage(browser, baseUrl) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(new URL('bench.html', baseUrl).href);
+  await page.waitForFunction(() => window.tripwireBench, undefined, { timeout: 60_000 });
+  // The map may have gone idle already: only wait when it has work left.
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const map = window.tripwireBench.map;
+        const check = () => (map.loaded() && map.areTilesLoaded() ? resolve() : map.once('idle', check));
+        check();
+      }),
+  );
+  return page;
+}
+
+/**
+ * Long tasks of loading and scrubbing, with the GPU never waited for (what a user's page does).
+ * A small load first compiles the layer's shaders (once per page, whatever the data), so that
+ * what follows is what the number of events costs; that one-off wait is reported on its own.
+ */
+async function measureLongTasks(page, approach, events, steps) {
+  await page.evaluate((approach) => window.tripwireBench.load(approach, 1_000), approach);
+  const shaderLinkWaitMs = (await page.evaluate(() => window.tripwireBench.layerStats()))?.linkWaitMs ?? null;
+  await page.evaluate(startLongTaskLog);
+  // Started from a timer, as a page would: work done inside page.evaluate is not logged as a task.
+  const report = await page.evaluate(
+    ([approach, events]) => new Promise((resolve) => setTimeout(() => window.tripwireBench.load(approach, events, { waitForGpu: false }).then(resolve))),
+    [approach, events],
+  );
+  const loadTasks = await page.evaluate(stopLongTaskLog);
+  const layerStats = await page.evaluate(() => window.tripwireBench.layerStats());
+  await page.evaluate(startLongTaskLog);
+  await page.evaluate(scrubWithoutGpuWait, { days: sweep(SYNTHETIC_FIRST_DAY, SYNTHETIC_LAST_DAY, steps) });
+  const scrubTasks = await page.evaluate(stopLongTaskLog);
+  const during = (tasks, from, to) => tasks.filter((task) => task.startMs >= from && task.startMs < to).map((task) => Math.round(task.durationMs));
+  const { generateStart, generateEnd } = report.marks;
+  return {
+    approach,
     events,
-    scrubMedianMs: median(scrub),
-    scrubP95Ms: quantile(scrub, 0.95),
-    repaintMedianMs: median(repaint),
+    limitMs: LONG_TASK_LIMIT_MS,
+    // Generating is the benchmark's stand-in for reading a file; loading is what the layer does.
+    generateTasksMs: during(loadTasks, generateStart, generateEnd),
+    loadTasksMs: during(loadTasks, generateEnd, Infinity),
+    scrubTasksMs: scrubTasks.map((task) => Math.round(task.durationMs)),
+    // The layer's own costs: the shader link wait (once per page, in the small load before) and
+    // the buffer upload of these events (spread over uploadFrames frames).
+    shaderLinkWaitMs,
+    layerUploadMs: layerStats?.uploadMs ?? null,
+    layerUploadFrames: layerStats?.uploadFrames ?? null,
   };
-  return [{ ...row, ratio: row.scrubMedianMs / row.repaintMedianMs }];
+}
+
+/**
+ * Why a size is not measured in full, with numbers from this run: one load and a few scrub steps.
+ * (At 1,000,000 GeoJSON features a load takes over a minute and each step many seconds here, so
+ * ≥ 50 paired steps would take the best part of an hour per approach.)
+ */
+async function probe(browser, baseUrl, approach, events, log) {
+  log(`  ${approach} × ${events.toLocaleString('en')} (probe: load + ${PROBE_STEPS} scrub steps) …`);
+  const page = await openBenchPage(browser, baseUrl);
+  try {
+    const report = await page.evaluate(([approach, events]) => window.tripwireBench.load(approach, events), [approach, events]);
+    const jsHeapBytes = await page.evaluate(heapAfterGc);
+    const days = sweep(SYNTHETIC_FIRST_DAY, SYNTHETIC_LAST_DAY, PROBE_STEPS).slice(WARM_UP_STEPS);
+    const { scrub } = await page.evaluate(timeScrubAndRepaint, { days, warmUpSteps: 0 });
+    const seconds = (value) => `${(value / 1000).toFixed(1)} s`;
+    return {
+      approach,
+      events,
+      page: 'bench',
+      notMeasured: `not measured in full; a probe took ${seconds(report.loadMs)} to load (JS heap ${(jsHeapBytes / 1e6).toFixed(0)} MB, not counting the worker) and ${scrub.map(seconds).join(', ')} per scrub step`,
+      probe: { loadMs: report.loadMs, jsHeapBytes, scrubStepsMs: scrub },
+    };
+  } catch (error) {
+    // A crash (out of memory) is a finding, not a reason to lose the rest of the run.
+    const reason = String(error.message ?? error).split('\n')[0];
+    return { approach, events, page: 'bench', notMeasured: `not measured: the page failed while loading or scrubbing (${reason})`, probe: { error: reason } };
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/**
+ * Every approach × size on a fresh bench page (so heap figures are not mixed), or in --quick one
+ * page and 1,000 events per approach. Returns scrub rows, load figures and the long-task log.
+ */
+export async function measureSyntheticScrub(browser, baseUrl, { quick, steps, log = console.log }) {
+  const matrix = quick ? { tripwire: [1_000], setData: [1_000], 'global-state': [1_000] } : FULL_MATRIX;
+  const rows = [];
+  const loads = [];
+  const longTasks = [];
+  let quickPage = null;
+  for (const [approach, sizes] of Object.entries(matrix)) {
+    for (const events of sizes) {
+      log(`  ${approach} × ${events.toLocaleString('en')} …`);
+      if (events >= 1_000_000) {
+        // A page of its own, so the timed load below starts as cold as every other size.
+        const longTaskPage = await openBenchPage(browser, baseUrl);
+        longTasks.push(await measureLongTasks(longTaskPage, approach, events, steps));
+        await longTaskPage.close();
+      }
+      const page = quick ? (quickPage ??= await openBenchPage(browser, baseUrl)) : await openBenchPage(browser, baseUrl);
+      const report = await page.evaluate(([approach, events]) => window.tripwireBench.load(approach, events), [approach, events]);
+      loads.push({ approach, events, generateMs: report.generateMs, loadMs: report.loadMs, gpuBytes: report.gpuBytes, jsHeapBytes: await page.evaluate(heapAfterGc) });
+      const days = sweep(SYNTHETIC_FIRST_DAY, SYNTHETIC_LAST_DAY, steps);
+      rows.push(row(approach, events, 'bench', await page.evaluate(timeScrubAndRepaint, { days, warmUpSteps: WARM_UP_STEPS })));
+      if (!quick) await page.close();
+    }
+    if (!quick && PROBED[approach]) rows.push(await probe(browser, baseUrl, approach, PROBED[approach], log));
+  }
+  await quickPage?.close();
+  return { rows, loads, longTasks };
 }

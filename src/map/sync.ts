@@ -8,7 +8,8 @@ import { filteredEvents, windowStart } from '../data/selectors';
 import { LAYER_REGISTRY } from '../layers';
 import { EVENTS_SOURCE } from '../layers/events';
 import { GLOBAL } from '../layers/expressions';
-import { eventsToCollection, geographyToCollection } from '../layers/source-data';
+import { geographyToCollection } from '../layers/source-data';
+import { createEventsDrawer } from './large-events';
 
 const DAYS_PER_MONTH = 30.44;
 /** In cumulative mode events fade over ten years, so the last few stand out. */
@@ -47,6 +48,7 @@ function guardedSubscribe(store: TripwireStore) {
 
 export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera }: { followCamera: boolean }): () => void {
   const subscribe = guardedSubscribe(store);
+  const drawer = createEventsDrawer(map);
   const globalState = new Map<string, unknown>();
   const setGlobal = (name: string, value: unknown) => {
     if (shallow(globalState.get(name), value)) return;
@@ -69,20 +71,22 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
       },
       { fireImmediately: true },
     ),
-    subscribe(
-      (state) => state.events,
-      (events) => map.getSource<GeoJSONSource>(EVENTS_SOURCE)?.setData(eventsToCollection(events)),
-      { fireImmediately: true },
-    ),
+    subscribe((state) => state.events, (events) => drawer.setEvents(events), { fireImmediately: true }),
     // Time: three numbers in global state; the style's expressions do the filtering.
     subscribe(
       (state) => [state.time, state.mode, state.windowMonths] as const,
       ([time, mode, windowMonths]) => {
         // Whole days only: the data has no finer grain, and while playing this turns 60 style
         // updates a second into a few, so the map re-evaluates only when the day changes.
-        setGlobal(GLOBAL.time, Math.floor(time));
-        setGlobal(GLOBAL.windowStart, Math.max(-1e6, windowStart(time, mode, windowMonths)));
-        setGlobal(GLOBAL.fadeDays, mode === 'window' ? windowMonths * DAYS_PER_MONTH : CUMULATIVE_FADE_DAYS);
+        const timeWindow = {
+          time: Math.floor(time),
+          windowStart: Math.max(-1e6, windowStart(time, mode, windowMonths)),
+          fadeDays: mode === 'window' ? windowMonths * DAYS_PER_MONTH : CUMULATIVE_FADE_DAYS,
+        };
+        setGlobal(GLOBAL.time, timeWindow.time);
+        setGlobal(GLOBAL.windowStart, timeWindow.windowStart);
+        setGlobal(GLOBAL.fadeDays, timeWindow.fadeDays);
+        drawer.setTime(timeWindow);
       },
       { equalityFn: shallow, fireImmediately: true },
     ),
@@ -90,7 +94,9 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
       (state) => [state.events, state.filters] as const,
       ([events, filters]) => {
         const kept = new Set(filteredEvents(events, filters).map((event) => event.id));
-        setGlobal(GLOBAL.excludedEventIds, events.filter((event) => !kept.has(event.id)).map((event) => event.id));
+        const excluded = events.filter((event) => !kept.has(event.id)).map((event) => event.id);
+        setGlobal(GLOBAL.excludedEventIds, excluded);
+        drawer.setExcluded(events, new Set(excluded));
       },
       { equalityFn: shallow, fireImmediately: true },
     ),
@@ -129,6 +135,7 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
             if (map.getLayoutProperty(layer.id, 'visibility') !== visibility) map.setLayoutProperty(layer.id, 'visibility', visibility);
           }
         }
+        drawer.setVisible(!hidden.includes('events'));
       },
       { fireImmediately: true },
     ),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { launchBrowser, openReadyApp, renderedIds, screenshot, waitForRender } from './driver';
 
 const FIXTURES = new URL('../fixtures/browser-import/', import.meta.url).pathname;
@@ -107,5 +108,45 @@ describe('importing your own events', () => {
     await page.evaluate(() => (window as unknown as { loseContext: WEBGL_lose_context }).loseContext.restoreContext());
     await expect.poll(() => page.getByTestId('context-lost').count()).toBe(0);
     await page.close();
+  });
+});
+
+describe('a large import', () => {
+  it('is drawn by the GPU points layer, which follows the timeline', async () => {
+    const browser = await launchBrowser();
+    try {
+      const { page } = await openReadyApp(browser, { hash: 't=2023-01-11&map=129,38,4.5,0' });
+      // 6,000 missile tests spread over 2021-2022 around the Korean Peninsula.
+      const rows = Array.from({ length: 6000 }, (_, index) => {
+        const day = new Date(Date.UTC(2021, 0, 1 + (index % 700))).toISOString().slice(0, 10);
+        return `${day},Test ${index},${(126 + (index % 50) / 10).toFixed(2)},${(35 + ((index * 7) % 60) / 10).toFixed(2)},missile-test`;
+      });
+      await page.getByTestId('import-input').setInputFiles({
+        name: 'large.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(['date,title,lon,lat,category', ...rows].join('\n')),
+      });
+      await expect.poll(() => page.getByTestId('import-report').innerText(), { timeout: 60_000 }).toContain('Imported 6000 events');
+      await page.getByTestId('import-report').getByRole('button', { name: 'Close' }).click();
+      expect(await page.evaluate(() => Boolean(window.tripwireMap!.getLayer('event-points-gpu')))).toBe(true);
+      const missileRed = async () => {
+        await waitForRender(page);
+        const png = PNG.sync.read(await page.locator('[data-testid="map"] canvas').screenshot());
+        let count = 0;
+        for (let i = 0; i < png.data.length; i += 4) {
+          if (Math.abs(png.data[i]! - 0xcc) < 20 && Math.abs(png.data[i + 1]! - 0x33) < 20 && Math.abs(png.data[i + 2]! - 0x11) < 20) count++;
+        }
+        return count;
+      };
+      const late = await missileRed();
+      await page.evaluate(() => window.tripwireStore!.getState().setTime(Date.UTC(2020, 5, 1) / 86_400_000));
+      const early = await missileRed();
+      expect(late).toBeGreaterThan(500);
+      expect(early).toBeLessThan(late / 10);
+      await screenshot(page, 'import-large-gpu');
+      await page.close();
+    } finally {
+      await browser.close();
+    }
   });
 });

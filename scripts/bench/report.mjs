@@ -1,0 +1,55 @@
+// Tables of a results object: printed after a run, and as Markdown for BENCHMARKS.md
+// (`node scripts/bench/report.mjs bench/results.json` prints them again from a saved run).
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const ms = (value) => `${value.toFixed(0)} ms`;
+const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+const mb = (bytes) => (bytes == null ? '—' : bytes < 1e6 ? `${(bytes / 1e3).toFixed(0)} kB` : `${(bytes / 1e6).toFixed(1)} MB`);
+const count = (value) => value.toLocaleString('en');
+
+function table(header, rows) {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((cells) => `| ${cells.join(' | ')} |`)].join('\n');
+}
+
+export function markdown(results) {
+  const scrubRows = results.scrub.map((row) =>
+    row.notMeasured
+      ? [count(row.events), row.approach, row.page, `*${row.notMeasured}*`, '', '', '']
+      : [count(row.events), row.approach, row.page, ms(row.scrubMedianMs), ms(row.scrubP95Ms), ms(row.repaintMedianMs), `**${row.ratio.toFixed(2)}**`],
+  );
+  const loadRows = results.loads.map((load) => [count(load.events), load.approach, ms(load.generateMs), ms(load.loadMs), mb(load.jsHeapBytes), mb(load.gpuBytes)]);
+  const longTaskRows = results.longTasks.map((log) => {
+    const over = (tasks) => `${tasks.filter((task) => task > log.limitMs).length} (longest ${tasks.length ? Math.max(...tasks) : 0} ms)`;
+    const layer = log.layerUploadMs == null ? '—' : `upload ${ms(log.layerUploadMs)} over ${log.layerUploadFrames} frames; shader link once per page: ${ms(log.shaderLinkWaitMs)}`;
+    return [`${log.approach} × ${count(log.events)}`, over(log.generateTasksMs), over(log.loadTasksMs), layer, over(log.scrubTasksMs)];
+  });
+  const { bytes, coldLoad } = results;
+  const exportLine = results.export
+    ? `Export of a ${results.export.width}×${results.export.height} briefing PNG (1920×1080 @2×): median ${ms(results.export.medianMs)} over ${results.export.runs} runs, against a repaint median of ${ms(results.exportBaselineRepaintMs)} on the same page.`
+    : 'Export: not measured in --quick.';
+  return [
+    table(['events', 'approach', 'page', 'scrub median', 'scrub p95', 'repaint median (baseline)', 'scrub / repaint'], scrubRows),
+    '',
+    table(['events', 'approach', 'generate', 'load to first full frame', 'JS heap after GC', 'GPU buffers'], loadRows),
+    '',
+    longTaskRows.length
+      ? table([`tasks over ${results.longTasks[0].limitMs} ms`, 'generating (stand-in for reading a file)', 'loading', 'of which in the layer', `scrubbing`], longTaskRows)
+      : '',
+    '',
+    `Bytes: app JS ${kib(bytes.jsGzip)} gzip (${kib(bytes.js)} raw)` +
+      (bytes.benchPage ? `; benchmark page JS ${kib(bytes.benchPage.jsGzip)} gzip` : '') +
+      `; basemap ${kib(bytes.basemap)} (${kib(bytes.basemapGzip)} gzip); events ${kib(bytes.events)}.`,
+    `Cold load of the app to idle: median ${ms(coldLoad.medianMs)} (min ${ms(coldLoad.minMs)}, max ${ms(coldLoad.maxMs)}, ${coldLoad.runs} fresh pages).`,
+    exportLine,
+  ].join('\n');
+}
+
+export function printResults(results) {
+  console.log(`\nChromium ${results.chromium}: ${results.machine}${results.quick ? ' (--quick: proves the bench runs, measures nothing)' : ''}\n`);
+  console.log(markdown(results));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  printResults(JSON.parse(readFileSync(process.argv[2] ?? 'bench/results.json', 'utf8')));
+}

@@ -1,0 +1,56 @@
+// Large scenarios (an analyst's year of incidents, 5,000+ events) are drawn by the GPU points
+// layer: uploaded once, filtered by time in the shader, so moving the timeline costs one redraw
+// (see BENCHMARKS.md). The article's events and small imports keep the GeoJSON layers, with hover,
+// selection and labels; in the large mode the list and detail panel are how one picks an event.
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { TripwireEvent } from '../data/events';
+import { EVENTS_SOURCE } from '../layers/events';
+import { EMPTY_COLLECTION, eventsToCollection } from '../layers/source-data';
+import { createTimePointsLayer, timePointsFromEvents, type TimePointsLayer, type TimeWindow } from './gpu-points';
+
+export const LARGE_SCENARIO_EVENTS = 5_000;
+export const GPU_EVENTS_LAYER = 'event-points-gpu';
+/** Drawn where the GeoJSON event points are: under the labels. */
+const BELOW = 'event-selected-label';
+
+export interface EventsDrawer {
+  setEvents(events: readonly TripwireEvent[]): void;
+  setTime(window: TimeWindow): void;
+  setExcluded(events: readonly TripwireEvent[], excluded: ReadonlySet<string>): void;
+  setVisible(visible: boolean): void;
+}
+
+export function createEventsDrawer(map: MapLibreMap): EventsDrawer {
+  let gpu: TimePointsLayer | null = null;
+  let visible = true;
+  return {
+    setEvents(events) {
+      const source = map.getSource<GeoJSONSource>(EVENTS_SOURCE);
+      if (events.length <= LARGE_SCENARIO_EVENTS) {
+        if (gpu) map.removeLayer(GPU_EVENTS_LAYER);
+        gpu = null;
+        source?.setData(eventsToCollection(events));
+        return;
+      }
+      source?.setData(EMPTY_COLLECTION);
+      const points = timePointsFromEvents(events);
+      if (gpu) gpu.setData(points);
+      else {
+        gpu = createTimePointsLayer(GPU_EVENTS_LAYER, points);
+        map.addLayer(gpu, map.getLayer(BELOW) ? BELOW : undefined);
+        this.setVisible(visible);
+      }
+    },
+    setTime(window) {
+      gpu?.setTime(window);
+    },
+    setExcluded(events, excluded) {
+      if (!gpu) return;
+      gpu.setShown(excluded.size === 0 ? null : Uint8Array.from(events, (event) => (excluded.has(event.id) ? 0 : 1)));
+    },
+    setVisible(shown) {
+      visible = shown;
+      if (gpu) map.setLayoutProperty(GPU_EVENTS_LAYER, 'visibility', shown ? 'visible' : 'none');
+    },
+  };
+}
