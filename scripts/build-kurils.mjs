@@ -63,10 +63,12 @@ const CHAIN_EXTENT = turf.polygon([[
 //    [west, south, east, north]
 // ---------------------------------------------------------------------------
 const DISPUTED = [
-  { id: 'iturup', name: 'Iturup (Etorofu)', nameRu: 'Итуруп', nameJa: '択捉島', box: [146.8, 44.3, 149.2, 45.7] }, // ~147.9E 44.9N
-  { id: 'kunashir', name: 'Kunashir (Kunashiri)', nameRu: 'Кунашир', nameJa: '国後島', box: [145.3, 43.7, 146.45, 44.6] }, // ~145.9E 44.1N
-  { id: 'shikotan', name: 'Shikotan (Shikotan)', nameRu: 'Шикотан', nameJa: '色丹島', box: [146.45, 43.6, 147.1, 44.0] }, // ~146.7E 43.8N
-  { id: 'habomai', name: 'Habomai (Habomai)', nameRu: 'Хабомаи', nameJa: '歯舞群島', box: [145.8, 43.3, 146.45, 43.7] }, // islets ~146.1E 43.5N
+  // `label` and `labelAnchor`: one map label per island or group, placed by hand (a MultiPolygon
+  // would get a label per islet); Shikotan and Habomai are spelled alike in Russian and Japanese.
+  { id: 'iturup', name: 'Iturup (Etorofu)', label: 'Iturup (Etorofu)', labelAnchor: [148.35, 45.05], nameRu: 'Итуруп', nameJa: '択捉島', box: [146.8, 44.3, 149.2, 45.7] }, // ~147.9E 44.9N
+  { id: 'kunashir', name: 'Kunashir (Kunashiri)', label: 'Kunashir (Kunashiri)', labelAnchor: [145.75, 44.35], nameRu: 'Кунашир', nameJa: '国後島', box: [145.3, 43.7, 146.45, 44.6] }, // ~145.9E 44.1N
+  { id: 'shikotan', name: 'Shikotan (Shikotan)', label: 'Shikotan', labelAnchor: [146.85, 43.92], nameRu: 'Шикотан', nameJa: '色丹島', box: [146.45, 43.6, 147.1, 44.0] }, // ~146.7E 43.8N
+  { id: 'habomai', name: 'Habomai (Habomai)', label: 'Habomai islets', labelAnchor: [146.3, 43.45], nameRu: 'Хабомаи', nameJa: '歯舞群島', box: [145.8, 43.3, 146.45, 43.7] }, // islets ~146.1E 43.5N
 ];
 // Everything west of this longitude (Vries/De Vries Strait) is disputed.
 const DISPUTED_MAX_LON = 149.2;
@@ -193,12 +195,13 @@ const multi = (polys) =>
     ? { type: 'Polygon', coordinates: polys[0] }
     : { type: 'MultiPolygon', coordinates: polys };
 
-function makeFeature({ id, name, nameRu, nameJa, kind, disputed, notes }, geometry) {
+function makeFeature({ id, name, label, labelAnchor, nameRu, nameJa, kind, disputed, notes }, geometry) {
   return {
     type: 'Feature',
     properties: {
       id,
       name,
+      ...(label ? { label, labelAnchor } : {}),
       nameRu,
       nameJa,
       kind,

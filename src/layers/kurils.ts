@@ -10,7 +10,9 @@ export const KURILS_DISPUTED_FILL_LAYER = 'kurils-disputed-fill';
 // The file holds the chain, the disputed group and each disputed island; draw the chain once,
 // then mark only the individual disputed islands so nothing is painted three times.
 const isChain: FilterSpecification = ['==', ['get', 'id'], 'kuril-islands'];
-const isDisputedIsland: FilterSpecification = ['all', ['==', ['get', 'kind'], 'island'], ['==', ['get', 'disputed'], true]];
+const isDisputedIsland: FilterSpecification = ['all', ['==', ['get', 'kind'], 'island'], ['==', ['get', 'disputed'], true], ['!', ['has', 'isLabelAnchor']]];
+/** One point per disputed island or group, where its label goes (see geographyToCollection). */
+const isIslandLabelAnchor: FilterSpecification = ['all', ['==', ['get', 'kind'], 'island'], ['has', 'isLabelAnchor']];
 
 export const kurilsLayer: LayerModule = {
   id: 'kurils',
@@ -47,10 +49,10 @@ export const kurilsLayer: LayerModule = {
       id: 'kurils-disputed-labels',
       type: 'symbol',
       source: KURILS_SOURCE,
-      filter: isDisputedIsland,
+      filter: isIslandLabelAnchor,
       minzoom: 5.5,
       layout: {
-        'text-field': ['get', 'name'],
+        'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
         'text-font': fonts.italic,
         'text-size': 11,
         'text-max-width': 9,
@@ -64,7 +66,7 @@ export const kurilsLayer: LayerModule = {
       type: 'symbol',
       source: KURILS_SOURCE,
       // One label for the group, anchored on Iturup (a MultiPolygon would get one per island).
-      filter: ['==', ['get', 'id'], 'iturup'],
+      filter: ['all', ['==', ['get', 'id'], 'iturup'], ['has', 'isLabelAnchor']],
       maxzoom: 5.5,
       layout: {
         'text-field': 'Southern Kurils /\nNorthern Territories\n(disputed)',
