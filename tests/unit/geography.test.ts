@@ -1,4 +1,4 @@
-import { booleanClockwise, booleanPointInPolygon, centroid, coordAll, kinks } from '@turf/turf';
+import { booleanClockwise, booleanPointInPolygon, centroid, coordAll, kinks, point, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { dayToIso, parseIsoPartialDate } from '../../src/data/dates';
@@ -12,6 +12,8 @@ const byId = (id: string) => FEATURES.find((feature) => feature.properties.id ==
 const asArea = (feature: GeographyFeature) => feature as unknown as Feature<Polygon | MultiPolygon>;
 const pointOf = (id: string) => byId(id).geometry.coordinates as Position;
 
+const pointToPolygonDistanceKm = (position: Position, area: Feature<Polygon | MultiPolygon>) =>
+  Math.abs(pointToPolygonDistance(point(position), area, { units: 'kilometers' }));
 const AREAS = FEATURES.filter((feature) => feature.geometry.type === 'Polygon' || feature.geometry.type === 'MultiPolygon');
 const polygonsOf = (feature: GeographyFeature): Position[][][] =>
   feature.geometry.type === 'MultiPolygon' ? (feature.geometry.coordinates as Position[][][]) : [feature.geometry.coordinates as Position[][]];
@@ -56,9 +58,17 @@ describe('the drawn geography', () => {
     expect(FEATURES.filter((feature) => !feature.properties.source?.trim()).map((feature) => feature.properties.id)).toEqual([]);
   });
 
-  it('places every hand-chosen label anchor inside its own area', () => {
-    const outside = AREAS.filter((feature) => feature.properties.labelAnchor && !booleanPointInPolygon(feature.properties.labelAnchor, asArea(feature)));
+  it('places every zone label inside its own zone', () => {
+    const zones = AREAS.filter((feature) => feature.properties.kind === 'adiz');
+    const outside = zones.filter((feature) => !feature.properties.labelAnchor || !booleanPointInPolygon(feature.properties.labelAnchor, asArea(feature)));
     expect(outside.map((feature) => feature.properties.id)).toEqual([]);
+  });
+
+  it('places every island label just beside its island (within 30 km), where it does not cover it', () => {
+    const islands = AREAS.filter((feature) => feature.properties.kind === 'island' && feature.properties.labelAnchor);
+    expect(islands.length).toBe(4);
+    const far = islands.filter((feature) => pointToPolygonDistanceKm(feature.properties.labelAnchor!, asArea(feature)) > 30);
+    expect(far.map((feature) => feature.properties.id)).toEqual([]);
   });
 
   it.each([
