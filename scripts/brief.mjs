@@ -16,10 +16,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { preview } from 'vite';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './launch-chromium.mjs';
 import { writeIndex } from './brief-index.mjs';
 
-const CHROMIUM_FLAGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const DEFAULT_TITLE = 'Russia–North Korea ties and the balance of power in East Asia';
 
 class BriefError extends Error {}
@@ -132,7 +131,7 @@ const options = parseOptions();
 const staging = prepareStaging(options.out, options['each-event']);
 if (options.build || !existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const browser = await launchChromium();
 try {
   const baseUrl = server.resolvedUrls.local[0];
   const hash = options.event ? `event=${encodeURIComponent(options.event)}` : options.hash;

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { preview } from 'vite';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../launch-chromium.mjs';
 import { measureBytes } from './bytes.mjs';
 import { measureColdLoad } from './cold-load.mjs';
 import { measureExport } from './export.mjs';
@@ -14,24 +14,14 @@ import { printResults } from './report.mjs';
 import { measureArticleScrub, measureSyntheticScrub } from './scrub.mjs';
 
 const quick = process.argv.includes('--quick');
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // Heap figures: exact numbers from performance.memory, and a gc() to call before reading them.
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
+// Heap figures: exact numbers from performance.memory, and a gc() to call before reading them.
+const HEAP_FLAGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
 const STEPS = quick ? 5 : 50;
 
 if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const baseUrl = server.resolvedUrls.local[0];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const browser = await launchChromium(HEAP_FLAGS);
 const startedAt = performance.now();
 const log = (line) => console.log(`[${((performance.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 

@@ -1,27 +1,13 @@
 // A small driver for the real app in headless Chromium: launch, open, wait for the map, look.
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/launch-chromium.mjs';
 import { inject } from 'vitest';
 
 export const OUTPUT_DIR = new URL('../../test-output/', import.meta.url).pathname;
 
-/** Flags that give headless Chromium software WebGL (SwiftShader) and keep it off the network. */
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function launchBrowser(extraFlags: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...CHROMIUM_FLAGS, ...extraFlags],
-  });
-}
+/** Chromium with software WebGL, kept off the network (scripts/launch-chromium.mjs). */
+export const launchBrowser = (extraFlags: string[] = []): Promise<Browser> => launchChromium(extraFlags);
 
 export interface OpenedApp {
   page: Page;
