@@ -4,9 +4,10 @@ import { store, useStore } from '../data/store';
 import { THEATERS } from '../data/theaters';
 import { LAYER_REGISTRY } from '../layers';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
+import { palette } from '../layers/palette';
 import { buildStyle } from '../layers/style';
+import { drawFirstFrameComplete } from './first-frame';
 import { startSync } from './sync';
-import { detectWebGL } from './webgl-support';
 
 const INSET = THEATERS['ukraine-russia'];
 /** The main map counts as "far from Ukraine" when its centre is east of this longitude. */
@@ -22,13 +23,11 @@ export function InsetMap() {
   const mainCenterLon = useStore((state) => state.camera?.center[0] ?? 140);
   const visible = mainCenterLon > SHOW_EAST_OF;
 
-  const canDraw = useState(detectWebGL)[0];
-
   // The inset waits until the main map has drawn once: it shares MapLibre's workers, and the
   // main map is what the user looks at first (measured: ~1 s of cold load when both start together).
+  // Without WebGL the main map never draws and explains why; the inset then stays hidden.
   const [mainMapReady, setMainMapReady] = useState(false);
   useEffect(() => {
-    if (!canDraw) return;
     const timer = window.setInterval(() => {
       const main = window.tripwireMap;
       if (!main) return;
@@ -37,11 +36,11 @@ export function InsetMap() {
       else main.once('idle', () => setMainMapReady(true));
     }, 100);
     return () => window.clearInterval(timer);
-  }, [canDraw]);
+  }, []);
 
   useEffect(() => {
     const container = containerRef.current;
-    if (!container || !canDraw || !mainMapReady) return;
+    if (!container || !mainMapReady) return;
     const map = new MapLibreMap({
       container,
       style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE),
@@ -51,31 +50,29 @@ export function InsetMap() {
       attributionControl: false,
       renderWorldCopies: false,
     });
+    drawFirstFrameComplete(map);
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 70 }), 'bottom-left');
     let stopSync: (() => void) | undefined;
-    map.once('load', () => {
-      stopSync = startSync(map, store, { followCamera: false });
-      window.tripwireInset = map;
-    });
+    // Data with the style, as in MapView: every source loads at once.
+    map.once('style.load', () => (stopSync = startSync(map, store, { followCamera: false })));
+    map.once('load', () => (window.tripwireInset = map));
     return () => {
       stopSync?.();
       delete window.tripwireInset;
       map.remove();
     };
-  }, [canDraw, mainMapReady]);
+  }, [mainMapReady]);
 
-  // Without WebGL the main map explains why; the inset simply stays away.
-  if (!canDraw) return null;
   return (
     <button
       type="button"
       className="inset-map"
-      hidden={!visible}
+      hidden={!visible || !mainMapReady}
       aria-label={`Inset: ${INSET.label}. Click to move the main map there.`}
       onClick={() => store.getState().requestFrame(INSET.bounds, 12)}
     >
       <span className="inset-title">{INSET.label}</span>
-      <div ref={containerRef} className="inset-canvas" data-testid="inset-map" />
+      <div ref={containerRef} className="inset-canvas" data-testid="inset-map" style={{ background: palette.water }} />
     </button>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { AttributionControl, GPUInitializationError, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { store } from '../data/store';
@@ -7,10 +7,11 @@ import { LAYER_REGISTRY } from '../layers';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
 import { buildStyle, onRemoteBasemap } from '../layers/style';
 import { basemapLabelsLayer, basemapLayer } from '../layers/basemap';
+import { palette } from '../layers/palette';
+import { drawFirstFrameComplete } from './first-frame';
 import { startInteractions } from './interactions';
 import { startSync } from './sync';
 import { DEFAULT_THEATER, THEATERS } from '../data/theaters';
-import { detectWebGL } from './webgl-support';
 
 // Vite emits the worker as its own file; without this the production build cannot start it.
 setWorkerUrl(workerUrl);
@@ -32,9 +33,7 @@ declare global {
 export function MapView() {
   const containerRef = useRef<HTMLDivElement>(null);
   const [contextLost, setContextLost] = useState(false);
-  const [failure, setFailure] = useState<string | null>(() =>
-    detectWebGL() ? null : 'This browser cannot draw the map: WebGL is unavailable or disabled.',
-  );
+  const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -55,11 +54,16 @@ export function MapView() {
         renderWorldCopies: false,
       });
     } catch (error) {
-      // Reported from a task: the constructor failing is an event from outside React.
-      const message = error instanceof Error ? error.message : String(error);
-      queueMicrotask(() => setFailure(`The map could not start: ${message}`));
+      // Reported from a task: the constructor failing is an event from outside React. No WebGL is
+      // found out here, not by a test context beforehand: creating one costs ~0.2 s of cold load.
+      const message =
+        error instanceof GPUInitializationError
+          ? 'This browser cannot draw the map: WebGL 2 is unavailable or disabled.'
+          : `The map could not start: ${error instanceof Error ? error.message : String(error)}`;
+      queueMicrotask(() => setFailure(message));
       return;
     }
+    drawFirstFrameComplete(map);
     map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     map.addControl(
@@ -70,8 +74,10 @@ export function MapView() {
     map.on('webglcontextlost', () => setContextLost(true));
     map.on('webglcontextrestored', () => setContextLost(false));
     const stops: (() => void)[] = [];
+    // The data goes to the sources as soon as the style exists, so MapLibre's worker tiles it
+    // while the basemap is still loading, rather than after the first full frame ('load').
+    map.once('style.load', () => stops.push(startSync(map, store, { followCamera: true }), startInteractions(map, store)));
     map.once('load', () => {
-      stops.push(startSync(map, store, { followCamera: true }), startInteractions(map, store));
       window.tripwireMap = map;
     });
     return () => {
@@ -92,7 +98,8 @@ export function MapView() {
   }
   return (
     <>
-      <div ref={containerRef} className="map-container" data-testid="map" />
+      {/* Sea-coloured until the first complete frame (first-frame.ts). */}
+      <div ref={containerRef} className="map-container" data-testid="map" style={{ background: palette.water }} />
       {contextLost && (
         <div className="context-lost" role="alert" data-testid="context-lost">
           The map lost its graphics context (the GPU was reset or is busy). Trying to restore it… The event list, timeline and

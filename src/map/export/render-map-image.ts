@@ -8,6 +8,7 @@ import type { Camera } from '../../data/url-state';
 import { LAYER_REGISTRY } from '../../layers';
 import { INITIAL_GLOBAL_STATE } from '../../layers/expressions';
 import { buildStyle } from '../../layers/style';
+import { drawFirstFrameComplete } from '../first-frame';
 import { startSync } from '../sync';
 
 export type Frame = { bounds: Bounds; padding?: number; maxZoom?: number } | { camera: Camera };
@@ -59,14 +60,16 @@ export async function renderMapImage(
     fadeDuration: 0,
     ...('camera' in frame ? frame.camera : { bounds: frame.bounds, fitBoundsOptions: { padding: frame.padding ?? 0, maxZoom: frame.maxZoom ?? 12 } }),
   });
+  drawFirstFrameComplete(map);
+  // The data goes in with the style, so every source loads at once and the first frame is complete.
+  let stopSync = () => {};
+  map.once('style.load', () => (stopSync = startSync(map, store, { followCamera: false })));
   try {
     await new Promise<void>((resolve, reject) => {
       map.once('load', () => resolve());
       map.once('error', (event) => reject(event.error));
     });
-    const stopSync = startSync(map, store, { followCamera: false });
     await waitUntilDrawn(map);
-    stopSync();
     const copy = document.createElement('canvas');
     copy.width = map.getCanvas().width;
     copy.height = map.getCanvas().height;
@@ -75,6 +78,7 @@ export async function renderMapImage(
     const camera: Camera = { center: [lng, lat], zoom: map.getZoom(), bearing: map.getBearing() };
     return { canvas: copy, zoom: camera.zoom, latitude: lat, bearing: camera.bearing, camera };
   } finally {
+    stopSync();
     map.remove();
     container.remove();
   }
