@@ -1,7 +1,7 @@
 // The benchmark page (bench.html): the app's basemap at the East Asia view and N synthetic events
 // drawn by one of three approaches. scripts/bench/ and tests/browser/gpu-points.test.ts drive it
 // through window.tripwireBench. Everything it loads comes from this origin.
-import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './bench.css';
@@ -9,6 +9,7 @@ import { shuffleSyntheticEvents, SYNTHETIC_LAST_DAY, type SyntheticEvents } from
 import { THEATERS } from '../data/theaters';
 import { basemapLabelsLayer, basemapLayer } from '../layers/basemap';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
+import { palette } from '../layers/palette';
 import { buildStyle } from '../layers/style';
 import type { TimePointsStats, TimeWindow } from '../map/gpu-points';
 import { APPROACHES, startApproach, type Approach, type ApproachName } from './approaches';
@@ -63,9 +64,12 @@ declare global {
   }
 }
 
+/** `?bare`: only the sea colour, no sources. Its cold load is the floor for the app's (scripts/bench/cold-load.mjs). */
+const BARE_STYLE: StyleSpecification = { version: 8, sources: {}, layers: [{ id: 'water', type: 'background', paint: { 'background-color': palette.water } }] };
+
 const map = new MapLibreMap({
   container: 'map',
-  style: buildStyle([basemapLayer, basemapLabelsLayer], INITIAL_GLOBAL_STATE),
+  style: new URLSearchParams(location.search).has('bare') ? BARE_STYLE : buildStyle([basemapLayer, basemapLabelsLayer], INITIAL_GLOBAL_STATE, document.baseURI),
   bounds: THEATERS['east-asia'].bounds,
   fitBoundsOptions: { padding: 10 },
   renderWorldCopies: false,

@@ -1,11 +1,12 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerModule } from './types';
+import { BASEMAP_MAX_ZOOM, BASEMAP_TILES_PATH } from './basemap-tiles';
 import { fonts, palette } from './palette';
 
-// The embedded basemap: Natural Earth shapes built by `npm run geo:basemap` into public/geo/.
+// The embedded basemap: Natural Earth shapes built by `npm run geo:basemap` into public/geo/,
+// which the build cuts into vector tiles (scripts/vite-basemap-tiles.ts) for a faster first frame.
 // URLs are relative to the page, so the build works from any folder and offline.
-export const BASEMAP_COUNTRIES_SOURCE = 'basemap-countries';
-export const BASEMAP_LINES_SOURCE = 'basemap-lines';
+export const BASEMAP_SOURCE = 'basemap';
 export const BASEMAP_LABELS_SOURCE = 'basemap-labels';
 
 /** Countries the scenario is about are drawn a shade darker, to pull the eye without colour. */
@@ -18,7 +19,8 @@ const groundLayers: LayerSpecification[] = [
   {
     id: 'basemap-land',
     type: 'fill',
-    source: BASEMAP_COUNTRIES_SOURCE,
+    source: BASEMAP_SOURCE,
+    'source-layer': 'countries',
     paint: {
       'fill-color': [
         'case',
@@ -32,21 +34,24 @@ const groundLayers: LayerSpecification[] = [
   {
     id: 'basemap-coast',
     type: 'line',
-    source: BASEMAP_LINES_SOURCE,
+    source: BASEMAP_SOURCE,
+    'source-layer': 'lines',
     filter: ['==', ['get', 'kind'], 'coast'],
     paint: { 'line-color': palette.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.5, 7, 1.2] },
   },
   {
     id: 'basemap-border',
     type: 'line',
-    source: BASEMAP_LINES_SOURCE,
+    source: BASEMAP_SOURCE,
+    'source-layer': 'lines',
     filter: ['==', ['get', 'kind'], 'border'],
     paint: { 'line-color': palette.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 7, 1.4] },
   },
   {
     id: 'basemap-border-disputed',
     type: 'line',
-    source: BASEMAP_LINES_SOURCE,
+    source: BASEMAP_SOURCE,
+    'source-layer': 'lines',
     filter: ['==', ['get', 'kind'], 'disputed'],
     paint: { 'line-color': palette.disputedBorder, 'line-width': 1.2, 'line-dasharray': [3, 2] },
   },
@@ -126,8 +131,7 @@ export const basemapLayer: LayerModule = {
   toggleable: false,
   legend: null,
   sources: {
-    [BASEMAP_COUNTRIES_SOURCE]: { type: 'geojson', data: 'geo/basemap-countries.geojson', attribution },
-    [BASEMAP_LINES_SOURCE]: { type: 'geojson', data: 'geo/basemap-lines.geojson' },
+    [BASEMAP_SOURCE]: { type: 'vector', tiles: [`${BASEMAP_TILES_PATH}/{z}/{x}/{y}.pbf`], maxzoom: BASEMAP_MAX_ZOOM, attribution },
   },
   layers: groundLayers,
   interactiveLayerIds: [],

@@ -43,7 +43,7 @@ export function InsetMap() {
     if (!container || !mainMapReady) return;
     const map = new MapLibreMap({
       container,
-      style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE),
+      style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE, document.baseURI),
       bounds: INSET.bounds,
       fitBoundsOptions: { padding: 4 },
       interactive: false,

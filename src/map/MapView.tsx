@@ -45,9 +45,9 @@ export function MapView() {
         ...(REMOTE_BASEMAP_STYLE_URL
           ? {
               style: REMOTE_BASEMAP_STYLE_URL,
-              transformStyle: (_previous, remote) => onRemoteBasemap(remote, DATA_LAYERS, INITIAL_GLOBAL_STATE),
+              transformStyle: (_previous, remote) => onRemoteBasemap(remote, DATA_LAYERS, INITIAL_GLOBAL_STATE, document.baseURI),
             }
-          : { style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE) }),
+          : { style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE, document.baseURI) }),
         bounds: THEATERS[DEFAULT_THEATER].bounds,
         fitBoundsOptions: { padding: 10 },
         attributionControl: false,

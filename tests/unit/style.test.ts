@@ -4,7 +4,7 @@ import { LAYER_REGISTRY } from '../../src/layers';
 import { buildStyle } from '../../src/layers/style';
 
 describe('the map style', () => {
-  const style = buildStyle(LAYER_REGISTRY);
+  const style = buildStyle(LAYER_REGISTRY, {}, 'http://tripwire.test/app/index.html');
 
   it('asks no glyph or sprite server for anything, so labels use local fonts offline', () => {
     expect(style.glyphs).toBeUndefined();
@@ -17,6 +17,11 @@ describe('the map style', () => {
       expect(source.data, id).not.toMatch(/^[a-z]+:\/\//i);
       expect(statSync(new URL(`../../public/${source.data}`, import.meta.url)).isFile(), id).toBe(true);
     }
+  });
+
+  it('asks for vector tiles at absolute URLs beside the page, placeholders intact (the worker cannot resolve relative ones)', () => {
+    const tiles = Object.values(style.sources).flatMap((source) => ('tiles' in source && source.tiles ? source.tiles : []));
+    expect(tiles).toEqual(['http://tripwire.test/app/geo/basemap/{z}/{x}/{y}.pbf']);
   });
 
   it('has unique layer ids', () => {
@@ -39,7 +44,7 @@ describe('an optional remote basemap', () => {
     const { basemapLayer, basemapLabelsLayer } = await import('../../src/layers/basemap');
     const remote = { version: 8 as const, glyphs: 'https://example.invalid/{fontstack}/{range}.pbf', sources: {}, layers: [{ id: 'remote-background', type: 'background' as const }] };
     const dataLayers = LAYER_REGISTRY.filter((layer) => layer !== basemapLayer && layer !== basemapLabelsLayer);
-    const merged = onRemoteBasemap(remote, dataLayers);
+    const merged = onRemoteBasemap(remote, dataLayers, {}, 'http://tripwire.test/');
     expect(merged.layers[0]!.id).toBe('remote-background');
     expect(merged.layers.map((layer) => layer.id)).toContain('event-points');
     expect(merged.layers.map((layer) => layer.id)).not.toContain('basemap-land');

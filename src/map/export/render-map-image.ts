@@ -51,7 +51,7 @@ export async function renderMapImage(
   document.body.append(container);
   const map = new MapLibreMap({
     container,
-    style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE),
+    style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE, document.baseURI),
     pixelRatio,
     canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
     interactive: false,
