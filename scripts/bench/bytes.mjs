@@ -1,7 +1,7 @@
-// What a cold load transfers, read from the production build: each page's JS (raw and gzip, as
-// a server would send it, including MapLibre's worker), the basemap and the events. Which files a
-// page loads comes from Vite's manifest (dist/.vite/manifest.json), so the benchmark page's own
-// code is not counted against the app.
+// Sizes read from the production build: each page's JS (raw and gzip, as a server would send it,
+// including MapLibre's worker), the whole basemap tile set and the events. Which files a page loads
+// comes from Vite's manifest (dist/.vite/manifest.json), so the benchmark page's own code is not
+// counted against the app. What a cold load actually fetches is measured in cold-load.mjs.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -30,7 +30,9 @@ function pageBytes(dist, manifest, entry) {
 
 export function measureBytes(dist = 'dist') {
   const manifestPath = `${dist}/.vite/manifest.json`;
-  const basemap = readdirSync(`${dist}/geo`).filter((name) => name.startsWith('basemap-')).map((name) => `${dist}/geo/${name}`);
+  const basemapTiles = readdirSync(`${dist}/geo/basemap`, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${entry.parentPath}/${entry.name}`);
   let app;
   let benchPage = null;
   if (existsSync(manifestPath)) {
@@ -45,8 +47,8 @@ export function measureBytes(dist = 'dist') {
   return {
     ...app,
     benchPage,
-    basemap: sum(basemap, sizeOf),
-    basemapGzip: sum(basemap, gzipOf),
+    basemapTiles: basemapTiles.length,
+    basemapTilesBytes: sum(basemapTiles, sizeOf),
     events: sizeOf(`${dist}/geo/events.geojson`),
   };
 }

@@ -1,25 +1,71 @@
 // Cold load: a fresh browser context (empty cache) per run, from navigation to the map's first
-// `idle` with the scenario's events drawn.
+// `idle`. The app is timed with its event list drawn; the baseline, loaded in turn with it, is
+// bench.html?bare: MapLibre with nothing but the sea colour, the floor any map page pays here.
+// One discarded warm-up pair first: the browser's first WebGL context starts SwiftShader in the
+// GPU process (~0.5 s), which is browser start-up, not page load.
+// Also counted: what the app fetched, by kind (MapLibre's worker fetches the basemap tiles;
+// Playwright sees those requests too).
 import { median } from './stats.mjs';
 
+const kindOf = (url) =>
+  /\/geo\/basemap\//.test(url) ? 'basemapTiles' : /\/geo\//.test(url) ? 'geography' : /\.m?js(\?|$)/.test(url) ? 'js' : 'other';
+
 export async function measureColdLoad(browser, baseUrl, runs) {
-  const times = [];
+  await loadOnce(browser, baseUrl, 'app');
+  await loadOnce(browser, `${baseUrl}bench.html?bare`, 'bench');
+  const app = [];
+  const bare = [];
+  let fetched = null;
   for (let run = 0; run < runs; run++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    await page.goto(baseUrl);
-    await page.waitForFunction(() => window.tripwireMap && document.querySelector('.event-row'), undefined, { timeout: 60_000 });
-    times.push(
-      await page.evaluate(
-        () =>
-          new Promise((resolve) => {
-            const map = window.tripwireMap;
-            const done = () => (map.loaded() && map.areTilesLoaded() ? resolve(performance.now()) : map.once('idle', done));
-            done();
-          }),
-      ),
-    );
-    await context.close();
+    const load = await loadOnce(browser, baseUrl, 'app');
+    app.push(load.ms);
+    fetched ??= load.fetched;
+    bare.push((await loadOnce(browser, `${baseUrl}bench.html?bare`, 'bench')).ms);
   }
-  return { runs, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), samplesMs: times };
+  return {
+    runs,
+    medianMs: median(app),
+    minMs: Math.min(...app),
+    maxMs: Math.max(...app),
+    samplesMs: app,
+    bareMapMedianMs: median(bare),
+    bareMapSamplesMs: bare,
+    ratio: median(app) / median(bare),
+    fetched,
+  };
+}
+
+/** `page`: "app" (the dashboard, ready once its event list is drawn too) or "bench" (bench.html). */
+async function loadOnce(browser, url, page) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const tab = await context.newPage();
+  const responses = [];
+  context.on('response', (response) => responses.push(response));
+  await tab.goto(url);
+  await tab.waitForFunction((page) => (page === 'app' ? document.querySelector('.event-row') && window.tripwireMap : window.tripwireBench), page, { timeout: 60_000 });
+  const ms = await tab.evaluate(
+    (page) =>
+      new Promise((resolve) => {
+        const map = page === 'app' ? window.tripwireMap : window.tripwireBench.map;
+        const done = () => (map.loaded() && map.areTilesLoaded() ? resolve(performance.now()) : map.once('idle', done));
+        done();
+      }),
+    page,
+  );
+  const fetched = await fetchedByKind(responses);
+  await context.close();
+  return { ms, fetched };
+}
+
+/** Files and body bytes (as served, before any compression) per kind of request. */
+async function fetchedByKind(responses) {
+  const byKind = {};
+  for (const response of responses) {
+    const kind = kindOf(response.url());
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    byKind[kind] ??= { files: 0, bytes: 0 };
+    byKind[kind].files += 1;
+    byKind[kind].bytes += body.length;
+  }
+  return byKind;
 }

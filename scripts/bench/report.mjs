@@ -40,8 +40,12 @@ export function markdown(results) {
     '',
     `Bytes: app JS ${kib(bytes.jsGzip)} gzip (${kib(bytes.js)} raw)` +
       (bytes.benchPage ? `; benchmark page JS ${kib(bytes.benchPage.jsGzip)} gzip` : '') +
-      `; basemap ${kib(bytes.basemap)} (${kib(bytes.basemapGzip)} gzip); events ${kib(bytes.events)}.`,
-    `Cold load of the app to idle: median ${ms(coldLoad.medianMs)} (min ${ms(coldLoad.minMs)}, max ${ms(coldLoad.maxMs)}, ${coldLoad.runs} fresh pages).`,
+      `; basemap: ${count(bytes.basemapTiles)} vector tiles, ${kib(bytes.basemapTilesBytes)} in all; events ${kib(bytes.events)}.`,
+    `Cold load of the app to idle: median ${ms(coldLoad.medianMs)} (min ${ms(coldLoad.minMs)}, max ${ms(coldLoad.maxMs)}, ${coldLoad.runs} fresh pages); ` +
+      `bare MapLibre map (sea colour only) in turn with it: median ${ms(coldLoad.bareMapMedianMs)}; app / bare ${coldLoad.ratio.toFixed(2)}.`,
+    `The app's cold load fetched: ${Object.entries(coldLoad.fetched)
+      .map(([kind, { files, bytes }]) => `${kind} ${files} files, ${kib(bytes)}`)
+      .join('; ')}.`,
     exportLine,
   ].join('\n');
 }

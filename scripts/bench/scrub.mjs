@@ -45,7 +45,15 @@ export async function measureArticleScrub(browser, baseUrl, { steps }) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(baseUrl);
   await page.waitForFunction(() => window.tripwireMap && window.tripwireStore?.getState().status === 'ready', undefined, { timeout: 60_000 });
-  await page.evaluate(() => new Promise((resolve) => window.tripwireMap.once('idle', resolve)).catch(() => {}));
+  // The map may have gone idle already (its first frame is its complete one): only wait when it has work left.
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const map = window.tripwireMap;
+        const check = () => (map.loaded() && map.areTilesLoaded() ? resolve() : map.once('idle', check));
+        check();
+      }),
+  );
   const days = sweep(Date.UTC(2000, 0, 1) / DAY, Date.UTC(2023, 0, 11) / DAY, steps);
   const samples = await page.evaluate(timeScrubAndRepaint, { days, warmUpSteps: WARM_UP_STEPS });
   const events = await page.evaluate(() => window.tripwireStore.getState().events.length);
