@@ -55,7 +55,7 @@ export function MapView() {
       });
     } catch (error) {
       // Reported from a task: the constructor failing is an event from outside React. No WebGL is
-      // found out here, not by a test context beforehand: creating one costs ~0.2 s of cold load.
+      // found out here, not by a test context beforehand: creating one cost 50–200 ms of cold load here.
       const message =
         error instanceof GPUInitializationError
           ? 'This browser cannot draw the map: WebGL 2 is unavailable or disabled.'
