@@ -36,7 +36,7 @@ export const adizLayer: LayerModule = {
       type: 'fill',
       source: ADIZ_SOURCE,
       filter: ['all', ['==', ['geometry-type'], 'Polygon'], validAtCurrentTime()],
-      paint: { 'fill-color': zoneColor, 'fill-opacity': byInteraction(0.07, 0.14, 0.2) },
+      paint: { 'fill-color': zoneColor, 'fill-opacity': byInteraction(0.07, 0.14, 0.2), 'fill-antialias': false },
     },
     {
       id: 'adiz-outline',

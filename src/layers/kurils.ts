@@ -36,7 +36,7 @@ export const kurilsLayer: LayerModule = {
       type: 'fill',
       source: KURILS_SOURCE,
       filter: isDisputedIsland,
-      paint: { 'fill-color': palette.disputed, 'fill-opacity': byInteraction(0.22, 0.32, 0.4) },
+      paint: { 'fill-color': palette.disputed, 'fill-opacity': byInteraction(0.22, 0.32, 0.4), 'fill-antialias': false },
     },
     {
       id: 'kurils-disputed-outline',

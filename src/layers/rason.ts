@@ -22,7 +22,7 @@ export const rasonLayer: LayerModule = {
       type: 'fill',
       source: RASON_SOURCE,
       filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'fill-color': palette.rason, 'fill-opacity': byInteraction(0.15, 0.25, 0.3) },
+      paint: { 'fill-color': palette.rason, 'fill-opacity': byInteraction(0.15, 0.25, 0.3), 'fill-antialias': false },
     },
     {
       id: 'rason-outline',
