@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launchBrowser, openReadyApp, renderedIds, screenshot, waitForRender } from './driver';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, OUTPUT_DIR, openReadyApp, renderedIds, screenshot, waitForRender } from './driver';
 
 const FIXTURES = new URL('../fixtures/browser-import/', import.meta.url).pathname;
 const EVENT_LAYERS = ['event-points', 'event-routes'];
@@ -112,41 +114,68 @@ describe('importing your own events', () => {
 });
 
 describe('a large import', () => {
-  it('is drawn by the GPU points layer, which follows the timeline', async () => {
-    const browser = await launchBrowser();
-    try {
-      const { page } = await openReadyApp(browser, { hash: 't=2023-01-11&map=129,38,4.5,0' });
-      // 6,000 missile tests spread over 2021-2022 around the Korean Peninsula.
-      const rows = Array.from({ length: 6000 }, (_, index) => {
-        const day = new Date(Date.UTC(2021, 0, 1 + (index % 700))).toISOString().slice(0, 10);
-        return `${day},Test ${index},${(126 + (index % 50) / 10).toFixed(2)},${(35 + ((index * 7) % 60) / 10).toFixed(2)},missile-test`;
-      });
-      await page.getByTestId('import-input').setInputFiles({
-        name: 'large.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(['date,title,lon,lat,category', ...rows].join('\n')),
-      });
-      await expect.poll(() => page.getByTestId('import-report').innerText(), { timeout: 60_000 }).toContain('Imported 6000 events');
-      await page.getByTestId('import-report').getByRole('button', { name: 'Close' }).click();
-      expect(await page.evaluate(() => Boolean(window.tripwireMap!.getLayer('event-points-gpu')))).toBe(true);
-      const missileRed = async () => {
-        await waitForRender(page);
-        const png = PNG.sync.read(await page.locator('[data-testid="map"] canvas').screenshot());
-        let count = 0;
-        for (let i = 0; i < png.data.length; i += 4) {
-          if (Math.abs(png.data[i]! - 0xcc) < 20 && Math.abs(png.data[i + 1]! - 0x33) < 20 && Math.abs(png.data[i + 2]! - 0x11) < 20) count++;
-        }
-        return count;
-      };
-      const late = await missileRed();
-      await page.evaluate(() => window.tripwireStore!.getState().setTime(Date.UTC(2020, 5, 1) / 86_400_000));
-      const early = await missileRed();
-      expect(late).toBeGreaterThan(500);
-      expect(early).toBeLessThan(late / 10);
-      await screenshot(page, 'import-large-gpu');
-      await page.close();
-    } finally {
-      await browser.close();
+  // 6,000 missile tests spread over 2021-2022 around the Korean Peninsula.
+  const largeCsv = () => {
+    const rows = Array.from({ length: 6000 }, (_, index) => {
+      const day = new Date(Date.UTC(2021, 0, 1 + (index % 700))).toISOString().slice(0, 10);
+      return `${day},Test ${index},${(126 + (index % 50) / 10).toFixed(2)},${(35 + ((index * 7) % 60) / 10).toFixed(2)},missile-test`;
+    });
+    return { name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from(['date,title,lon,lat,category', ...rows].join('\n')) };
+  };
+  /** Pixels of the missile-test red (#cc3311) in a PNG. */
+  const missileRedIn = (png: PNG) => {
+    let count = 0;
+    for (let i = 0; i < png.data.length; i += 4) {
+      if (Math.abs(png.data[i]! - 0xcc) < 20 && Math.abs(png.data[i + 1]! - 0x33) < 20 && Math.abs(png.data[i + 2]! - 0x11) < 20) count++;
     }
+    return count;
+  };
+  const importLarge = async (browser: Browser) => {
+    const { page } = await openReadyApp(browser, { hash: 't=2023-01-11&map=129,38,4.5,0' });
+    await page.getByTestId('import-input').setInputFiles(largeCsv());
+    await expect.poll(() => page.getByTestId('import-report').innerText(), { timeout: 60_000 }).toContain('Imported 6000 events');
+    await page.getByTestId('import-report').getByRole('button', { name: 'Close' }).click();
+    return page;
+  };
+
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('is drawn by the GPU points layer, which follows the timeline', async () => {
+    const page = await importLarge(browser);
+    expect(await page.evaluate(() => Boolean(window.tripwireMap!.getLayer('event-points-gpu')))).toBe(true);
+    const missileRed = async () => {
+      await waitForRender(page);
+      return missileRedIn(PNG.sync.read(await page.locator('[data-testid="map"] canvas').screenshot()));
+    };
+    const late = await missileRed();
+    await page.evaluate(() => window.tripwireStore!.getState().setTime(Date.UTC(2020, 5, 1) / 86_400_000));
+    const early = await missileRed();
+    expect(late).toBeGreaterThan(500);
+    expect(early).toBeLessThan(late / 10);
+    await screenshot(page, 'import-large-gpu');
+    await page.close();
+  });
+
+  it('is in the briefing image too (the export map draws it with its own GPU layer)', async () => {
+    const page = await importLarge(browser);
+    const live = missileRedIn(PNG.sync.read(await page.locator('[data-testid="map"] canvas').screenshot()));
+    const base64 = await page.evaluate(async () => {
+      const result = await window.tripwireExport!.render({ size: 'window', pixelRatio: 1, title: 'Large import', handling: '' });
+      let binary = '';
+      for (let i = 0; i < result.png.length; i += 0x8000) binary += String.fromCharCode(...result.png.subarray(i, i + 0x8000));
+      return btoa(binary);
+    });
+    const bytes = Buffer.from(base64, 'base64');
+    writeFileSync(join(OUTPUT_DIR, 'export-large-import.png'), bytes);
+    // The export frames the same view at the window's size: about as many red pixels as on screen.
+    expect(live).toBeGreaterThan(500);
+    expect(missileRedIn(PNG.sync.read(bytes))).toBeGreaterThan(live * 0.5);
+    await page.close();
   });
 });
