@@ -95,6 +95,23 @@ describe('briefing images', () => {
     await page.close();
   });
 
+  it("lists in the image's legend only the layers and events it shows", async () => {
+    // Over the Korean Peninsula: the ADIZs are in frame, the Kurils are not; the inset adds Ukraine.
+    const { page } = await openReadyApp(browser, { hash: 't=2022-11-30&map=127.5,37.5,6,0' });
+    const { legend, altText } = await page.evaluate(async () => {
+      const { model } = await window.tripwireExport!.render({ size: 'slide-720', pixelRatio: 1, title: 'Korea', handling: '' });
+      return { legend: model.legend.map((entry) => entry.label), altText: model.altText };
+    });
+    expect(legend).toContain('Air Defense Identification Zones');
+    expect(legend).not.toContain('Kuril Islands (southern four disputed)');
+    const layersLine = altText.split('\n').find((line) => line.startsWith('Layers shown:'));
+    expect(layersLine).not.toContain('Kuril');
+    // An event in the inset's frame counts; one far outside both frames (Vladivostok, 2019) does not.
+    expect(altText).toContain('Russia’s war in Ukraine begins');
+    expect(altText).not.toContain('Putin–Kim summit in Vladivostok');
+    await page.close();
+  });
+
   it('npm run brief --each-event writes one image per event and an index, in date order', async () => {
     const out = mkdtempSync(join(tmpdir(), 'brief-'));
     const { stdout } = await run('node', ['scripts/brief.mjs', '--each-event', '--events', 'tests/fixtures/brief-events.geojson', '--out', out, '--size', '800x450'], { timeout: 180_000 });

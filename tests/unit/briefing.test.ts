@@ -75,6 +75,16 @@ describe('the briefing model', () => {
     expect(model.altText).toContain('Events shown (0)');
   });
 
+  it('lists in the legend and alt text only the layers and events drawn in the image, when known', () => {
+    const drawn = { layerIds: new Set(['adiz', 'events']), eventIds: new Set(['flight']) };
+    const model = buildBriefing(state(), { title: 'T', handling: '', permalink: '#' }, drawn);
+    expect(model.legend.map((entry) => entry.label)).toEqual(['Events', 'Air Defense Identification Zones', 'Military activity']);
+    expect(model.altText).toContain('Layers shown: Events; Air Defense Identification Zones.');
+    expect(model.altText).toContain('Events shown (1): Aug 2022 — Russian bombers cross the KADIZ [alleged].');
+    // The footer still cites every layer switched on: it is laid out before the map is drawn.
+    expect(model.sources.some((source) => source.startsWith('Kuril Islands'))).toBe(true);
+  });
+
   it('always credits the article and Natural Earth, and trims the handling banner', () => {
     const model = buildBriefing(state({ selectedEventId: 'flight' }), { title: 'T', handling: '  UNCLASSIFIED  ', permalink: '#' });
     expect(model.sources.slice(0, 2)).toEqual(['Newsweek, January 2023', 'Basemap: Natural Earth (public domain)']);

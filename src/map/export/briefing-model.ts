@@ -59,11 +59,23 @@ export function captionFor(event: TripwireEvent, citation: string): BriefingCapt
   };
 }
 
-export function buildBriefing(state: BriefingState, options: BriefingOptions): BriefingModel {
+/** Layer modules and events the drawn image really shows (main map and inset), read back from the maps. */
+export interface DrawnInImage {
+  layerIds: ReadonlySet<string>;
+  eventIds: ReadonlySet<string>;
+}
+
+/**
+ * `drawn`: when known, the legend and the alt text list only what the image shows, not every layer
+ * switched on. The sources keep every layer switched on: the footer is laid out before the map is drawn.
+ */
+export function buildBriefing(state: BriefingState, options: BriefingOptions, drawn?: DrawnInImage): BriefingModel {
   const shownLayers = TOGGLEABLE_LAYERS.filter((layer) => !state.hiddenLayers.includes(layer.id));
   const shownEvents = state.hiddenLayers.includes('events') ? [] : visibleEvents(state.events, state);
+  const layersInImage = drawn ? shownLayers.filter((layer) => drawn.layerIds.has(layer.id)) : shownLayers;
+  const eventsInImage = drawn ? shownEvents.filter((event) => drawn.eventIds.has(event.id)) : shownEvents;
   const selected = state.events.find((event) => event.id === state.selectedEventId) ?? null;
-  const categories = [...new Set(shownEvents.map((event) => event.category))];
+  const categories = [...new Set(eventsInImage.map((event) => event.category))];
   const stamp = asOfStamp(state);
   const article = state.article ? `${state.article.publisher}, “${state.article.title}” (${formatDay(Date.parse(state.article.publishedDate) / 86_400_000, 'month')})` : 'Newsweek, January 2023';
   const imports = state.scenarios.filter((scenario) => scenario.kind === 'import' && shownEvents.some((event) => event.scenarioId === scenario.id));
@@ -71,8 +83,8 @@ export function buildBriefing(state: BriefingState, options: BriefingOptions): B
   const altText = [
     `${options.title}. ${stamp}.`,
     selected ? `Selected: ${selected.title} (${describeEventDate(selected)}).` : '',
-    `Layers shown: ${shownLayers.map((layer) => layer.title).join('; ') || 'none'}.`,
-    `Events shown (${shownEvents.length}): ${shownEvents.map((event) => `${formatDay(event.start, event.precision)} — ${event.title} [${event.status}]`).join('; ') || 'none'}.`,
+    `Layers shown: ${layersInImage.map((layer) => layer.title).join('; ') || 'none'}.`,
+    `Events shown (${eventsInImage.length}): ${eventsInImage.map((event) => `${formatDay(event.start, event.precision)} — ${event.title} [${event.status}]`).join('; ') || 'none'}.`,
     `Sources: ${sources.join('; ')}.`,
     `Permalink: ${options.permalink}`,
   ].filter(Boolean).join('\n');
@@ -81,7 +93,7 @@ export function buildBriefing(state: BriefingState, options: BriefingOptions): B
     stamp,
     caption: selected ? captionFor(selected, state.scenarios.find((scenario) => scenario.id === selected.scenarioId)?.citation ?? '') : null,
     legend: [
-      ...shownLayers.filter((layer) => layer.legend).map((layer) => ({ label: layer.title, swatch: layer.legend! })),
+      ...layersInImage.filter((layer) => layer.legend).map((layer) => ({ label: layer.title, swatch: layer.legend! })),
       ...categories.map((category) => ({ label: categoryLabel(category), swatch: { shape: 'point' as const, color: categoryColor(category), outline: '#ffffff' } })),
     ],
     sources,

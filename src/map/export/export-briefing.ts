@@ -5,7 +5,7 @@ import type { TripwireStore } from '../../data/store';
 import { THEATERS } from '../../data/theaters';
 import { currentViewHash } from '../../data/url-sync';
 import type { Camera } from '../../data/url-state';
-import { buildBriefing, type BriefingModel } from './briefing-model';
+import { buildBriefing, type BriefingModel, type DrawnInImage } from './briefing-model';
 import { composeBriefing, layoutBands } from './compose';
 import { addPngText } from './png-text';
 import { renderMapImage, type Frame } from './render-map-image';
@@ -38,10 +38,11 @@ export function briefingModelNow(
   store: TripwireStore,
   options: Pick<ExportOptions, 'title' | 'handling' | 'permalinkBase'>,
   camera: Camera | null = store.getState().camera,
+  drawn?: DrawnInImage,
 ): BriefingModel {
   const state = store.getState();
   const base = options.permalinkBase ?? `${window.location.origin}${window.location.pathname}`;
-  return buildBriefing(state, { ...options, permalink: `${base}#${currentViewHash({ ...state, camera })}` });
+  return buildBriefing(state, { ...options, permalink: `${base}#${currentViewHash({ ...state, camera })}` }, drawn);
 }
 
 function liveFrame(): Frame {
@@ -67,14 +68,18 @@ export async function exportBriefing(store: TripwireStore, options: ExportOption
     pixelRatio: mapScale,
     frame,
   });
-  // The permalink reopens what the image shows: the export map's own camera, not the live one.
-  const model = briefingModelNow(store, options, mapImage.camera);
   // On the page, one map pixel is `unit` page pixels: the scale bar must measure page pixels.
   mapImage.zoom += Math.log2(bands.unit);
   const wantsInset = options.inset ?? frameCentreLongitude(frame) > 60;
   const insetFrame: Frame = { bounds: THEATERS['ukraine-russia'].bounds, padding: 4 };
-  const inset = wantsInset ? (await renderMapImage(store, { width: 260, height: 190, pixelRatio: mapScale, frame: insetFrame })).canvas : null;
-  const canvas = composeBriefing({ model, width: size.width, height: size.height, pixelRatio }, mapImage, inset);
+  const inset = wantsInset ? await renderMapImage(store, { width: 260, height: 190, pixelRatio: mapScale, frame: insetFrame }) : null;
+  const drawn = {
+    layerIds: new Set([...mapImage.drawn.layerIds, ...(inset?.drawn.layerIds ?? [])]),
+    eventIds: new Set([...mapImage.drawn.eventIds, ...(inset?.drawn.eventIds ?? [])]),
+  };
+  // The permalink reopens what the image shows: the export map's own camera, not the live one.
+  const model = briefingModelNow(store, options, mapImage.camera, drawn);
+  const canvas = composeBriefing({ model, width: size.width, height: size.height, pixelRatio }, mapImage, inset?.canvas ?? null);
   const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((result) => (result ? resolve(result) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
   const png = addPngText(new Uint8Array(await blob.arrayBuffer()), { Title: model.title, Description: model.altText, Source: 'Tripwire' });
   const state = store.getState();

@@ -5,16 +5,27 @@ import { Map as MapLibreMap } from 'maplibre-gl';
 import type { TripwireStore } from '../../data/store';
 import type { Bounds } from '../../data/slices/view';
 import type { Camera } from '../../data/url-state';
-import { LAYER_REGISTRY } from '../../layers';
+import { bbox } from '@turf/turf';
+import { visibleEvents } from '../../data/selectors';
+import { LAYER_REGISTRY, TOGGLEABLE_LAYERS } from '../../layers';
+import { eventsLayer } from '../../layers/events';
 import { INITIAL_GLOBAL_STATE } from '../../layers/expressions';
 import { buildStyle } from '../../layers/style';
 import { drawFirstFrameComplete } from '../first-frame';
+import { GPU_EVENTS_LAYER } from '../large-events';
 import { startSync } from '../sync';
 
 export type Frame = { bounds: Bounds; padding?: number; maxZoom?: number } | { camera: Camera };
 
+/** What a drawn frame actually shows: layer modules with at least one feature drawn, and events. */
+export interface DrawnContent {
+  layerIds: Set<string>;
+  eventIds: Set<string>;
+}
+
 export interface MapImage {
   canvas: HTMLCanvasElement;
+  drawn: DrawnContent;
   /** Zoom and centre latitude of the drawn map, for the scale bar. */
   zoom: number;
   latitude: number;
@@ -39,6 +50,26 @@ function waitUntilDrawn(map: MapLibreMap): Promise<void> {
     map.once('idle', check);
     map.triggerRepaint();
   });
+}
+
+/**
+ * Read back from the drawn map, so the legend lists only what the image shows. The GPU points
+ * layer of a large scenario cannot be queried: its events count when visible now and in frame.
+ */
+function drawnContent(map: MapLibreMap, store: TripwireStore): DrawnContent {
+  const drawnIn = (layerIds: string[]) => map.queryRenderedFeatures({ layers: layerIds.filter((id) => map.getLayer(id)) });
+  const layerIds = new Set(TOGGLEABLE_LAYERS.filter((module) => drawnIn(module.layers.map((layer) => layer.id)).length > 0).map((module) => module.id));
+  const eventIds = new Set(drawnIn(eventsLayer.interactiveLayerIds).map((feature) => String(feature.properties.id)));
+  if (map.getLayer(GPU_EVENTS_LAYER) && map.getLayoutProperty(GPU_EVENTS_LAYER, 'visibility') !== 'none') {
+    const bounds = map.getBounds();
+    const state = store.getState();
+    for (const event of visibleEvents(state.events, state)) {
+      const [west, south, east, north] = bbox(event.geometry);
+      if (west <= bounds.getEast() && east >= bounds.getWest() && south <= bounds.getNorth() && north >= bounds.getSouth()) eventIds.add(event.id);
+    }
+  }
+  if (eventIds.size > 0) layerIds.add(eventsLayer.id);
+  return { layerIds, eventIds };
 }
 
 export async function renderMapImage(
@@ -76,7 +107,7 @@ export async function renderMapImage(
     copy.getContext('2d')!.drawImage(map.getCanvas(), 0, 0);
     const { lng, lat } = map.getCenter();
     const camera: Camera = { center: [lng, lat], zoom: map.getZoom(), bearing: map.getBearing() };
-    return { canvas: copy, zoom: camera.zoom, latitude: lat, bearing: camera.bearing, camera };
+    return { canvas: copy, drawn: drawnContent(map, store), zoom: camera.zoom, latitude: lat, bearing: camera.bearing, camera };
   } finally {
     stopSync();
     map.remove();
