@@ -5,6 +5,8 @@ import type { TripwireStore } from '../data/store';
 import { formatDay } from '../data/dates';
 import { INTERACTIVE_LAYER_IDS } from '../layers';
 import { EVENTS_SOURCE } from '../layers/events';
+import { GPU_EVENTS_LAYER } from './large-events';
+import { createEventPicker, type EventPicker } from './large-events-picker';
 
 /** Pixels around the pointer that count as "on" a feature: fingers and trackpads are imprecise. */
 const HIT_RADIUS = 6;
@@ -31,11 +33,20 @@ export function startInteractions(map: MapLibreMap, store: TripwireStore): () =>
     return ids.map((id) => byId.get(id)).filter((event) => event !== undefined);
   };
   const hits = (point: { x: number; y: number }) => map.queryRenderedFeatures(hitBox(point), { layers: INTERACTIVE_LAYER_IDS });
+  // Large scenarios are drawn by the GPU points layer, which MapLibre cannot query: an index answers instead.
+  let picker: EventPicker | null = null;
+  const largeEventsAt = (point: { x: number; y: number }) => {
+    if (!map.getLayer(GPU_EVENTS_LAYER) || map.getLayoutProperty(GPU_EVENTS_LAYER, 'visibility') === 'none') return [];
+    const state = store.getState();
+    if (picker?.events !== state.events) picker = createEventPicker(state.events);
+    return picker.pick(map, point, HIT_RADIUS, state);
+  };
+  const eventsAt = (point: { x: number; y: number }, features: MapGeoJSONFeature[]) => [...eventsUnder(features), ...largeEventsAt(point)];
 
   const onMove = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
     const features = hits(event.point);
-    map.getCanvas().style.cursor = features.length > 0 ? 'pointer' : '';
-    const events = eventsUnder(features);
+    const events = eventsAt(event.point, features);
+    map.getCanvas().style.cursor = features.length > 0 || events.length > 0 ? 'pointer' : '';
     const first = events[0];
     store.getState().hoverEvent(first?.id ?? null);
     if (!first) {
@@ -56,7 +67,7 @@ export function startInteractions(map: MapLibreMap, store: TripwireStore): () =>
 
   const onClick = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
     const features = hits(event.point);
-    const events = eventsUnder(features);
+    const events = eventsAt(event.point, features);
     if (events.length > 1) {
       const list = element('div', 'chooser-body');
       list.append(element('p', 'chooser-heading', `${events.length} events here`));

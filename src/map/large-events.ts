@@ -1,7 +1,7 @@
 // Large scenarios (an analyst's year of incidents, 5,000+ events) are drawn by the GPU points
 // layer: uploaded once, filtered by time in the shader, so moving the timeline costs one redraw
 // (see BENCHMARKS.md). The article's events and small imports keep the GeoJSON layers, with hover,
-// selection and labels; in the large mode the list and detail panel are how one picks an event.
+// selection and labels. In the large mode hover and click go through large-events-picker.ts.
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { TripwireEvent } from '../data/events';
 import { EVENTS_SOURCE } from '../layers/events';

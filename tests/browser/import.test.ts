@@ -162,6 +162,27 @@ describe('a large import', () => {
     await page.close();
   });
 
+  it('answers hover and click on the map like the article\'s events: tooltip, chooser, detail', async () => {
+    const page = await importLarge(browser);
+    // Every 300th event shares a place: (126.0E, 35.0N) holds events 0, 300, … 5700, all shown now.
+    const point = await page.evaluate(() => window.tripwireMap!.project([126, 35]));
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.move(box.x + point.x, box.y + point.y);
+    await expect.poll(() => page.locator('.map-tooltip').innerText()).toMatch(/Test \d+[\s\S]*\+ 19 more here/);
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    const chooser = page.locator('.map-chooser');
+    await expect.poll(() => chooser.innerText()).toContain('20 events here');
+    await screenshot(page, 'import-large-chooser');
+    await chooser.getByRole('button', { name: /Test 300$/ }).click();
+    await expect.poll(() => page.locator('#detail-title').innerText()).toBe('Test 300');
+    // Before those events happened, nothing is there to hover.
+    await page.evaluate(() => window.tripwireStore!.getState().setTime(Date.UTC(2020, 5, 1) / 86_400_000));
+    await page.mouse.move(box.x + point.x + 1, box.y + point.y);
+    await page.waitForTimeout(300);
+    expect(await page.locator('.map-tooltip').count()).toBe(0);
+    await page.close();
+  });
+
   it('is in the briefing image too (the export map draws it with its own GPU layer)', async () => {
     const page = await importLarge(browser);
     const live = missileRedIn(PNG.sync.read(await page.locator('[data-testid="map"] canvas').screenshot()));
