@@ -4,6 +4,7 @@
 // downloadable) rather than crashing the app or being silently overwritten.
 import { z } from './zod';
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
+import { shallow } from 'zustand/shallow';
 import type { StoreState } from './store';
 
 export const STORAGE_KEY = 'tripwire';
@@ -54,6 +55,10 @@ export function migratePersisted(persisted: unknown, version: number): Persisted
  */
 export function safeStorage(backend: Storage | undefined, report: () => PersistenceReport | null): PersistStorage<PersistedState> {
   let quotaReported = false;
+  // Zustand's persist writes on every change of the store: each timeline tick, each hover. The
+  // persisted part rarely changes, and with a large import it is megabytes of JSON, so a write
+  // happens only when one of its fields is a different value (the store never mutates in place).
+  let lastWritten: PersistedState | null = null;
   const setAside = (raw: string, why: string) => {
     try {
       backend?.setItem(SET_ASIDE_KEY, raw);
@@ -88,6 +93,8 @@ export function safeStorage(backend: Storage | undefined, report: () => Persiste
       return { state: state.data, version } as StorageValue<PersistedState>;
     },
     setItem: (name, value) => {
+      if (lastWritten && shallow(lastWritten, value.state)) return;
+      lastWritten = value.state;
       try {
         backend?.setItem(name, JSON.stringify(value));
       } catch (error) {
