@@ -146,6 +146,19 @@ describe('a large import', () => {
     await browser.close();
   });
 
+  it('keeps the page light: the list holds only the rows in sight, the timeline one canvas strip', async () => {
+    const page = await importLarge(browser);
+    expect(await page.getByText('6000 of 6000 events').count()).toBe(1);
+    expect(await page.locator('.event-row').count()).toBeLessThan(100);
+    expect(await page.locator('.timeline-event').count()).toBe(0);
+    expect(await page.getByTestId('timeline-strip').count()).toBe(1);
+    // Scrolled to the end, the list shows the last events (rows are made as they come into sight).
+    await page.locator('.event-rows').evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+    await expect.poll(() => page.locator('.event-row').last().innerText()).toContain('1 Dec 2022'); // the latest day in the file
+    await screenshot(page, 'import-large-list-end');
+    await page.close();
+  });
+
   it('is drawn by the GPU points layer, which follows the timeline', async () => {
     const page = await importLarge(browser);
     expect(await page.evaluate(() => Boolean(window.tripwireMap!.getLayer('event-points-gpu')))).toBe(true);

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatDay } from '../../data/dates';
 import { filteredEvents } from '../../data/selectors';
 import { store, useStore } from '../../data/store';
@@ -7,6 +8,10 @@ import { boundsOf } from '../detail/framing';
 import { EventFilters } from './EventFilters';
 import { ScenarioPanel } from '../import/ScenarioPanel';
 
+/** A first guess for rows not yet measured; each row is measured once drawn (titles wrap). */
+const ROW_HEIGHT_ESTIMATE = 44;
+const RENDER_WHOLE_LIST_UP_TO = 1_000;
+
 /** The side list, synced both ways with the map and the slider. */
 export function EventList() {
   const events = useStore((state) => state.events);
@@ -14,11 +19,26 @@ export function EventList() {
   const time = useStore((state) => state.time);
   const selectedEventId = useStore((state) => state.selectedEventId);
   const [hideFuture, setHideFuture] = useState(false);
-  const selectedRow = useRef<HTMLLIElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
 
-  const shown = filteredEvents(events, filters).filter((event) => !hideFuture || event.start <= time);
+  // Recomputed only when the list itself changes, not on every timeline tick.
+  const matching = useMemo(() => filteredEvents(events, filters), [events, filters]);
+  const shown = hideFuture ? matching.filter((event) => event.start <= time) : matching;
+  // Only the rows in sight (and a few either side) are in the page: an import of 100,000 events
+  // would otherwise put 100,000 rows in the DOM and re-render them on every tick of the timeline.
+  // Short lists, like the article's, are rendered whole.
+  // eslint-disable-next-line react-hooks/incompatible-library -- this build has no React Compiler to confuse
+  const rows = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT_ESTIMATE,
+    overscan: shown.length <= RENDER_WHOLE_LIST_UP_TO ? shown.length : 20,
+  });
+  const selectedIndex = shown.findIndex((event) => event.id === selectedEventId);
   useEffect(() => {
-    selectedRow.current?.scrollIntoView({ block: 'nearest' });
+    if (selectedIndex >= 0) rows.scrollToIndex(selectedIndex, { align: 'auto' });
+    // Only when the selection changes: the list must not jump while the user scrolls it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedEventId]);
 
   const choose = (id: string) => {
@@ -41,13 +61,19 @@ export function EventList() {
       <p className="event-list-count" aria-live="polite">
         {shown.length} of {events.length} events
       </p>
-      <ul className="event-rows" aria-label="Events, oldest first">
-        {shown.map((event) => {
+      <div ref={scroller} className="event-rows">
+        <ul aria-label="Events, oldest first" style={{ height: rows.getTotalSize() }}>
+        {rows.getVirtualItems().map((row) => {
+          const event = shown[row.index]!;
           const selected = event.id === selectedEventId;
           return (
             <li
               key={event.id}
-              ref={selected ? selectedRow : undefined}
+              ref={rows.measureElement}
+              data-index={row.index}
+              aria-setsize={shown.length}
+              aria-posinset={row.index + 1}
+              style={{ transform: `translateY(${row.start}px)` }}
               tabIndex={0}
               aria-current={selected ? 'true' : undefined}
               className={`event-row${selected ? ' is-selected' : ''}${event.start > time ? ' is-future' : ''}`}
@@ -69,7 +95,8 @@ export function EventList() {
             </li>
           );
         })}
-      </ul>
+        </ul>
+      </div>
     </div>
   );
 }

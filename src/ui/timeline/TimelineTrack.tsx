@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { addMonths, formatDay } from '../../data/dates';
 import type { TripwireEvent } from '../../data/events';
-import { categoryColor } from '../../data/vocabulary';
+import { TimelineMarks } from './TimelineMarks';
 import { dayToPosition, nearestStop, positionToDay, type TimeScaleSpec } from './scale';
 
 interface Props {
@@ -27,7 +27,7 @@ function yearTicks([lo, hi]: [number, number]): number[] {
   return years.filter((day) => day >= lo && day <= hi);
 }
 
-/** The slider itself: event ticks (spans for month/year precision), the window, the handle. */
+/** The slider itself: year ticks, the window, the events (TimelineMarks), the handle. */
 export function TimelineTrack({ scale, events, time, windowStart, selectedEventId, onTime, onStepEvent, onTogglePlay }: Props) {
   const trackRef = useRef<HTMLDivElement>(null);
   const [lo, hi] = scale.domain;
@@ -95,20 +95,9 @@ export function TimelineTrack({ scale, events, time, windowStart, selectedEventI
         ))}
       </div>
       <div className="timeline-window" aria-hidden="true" style={{ left: percent(windowLeft), width: percent(Math.max(0, position(time) - windowLeft)) }} />
-      <div className="timeline-events" aria-hidden="true">
-        {events.map((event) => {
-          const left = position(event.start);
-          const width = event.precision === 'day' ? 0 : position(event.end) - left;
-          return (
-            <span
-              key={event.id}
-              className={`timeline-event precision-${event.precision}${event.id === selectedEventId ? ' is-selected' : ''}${event.start > time ? ' is-future' : ''}`}
-              style={{ left: percent(left), width: width > 0 ? percent(width) : undefined, background: categoryColor(event.category) }}
-              title={`${formatDay(event.start, event.precision)} — ${event.title}`}
-            />
-          );
-        })}
-      </div>
+      <TimelineMarks events={events} scale={scale} selectedEventId={selectedEventId} />
+      {/* Events still to come are dimmed by one veil from the handle on, not one by one. */}
+      <div className="timeline-future" aria-hidden="true" style={{ left: percent(position(time)) }} />
       <div className="timeline-handle" aria-hidden="true" style={{ left: percent(position(time)) }} />
     </div>
   );
