@@ -41,6 +41,7 @@ export function markdown(results) {
     `Bytes: app JS ${kib(bytes.jsGzip)} gzip (${kib(bytes.js)} raw)` +
       (bytes.benchPage ? `; benchmark page JS ${kib(bytes.benchPage.jsGzip)} gzip` : '') +
       `; basemap: ${count(bytes.basemapTiles)} vector tiles, ${kib(bytes.basemapTilesBytes)} in all; events ${kib(bytes.events)}.`,
+    `Importing ${count(results.importMs.events)} events through the app's import button (CSV): ${ms(results.importMs.ms)}, until its report.`,
     `Cold load of the app to idle: median ${ms(coldLoad.medianMs)} (min ${ms(coldLoad.minMs)}, max ${ms(coldLoad.maxMs)}, ${coldLoad.runs} fresh pages); ` +
       `bare MapLibre map (sea colour only) in turn with it: median ${ms(coldLoad.bareMapMedianMs)}; app / bare ${coldLoad.ratio.toFixed(2)}.`,
     `The app's cold load fetched: ${Object.entries(coldLoad.fetched)

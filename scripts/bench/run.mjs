@@ -11,7 +11,7 @@ import { measureBytes } from './bytes.mjs';
 import { measureColdLoad } from './cold-load.mjs';
 import { measureExport } from './export.mjs';
 import { printResults } from './report.mjs';
-import { measureArticleScrub, measureSyntheticScrub } from './scrub.mjs';
+import { measureArticleScrub, measureImportedScrub, measureSyntheticScrub } from './scrub.mjs';
 
 const quick = process.argv.includes('--quick');
 // Heap figures: exact numbers from performance.memory, and a gc() to call before reading them.
@@ -33,6 +33,9 @@ try {
   log('export …');
   const exported = quick ? null : await measureExport(article.page, { runs: 3 });
   await article.page.close();
+  const importedEvents = quick ? 6_000 : 100_000;
+  log(`${importedEvents.toLocaleString('en')} imported events (app page) …`);
+  const imported = await measureImportedScrub(browser, baseUrl, { steps: STEPS, events: importedEvents });
   log('synthetic events (bench.html) …');
   const synthetic = await measureSyntheticScrub(browser, baseUrl, { quick, steps: STEPS, log });
   const results = {
@@ -43,7 +46,8 @@ try {
     stepsPerRow: STEPS,
     bytes: measureBytes(),
     coldLoad,
-    scrub: [article.row, ...synthetic.rows],
+    scrub: [article.row, imported.row, ...synthetic.rows],
+    importMs: { events: importedEvents, ms: imported.importMs },
     loads: synthetic.loads,
     longTasks: synthetic.longTasks,
     export: exported,
