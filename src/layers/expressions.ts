@@ -6,6 +6,8 @@ import { CATEGORIES, CATEGORY_COLORS } from '../data/vocabulary';
 /** Names of the global-state properties the style reads. */
 export const GLOBAL = {
   time: 'time',
+  /** The timeline's day as geography sees it: moves only when geography changes (geography-time.ts). */
+  geographyTime: 'geographyTime',
   windowStart: 'windowStart',
   fadeDays: 'fadeDays',
   excludedEventIds: 'excludedEventIds',
@@ -15,6 +17,7 @@ export const GLOBAL = {
 /** Values before the store has spoken: the map shows everything, nothing selected. */
 export const INITIAL_GLOBAL_STATE = {
   [GLOBAL.time]: 1e6,
+  [GLOBAL.geographyTime]: 1e6,
   [GLOBAL.windowStart]: -1e6,
   [GLOBAL.fadeDays]: 3650,
   [GLOBAL.excludedEventIds]: [] as string[],
@@ -29,9 +32,14 @@ const FOREVER = 1e6;
 export function validAtCurrentTime(): ExpressionSpecification {
   return [
     'all',
-    ['<=', ['coalesce', ['get', 'validFromDay'], -FOREVER], global(GLOBAL.time)],
-    ['>=', ['coalesce', ['get', 'validToDay'], FOREVER], global(GLOBAL.time)],
+    ['<=', ['coalesce', ['get', 'validFromDay'], -FOREVER], global(GLOBAL.geographyTime)],
+    ['>=', ['coalesce', ['get', 'validToDay'], FOREVER], global(GLOBAL.geographyTime)],
   ];
+}
+
+/** Geography dated by when it happened (a track appears on the day it was flown). */
+export function happenedByNow(): ExpressionSpecification {
+  return ['<=', ['coalesce', ['get', 'startDay'], -FOREVER], global(GLOBAL.geographyTime)];
 }
 
 /** Events that have begun, are still inside the window, and pass the user's filters. */

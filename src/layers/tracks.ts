@@ -1,6 +1,5 @@
-import type { FilterSpecification } from 'maplibre-gl';
 import type { LayerModule } from './types';
-import { byInteraction } from './expressions';
+import { byInteraction, happenedByNow } from './expressions';
 import { fonts, palette } from './palette';
 import { EMPTY_COLLECTION } from './source-data';
 
@@ -8,7 +7,7 @@ export const TRACKS_SOURCE = 'tracks';
 export const TRACKS_LINE_LAYER = 'tracks-line';
 
 // Tracks appear from the day they were flown: the same rule as events (start ≤ time).
-const flownByNow: FilterSpecification = ['<=', ['coalesce', ['get', 'startDay'], -1e6], ['global-state', 'time']];
+const flownByNow = happenedByNow();
 
 /** Flight, drone and missile routes the article describes; dashed where approximate. */
 export const tracksLayer: LayerModule = {

@@ -15,6 +15,8 @@ const BELOW = 'event-selected-label';
 
 export interface EventsDrawer {
   setEvents(events: readonly TripwireEvent[]): void;
+  /** Whether the GPU layer draws the events (the GeoJSON event layers are then empty). */
+  large(): boolean;
   setTime(window: TimeWindow): void;
   setExcluded(events: readonly TripwireEvent[], excluded: ReadonlySet<string>): void;
   setVisible(visible: boolean): void;
@@ -41,6 +43,7 @@ export function createEventsDrawer(map: MapLibreMap): EventsDrawer {
         this.setVisible(visible);
       }
     },
+    large: () => gpu !== null,
     setTime(window) {
       gpu?.setTime(window);
     },

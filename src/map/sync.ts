@@ -8,6 +8,7 @@ import { filteredEvents, windowStart } from '../data/selectors';
 import { LAYER_REGISTRY } from '../layers';
 import { EVENTS_SOURCE } from '../layers/events';
 import { GLOBAL } from '../layers/expressions';
+import { geographyChangeDays, geographyTimeAt } from '../layers/geography-time';
 import { geographyToCollection } from '../layers/source-data';
 import { createEventsDrawer } from './large-events';
 
@@ -59,6 +60,26 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
     if (source && id) map.setFeatureState({ source, id }, { [flag]: value });
   };
 
+  let geographyChanges: number[] = [];
+  const setGeographyTime = (day: number) => setGlobal(GLOBAL.geographyTime, geographyTimeAt(geographyChanges, day));
+  const applyTime = ({ time, mode, windowMonths }: Pick<StoreState, 'time' | 'mode' | 'windowMonths'>) => {
+    // Whole days only: the data has no finer grain, and while playing this turns 60 style
+    // updates a second into a few, so the map re-evaluates only when the day changes.
+    const timeWindow = {
+      time: Math.floor(time),
+      windowStart: Math.max(-1e6, windowStart(time, mode, windowMonths)),
+      fadeDays: mode === 'window' ? windowMonths * DAYS_PER_MONTH : CUMULATIVE_FADE_DAYS,
+    };
+    setGeographyTime(timeWindow.time);
+    drawer.setTime(timeWindow);
+    // A large scenario is drawn by the GPU layer and the GeoJSON event layers are empty: changing
+    // the global state they read would still re-lay them out, for nothing.
+    if (drawer.large()) return;
+    setGlobal(GLOBAL.time, timeWindow.time);
+    setGlobal(GLOBAL.windowStart, timeWindow.windowStart);
+    setGlobal(GLOBAL.fadeDays, timeWindow.fadeDays);
+  };
+
   const subscriptions = [
     // Data: given to the sources once per load (or import), never per tick.
     subscribe(
@@ -68,28 +89,21 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
           const features = layer.geographyFile ? geography[layer.geographyFile] : undefined;
           if (features) map.getSource<GeoJSONSource>(Object.keys(layer.sources)[0]!)?.setData(geographyToCollection(features));
         }
+        geographyChanges = geographyChangeDays(geography);
+        setGeographyTime(Math.floor(store.getState().time));
       },
       { fireImmediately: true },
     ),
-    subscribe((state) => state.events, (events) => drawer.setEvents(events), { fireImmediately: true }),
-    // Time: three numbers in global state; the style's expressions do the filtering.
     subscribe(
-      (state) => [state.time, state.mode, state.windowMonths] as const,
-      ([time, mode, windowMonths]) => {
-        // Whole days only: the data has no finer grain, and while playing this turns 60 style
-        // updates a second into a few, so the map re-evaluates only when the day changes.
-        const timeWindow = {
-          time: Math.floor(time),
-          windowStart: Math.max(-1e6, windowStart(time, mode, windowMonths)),
-          fadeDays: mode === 'window' ? windowMonths * DAYS_PER_MONTH : CUMULATIVE_FADE_DAYS,
-        };
-        setGlobal(GLOBAL.time, timeWindow.time);
-        setGlobal(GLOBAL.windowStart, timeWindow.windowStart);
-        setGlobal(GLOBAL.fadeDays, timeWindow.fadeDays);
-        drawer.setTime(timeWindow);
+      (state) => state.events,
+      (events) => {
+        drawer.setEvents(events);
+        applyTime(store.getState()); // back from the GPU layer, the GeoJSON layers need the time again
       },
-      { equalityFn: shallow, fireImmediately: true },
+      { fireImmediately: true },
     ),
+    // Time: a few numbers in global state; the style's expressions do the filtering.
+    subscribe((state) => [state.time, state.mode, state.windowMonths] as const, () => applyTime(store.getState()), { equalityFn: shallow, fireImmediately: true }),
     subscribe(
       (state) => [state.events, state.filters] as const,
       ([events, filters]) => {

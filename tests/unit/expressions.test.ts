@@ -50,27 +50,27 @@ describe('eventVisibleNow', () => {
 describe('validAtCurrentTime', () => {
   const { state, passes, refs } = compile(validAtCurrentTime());
 
-  it('reads only the time from global state, by its GLOBAL name', () => {
-    expect(refs).toEqual([GLOBAL.time]);
+  it("reads only the geography's clock from global state, by its GLOBAL name", () => {
+    expect(refs).toEqual([GLOBAL.geographyTime]);
   });
 
   it('shows geography with no validity dates at any time', () => {
-    state.time = 100;
+    state.geographyTime = 100;
     expect(passes({ validFromDay: null, validToDay: null })).toBe(true);
   });
 
   it('hides geography before it is valid', () => {
-    state.time = 100;
+    state.geographyTime = 100;
     expect(passes({ validFromDay: 101, validToDay: null })).toBe(false);
   });
 
   it('hides geography after it has ceased to be valid', () => {
-    state.time = 100;
+    state.geographyTime = 100;
     expect(passes({ validFromDay: null, validToDay: 99 })).toBe(false);
   });
 
   it('shows geography on its first and last day', () => {
-    state.time = 100;
+    state.geographyTime = 100;
     expect([passes({ validFromDay: 100, validToDay: 200 }), passes({ validFromDay: 0, validToDay: 100 })]).toEqual([true, true]);
   });
 });
