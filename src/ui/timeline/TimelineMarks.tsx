@@ -6,11 +6,9 @@ import { memo, useEffect, useRef } from 'react';
 import { formatDay } from '../../data/dates';
 import type { TripwireEvent } from '../../data/events';
 import { categoryColor } from '../../data/vocabulary';
-import { dayToPosition, type TimeScaleSpec } from './scale';
+import { dayToPosition, percent, type TimeScaleSpec } from './scale';
 
 const ELEMENTS_UP_TO = 2_000;
-
-const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 
 interface Props {
   events: readonly TripwireEvent[];

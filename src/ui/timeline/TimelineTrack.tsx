@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { addMonths, formatDay } from '../../data/dates';
 import type { TripwireEvent } from '../../data/events';
 import { TimelineMarks } from './TimelineMarks';
-import { dayToPosition, nearestStop, positionToDay, type TimeScaleSpec } from './scale';
+import { dayToPosition, nearestStop, percent, positionToDay, type TimeScaleSpec } from './scale';
 
 interface Props {
   scale: TimeScaleSpec;
@@ -14,8 +14,6 @@ interface Props {
   onStepEvent: (direction: 1 | -1) => void;
   onTogglePlay: () => void;
 }
-
-const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 
 /** Year ticks that fit: every year when the range is short, every 2 or 5 years when it is long. */
 function yearTicks([lo, hi]: [number, number]): number[] {

@@ -60,3 +60,6 @@ export function nearestStop(stops: readonly number[], day: number): number | nul
   for (const stop of stops) if (best === null || Math.abs(stop - day) < Math.abs(best - day)) best = stop;
   return best;
 }
+
+/** A track fraction as a CSS percentage, for left and width. */
+export const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
