@@ -34,6 +34,7 @@ export function MapView() {
   const containerRef = useRef<HTMLDivElement>(null);
   const [contextLost, setContextLost] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [drawn, setDrawn] = useState(false);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -79,6 +80,7 @@ export function MapView() {
     map.once('style.load', () => stops.push(startSync(map, store, { followCamera: true }), startInteractions(map, store)));
     map.once('load', () => {
       window.tripwireMap = map;
+      setDrawn(true);
     });
     return () => {
       stops.forEach((stop) => stop());
@@ -100,6 +102,11 @@ export function MapView() {
     <>
       {/* Sea-coloured until the first complete frame (first-frame.ts). */}
       <div ref={containerRef} className="map-container" data-testid="map" style={{ background: palette.water }} />
+      {!drawn && (
+        <p className="map-loading" role="status">
+          Drawing the map…
+        </p>
+      )}
       {contextLost && (
         <div className="context-lost" role="alert" data-testid="context-lost">
           The map lost its graphics context (the GPU was reset or is busy). Trying to restore it… The event list, timeline and

@@ -10,6 +10,7 @@ declare global {
   interface Window {
     /** Animation frames in which the main map drew anything before its `load` event. */
     framesDrawnBeforeLoad?: Set<number>;
+    sawLoadingHint?: boolean;
   }
 }
 
@@ -34,6 +35,10 @@ describe('cold load', () => {
       };
       requestAnimationFrame(count);
       window.framesDrawnBeforeLoad = new Set();
+      // Whether the "Drawing the map…" hint was shown while the map was held back.
+      new MutationObserver(() => {
+        if (document.querySelector('.map-loading[role="status"]')) window.sawLoadingHint = true;
+      }).observe(document, { childList: true, subtree: true });
       const original = WebGL2RenderingContext.prototype.drawElements;
       WebGL2RenderingContext.prototype.drawElements = function (...args) {
         const onMainMap = this.canvas instanceof HTMLCanvasElement && this.canvas.closest('[data-testid="map"]');
@@ -44,8 +49,10 @@ describe('cold load', () => {
     await page.goto(inject('baseUrl'));
     await waitForMapIdle(page);
     expect(await page.evaluate(() => window.framesDrawnBeforeLoad!.size)).toBe(1);
-    // …and that one frame is the whole map, not an empty sea.
+    // …and that one frame is the whole map, not an empty sea; the hint shown meanwhile is gone.
     expect(await canvasVariance(page)).toBeGreaterThan(50);
+    expect(await page.evaluate(() => window.sawLoadingHint)).toBe(true);
+    expect(await page.locator('.map-loading').count()).toBe(0);
     await page.close();
   });
 });
