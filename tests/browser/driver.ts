@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/launch-chromium.mjs';
 import { inject } from 'vitest';
+import type { ExportOptions } from '../../src/map/export/export-briefing';
 
 export const OUTPUT_DIR = new URL('../../test-output/', import.meta.url).pathname;
 
@@ -93,4 +94,15 @@ export async function openReadyApp(browser: Browser, options: { hash?: string; w
   await opened.page.waitForSelector('.event-row');
   await waitForRender(opened.page);
   return opened;
+}
+
+/** Renders a briefing image in the page (window.tripwireExport) and returns the PNG's bytes. */
+export async function exportPng(page: Page, options: ExportOptions): Promise<Buffer> {
+  const base64 = await page.evaluate(async (options) => {
+    const result = await window.tripwireExport!.render(options);
+    let binary = '';
+    for (let i = 0; i < result.png.length; i += 0x8000) binary += String.fromCharCode(...result.png.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }, options);
+  return Buffer.from(base64, 'base64');
 }

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { OUTPUT_DIR, launchBrowser, openReadyApp, screenshot } from './driver';
+import { exportPng, OUTPUT_DIR, launchBrowser, openReadyApp, screenshot } from './driver';
 import { readPngText } from '../../src/map/export/png-text';
 
 const run = promisify(execFile);
@@ -37,16 +37,6 @@ function countColour(png: PNG, [r, g, b]: [number, number, number], y0: number, 
   return count;
 }
 
-async function exportFromPage(page: Page, pixelRatio: number) {
-  const base64 = await page.evaluate(async (pixelRatio) => {
-    const result = await window.tripwireExport!.render({ size: 'slide', pixelRatio, title: 'Test briefing', handling: 'UNCLASSIFIED // FOR TRAINING' });
-    let binary = '';
-    for (let i = 0; i < result.png.length; i += 0x8000) binary += String.fromCharCode(...result.png.subarray(i, i + 0x8000));
-    return btoa(binary);
-  }, pixelRatio);
-  return Buffer.from(base64, 'base64');
-}
-
 describe('briefing images', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -72,7 +62,7 @@ describe('briefing images', () => {
 
   it('a 2× slide export is 3840×2160, fully drawn, and carries its alt text', async () => {
     const { page } = await openReadyApp(browser, { hash: 't=2022-11-30&event=rus-chn-joint-air-patrol-2022-11' });
-    const bytes = await exportFromPage(page, 2);
+    const bytes = await exportPng(page, { size: 'slide', pixelRatio: 2, title: 'Test briefing', handling: 'UNCLASSIFIED // FOR TRAINING' });
     writeFileSync(join(OUTPUT_DIR, 'export-slide-2x.png'), bytes);
     const png = PNG.sync.read(bytes);
     expect([png.width, png.height]).toEqual([3840, 2160]);

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, OUTPUT_DIR, openReadyApp, renderedIds, screenshot, waitForRender } from './driver';
+import { exportPng, launchBrowser, OUTPUT_DIR, openReadyApp, renderedIds, screenshot, waitForRender } from './driver';
 
 const FIXTURES = new URL('../fixtures/browser-import/', import.meta.url).pathname;
 const EVENT_LAYERS = ['event-points', 'event-routes'];
@@ -199,13 +199,7 @@ describe('a large import', () => {
   it('is in the briefing image too (the export map draws it with its own GPU layer)', async () => {
     const page = await importLarge(browser);
     const live = missileRedIn(PNG.sync.read(await page.locator('[data-testid="map"] canvas').screenshot()));
-    const base64 = await page.evaluate(async () => {
-      const result = await window.tripwireExport!.render({ size: 'window', pixelRatio: 1, title: 'Large import', handling: '' });
-      let binary = '';
-      for (let i = 0; i < result.png.length; i += 0x8000) binary += String.fromCharCode(...result.png.subarray(i, i + 0x8000));
-      return btoa(binary);
-    });
-    const bytes = Buffer.from(base64, 'base64');
+    const bytes = await exportPng(page, { size: 'window', pixelRatio: 1, title: 'Large import', handling: '' });
     writeFileSync(join(OUTPUT_DIR, 'export-large-import.png'), bytes);
     // The export frames the same view at the window's size: about as many red pixels as on screen.
     expect(live).toBeGreaterThan(500);
