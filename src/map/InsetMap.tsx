@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Map as MapLibreMap, ScaleControl } from 'maplibre-gl';
 import { store, useStore } from '../data/store';
 import { THEATERS } from '../data/theaters';
@@ -23,24 +23,9 @@ export function InsetMap() {
   const mainCenterLon = useStore((state) => state.camera?.center[0] ?? 140);
   const visible = mainCenterLon > SHOW_EAST_OF;
 
-  // The inset waits until the main map has drawn once: it shares MapLibre's workers, and the
-  // main map is what the user looks at first (measured: ~1 s of cold load when both start together).
-  // Without WebGL the main map never draws and explains why; the inset then stays hidden.
-  const [mainMapReady, setMainMapReady] = useState(false);
-  useEffect(() => {
-    const timer = window.setInterval(() => {
-      const main = window.tripwireMap;
-      if (!main) return;
-      window.clearInterval(timer);
-      if (main.loaded() && main.areTilesLoaded()) setMainMapReady(true);
-      else main.once('idle', () => setMainMapReady(true));
-    }, 100);
-    return () => window.clearInterval(timer);
-  }, []);
-
   useEffect(() => {
     const container = containerRef.current;
-    if (!container || !mainMapReady) return;
+    if (!container) return;
     const map = new MapLibreMap({
       container,
       style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE, document.baseURI),
@@ -61,13 +46,13 @@ export function InsetMap() {
       delete window.tripwireInset;
       map.remove();
     };
-  }, [mainMapReady]);
+  }, []);
 
   return (
     <button
       type="button"
       className="inset-map"
-      hidden={!visible || !mainMapReady}
+      hidden={!visible}
       aria-label={`Inset: ${INSET.label}. Click to move the main map there.`}
       onClick={() => store.getState().requestFrame(INSET.bounds, 12)}
     >

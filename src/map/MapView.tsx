@@ -29,8 +29,11 @@ declare global {
   }
 }
 
-/** Creates the one MapLibre map of the app, once, and removes it on unmount. */
-export function MapView() {
+/**
+ * Creates the one MapLibre map of the app, once, and removes it on unmount. `onDrawn(true)`
+ * once its first complete frame is on screen (the inset waits for it).
+ */
+export function MapView({ onDrawn }: { onDrawn: (drawn: boolean) => void }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [contextLost, setContextLost] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -81,13 +84,14 @@ export function MapView() {
     map.once('load', () => {
       window.tripwireMap = map;
       setDrawn(true);
+      onDrawn(true);
     });
     return () => {
       stops.forEach((stop) => stop());
       delete window.tripwireMap;
       map.remove();
     };
-  }, [failure]);
+  }, [failure, onDrawn]);
 
   if (failure) {
     return (
