@@ -37,8 +37,8 @@ describe('public/geo/events.geojson', () => {
     expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
   });
 
-  it('finds the source article in shared/seed beside the repository', () => {
-    expect(fileURLToPath(ARTICLE_URL)).toMatch(/shared\/seed\/article\.txt$/);
+  it('finds the source article inside the repository, with the built-in scenario', () => {
+    expect(fileURLToPath(ARTICLE_URL)).toMatch(/public\/scenarios\/sources\/newsweek-2023-01-putin-kim\.txt$/);
     expect(readArticle()).toMatch(/^With Putin's Support, Kim Jong Un Could Shift Balance of Power in East Asia/);
   });
 

@@ -10,8 +10,8 @@ export const publicGeoUrl = (fileName: string) => new URL(`../../public/geo/${fi
 
 export const readPublicGeo = (fileName: string): unknown => readJson(publicGeoUrl(fileName));
 
-/** The article every event quotes, kept outside the repository (/work/shared). */
-export const ARTICLE_URL = new URL('../../../shared/seed/article.txt', import.meta.url);
+/** The article every event quotes: the built-in scenario's source text, kept in the repository. */
+export const ARTICLE_URL = new URL('../../public/scenarios/sources/newsweek-2023-01-putin-kim.txt', import.meta.url);
 
 export const readArticle = () => readFileSync(ARTICLE_URL, 'utf8');
 
