@@ -60,7 +60,8 @@ export const eventPropertiesSchema = z.strictObject({
   speaker: text(200).optional(),
   speakerRole: text(500).optional(),
   category,
-  actors: z.array(text(40)).default([]),
+  // Long enough for ACLED's actor names ("Unidentified Armed Group (Democratic Republic of Congo)").
+  actors: z.array(text(100)).default([]),
   status: z.enum(STATUSES).default('reported'),
   statusNote: text(500).optional(),
   place: text(200).optional(),
@@ -68,6 +69,9 @@ export const eventPropertiesSchema = z.strictObject({
   locationApproximate: z.boolean().optional(),
   layers: z.array(text(100)).default([]),
   factCheck: factCheckSchema.optional(),
+  /** Where an imported event comes from when it is not the scenario's article: a name or citation, and a link. */
+  source: text(500).optional(),
+  sourceUrl: httpUrl.optional(),
 });
 
 export const eventFeatureSchema = z.object({

@@ -64,13 +64,15 @@ function vocabularyWarnings(events: RawEvent[]): ValidationIssue[] {
   });
 }
 
-/** Checks an events FeatureCollection; all issues at once, located. */
-export function validateEventCollection(json: unknown): Validated<{ events: RawEvent[]; article: ArticleMetadata | null }> {
+/** Checks an events FeatureCollection; all issues at once, located. `onProgress` hears the share checked (a million events take seconds). */
+export function validateEventCollection(json: unknown, onProgress?: (fraction: number) => void): Validated<{ events: RawEvent[]; article: ArticleMetadata | null }> {
   const collection = eventCollectionSchema.safeParse(json);
   if (!collection.success) return { ok: false, issues: issuesOf(collection.error, '') };
   const issues: ValidationIssue[] = [];
   const events: RawEvent[] = [];
-  collection.data.features.forEach((feature, index) => {
+  const { features } = collection.data;
+  features.forEach((feature, index) => {
+    if (onProgress && index % 20_000 === 0) onProgress(index / features.length);
     const parsed = eventFeatureSchema.safeParse(feature);
     if (!parsed.success) {
       issues.push(...issuesOf(parsed.error, featureLabel(index, feature)));

@@ -39,6 +39,8 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'fact_check_record_date', kind: 'text', property: 'factCheck.recordDate' },
   { name: 'fact_check_source_title', kind: 'text', property: 'factCheck.sourceTitle' },
   { name: 'fact_check_source_url', kind: 'text', property: 'factCheck.sourceUrl' },
+  { name: 'source', kind: 'text', property: 'source' },
+  { name: 'source_url', kind: 'text', property: 'sourceUrl' },
 ];
 
 export const REQUIRED_COLUMNS = CSV_COLUMNS.filter((column) => column.required).map((column) => column.name);

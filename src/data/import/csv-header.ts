@@ -2,7 +2,7 @@
 // missing required column stops the import with one issue naming all of them.
 import type { ValidationIssue } from '../validate';
 import { columnNamed, normaliseHeaderName, REQUIRED_COLUMNS, type CsvColumn } from './csv-columns';
-import type { CsvRecord } from './csv-syntax';
+import type { CsvRecord } from './csv-table';
 import { fileIssue, quoteForMessage } from './import-result';
 
 export interface CsvHeader {
@@ -17,11 +17,8 @@ export interface CsvHeader {
 export const cellLocation = (line: number, label?: string) => (label ? `line ${line}, column "${label}"` : `line ${line}`);
 
 /** Why the required columns are missing, when the cause is recognisable. */
-function separatorHint(headerCells: string[]): string {
-  const joined = headerCells.join(',');
-  if (joined.includes('\u0000')) return ' The header contains NUL characters: the file is probably binary or UTF-16; save it as UTF-8.';
-  if (headerCells.length === 1 && joined.includes(';')) return ' The header is separated by semicolons; export the file with commas.';
-  if (headerCells.length === 1 && joined.includes('\t')) return ' The header is separated by tabs; export the file with commas.';
+function headerHint(headerCells: string[]): string {
+  if (headerCells.join(',').includes('\u0000')) return ' The header contains NUL characters: the file is probably binary or UTF-16 without a byte order mark; save it as UTF-8.';
   return ' The first line must be a header row naming the columns.';
 }
 
@@ -48,7 +45,7 @@ export function readCsvHeader(record: CsvRecord): CsvHeader {
   const missing = REQUIRED_COLUMNS.filter((name) => !columns.some((column) => column?.name === name));
   if (missing.length > 0) {
     const list = missing.map((name) => `"${name}"`).join(', ');
-    issues.unshift(fileIssue(`missing required column${missing.length > 1 ? 's' : ''} ${list}.${separatorHint(record.cells)}`));
+    issues.unshift(fileIssue(`missing required column${missing.length > 1 ? 's' : ''} ${list}.${headerHint(record.cells)}`));
   }
   return { columns, labels, issues, warnings };
 }

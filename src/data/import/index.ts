@@ -1,5 +1,5 @@
 // Importing analysts' own event files and exporting events: pure, browser-safe, never throws.
-export { parseEventsFile, type EventsFile } from './parse-events-file';
+export { importMappedTable, parseEventsFile, prepareImport, type EventsFile, type PreparedImport } from './parse-events-file';
 export { eventsToCsv, eventsToGeoJson, type ExportableEvent } from './export-events';
 export { CSV_COLUMNS, DEFAULT_CATEGORY, REQUIRED_COLUMNS, type CsvColumn } from './csv-columns';
 export { FILE_LOCATION, type ImportFormat, type ImportResult } from './import-result';

@@ -1,10 +1,11 @@
 // Limits on what an analyst's file may hold: large enough for any real event list, small enough
 // that a mistaken drop of a database dump cannot freeze the tab.
 
-/** 50 MB (decimal megabytes, as file managers show them): checked on the raw bytes, before decoding. */
-export const MAX_FILE_BYTES = 50_000_000;
+/** 200 MB (decimal megabytes, as file managers show them): checked on the raw bytes, before decoding. */
+export const MAX_FILE_BYTES = 200_000_000;
 
-export const MAX_IMPORT_EVENTS = 100_000;
+/** A million events: the GPU layer draws them at one redraw per timeline step (BENCHMARKS.md). */
+export const MAX_IMPORT_EVENTS = 1_000_000;
 
 /** "100,001": counts in messages are read by people. */
 export const formatCount = (count: number) => count.toLocaleString('en-US');

@@ -80,6 +80,14 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
             </span>
           ))}
         </dd>
+        {(event.source || event.sourceUrl) && (
+          <>
+            <dt>Source</dt>
+            <dd data-testid="detail-source">
+              {event.sourceUrl ? <ExternalLink href={event.sourceUrl}>{event.source ?? event.sourceUrl}</ExternalLink> : event.source}
+            </dd>
+          </>
+        )}
         {event.layers.length > 0 && (
           <>
             <dt>Related</dt>
