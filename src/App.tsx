@@ -15,14 +15,17 @@ import { PresentationCaption } from './ui/PresentationCaption';
 import { useShortcuts } from './ui/use-shortcuts';
 import { DropZone, ImportButton } from './ui/import/ImportControls';
 import { ImportReportPanel } from './ui/import/ImportReportPanel';
-import type { ImportReport } from './data/import-actions';
+import { ImportProgressPanel } from './ui/import/ImportProgressPanel';
+import { ColumnMappingDialog } from './ui/import/ColumnMappingDialog';
+import { useImportFlow } from './ui/import/use-import-flow';
 
 /** The dashboard shell: header, event list, map with legend and detail, timeline. */
 export function App() {
   const article = useStore((state) => state.article);
   const [exporting, setExporting] = useState(false);
   const [presenting, setPresenting] = useState(false);
-  const [importReport, setImportReport] = useState<ImportReport | null>(null);
+  const importFlow = useImportFlow();
+  const backgroundTask = useStore((state) => state.backgroundTask);
   const [mapDrawn, setMapDrawn] = useState(false);
   const openExport = useCallback(() => setExporting(true), []);
   useShortcuts({ presenting, setPresenting, openExport });
@@ -35,7 +38,7 @@ export function App() {
         </h1>
         <p className="app-source">Source: {article ? `${article.publisher}, “${article.title}”` : 'Newsweek, January 2023'}</p>
         <div className="app-actions">
-          <ImportButton onReport={setImportReport} />
+          <ImportButton onFile={importFlow.start} />
           <button type="button" onClick={openExport} aria-keyshortcuts="E" title="Export a briefing image (E)">
             Export image
           </button>
@@ -48,7 +51,7 @@ export function App() {
         <EventList />
       </aside>
       <main className="map-area">
-        <DropZone onReport={setImportReport}>
+        <DropZone onFile={importFlow.start}>
           <MapView onDrawn={setMapDrawn} />
         </DropZone>
         <ViewPicker />
@@ -60,12 +63,19 @@ export function App() {
         {presenting ? <PresentationCaption /> : <DetailPanel />}
         <LoadIssues />
         <Notices />
-        {importReport && <ImportReportPanel report={importReport} onClose={() => setImportReport(null)} />}
+        {backgroundTask && (
+          <p className="background-task" role="status">
+            {backgroundTask}
+          </p>
+        )}
+        {importFlow.progress && <ImportProgressPanel progress={importFlow.progress} onCancel={importFlow.cancel} />}
+        {importFlow.report && <ImportReportPanel report={importFlow.report} onClose={importFlow.closeReport} />}
       </main>
       <footer className="timeline-area" aria-label="Timeline">
         <Timeline />
       </footer>
       <ExportDialog open={exporting} onClose={() => setExporting(false)} />
+      {importFlow.mappingRequest && <ColumnMappingDialog request={importFlow.mappingRequest} onDone={importFlow.answerMapping} />}
     </div>
   );
 }

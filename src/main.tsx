@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { loadScenario } from './data/load';
-import { store } from './data/store';
+import { browserStorage, store } from './data/store';
+import { restoreImports } from './data/restore-imports';
 import { startUrlSync } from './data/url-sync';
 import { TOGGLEABLE_LAYERS } from './layers';
 import { exportBriefing, type ExportOptions, type ExportResult } from './map/export/export-briefing';
@@ -20,7 +21,11 @@ declare global {
 window.tripwireStore = store;
 window.tripwireExport = { render: (options) => exportBriefing(store, options) };
 
-void loadScenario(store).then(() => startUrlSync(store, TOGGLEABLE_LAYERS.map((layer) => layer.id)));
+void loadScenario(store).then(() => {
+  startUrlSync(store, TOGGLEABLE_LAYERS.map((layer) => layer.id));
+  // After the built-in scenario: the first frame never waits for a large saved import.
+  void restoreImports(store, browserStorage());
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,19 +1,26 @@
-// What survives a reload: imported files (as they came) and a few UI preferences, in
-// localStorage through Zustand's persist middleware. Stored data is untrusted input: it is
-// checked like a file, and anything unreadable or from an unknown version is set aside (kept,
-// downloadable) rather than crashing the app or being silently overwritten.
+// What survives a reload in localStorage: a few UI preferences, through Zustand's persist
+// middleware. Imports live in IndexedDB (src/data/storage), which has room for a million events;
+// version 1 kept them here, and its imports are handed over once (LEGACY_IMPORTS_KEY).
+// Stored data is untrusted input: it is checked like a file, and anything unreadable or from an
+// unknown version is set aside (kept, downloadable) rather than crashing the app or being
+// silently overwritten.
 import { z } from './zod';
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
 import { shallow } from 'zustand/shallow';
 import type { StoreState } from './store';
+import { mergeEvents } from './scenarios';
 
 export const STORAGE_KEY = 'tripwire';
 export const SET_ASIDE_KEY = 'tripwire-set-aside';
-export const PERSIST_VERSION = 1;
+/** Version 1's imports, kept under their own key until IndexedDB has them (legacy-imports.ts). */
+export const LEGACY_IMPORTS_KEY = 'tripwire-legacy-imports';
+export const PERSIST_VERSION = 2;
+
+const legacyImportsSchema = z.array(z.object({ id: z.string().max(100), name: z.string().max(300), text: z.string() }));
+export type LegacyImport = z.infer<typeof legacyImportsSchema>[number];
 
 const persistedSchema = z
   .object({
-    importedFiles: z.array(z.object({ id: z.string().max(100), name: z.string().max(300), text: z.string() })),
     activeScenarioIds: z.array(z.string().max(100)).max(50),
     hiddenLayers: z.array(z.string().max(100)).max(50),
     mode: z.enum(['cumulative', 'window']),
@@ -26,7 +33,6 @@ const persistedSchema = z
 export type PersistedState = z.infer<typeof persistedSchema>;
 
 export const persistedPart = (state: StoreState): PersistedState => ({
-  importedFiles: state.importedFiles,
   activeScenarioIds: state.activeScenarioIds,
   hiddenLayers: state.hiddenLayers,
   mode: state.mode,
@@ -40,13 +46,35 @@ export interface PersistenceReport {
   setAside: (raw: string) => void;
 }
 
-/** Version 0 (before scenarios) kept `hidden` for hidden layers and nothing else. */
-export function migratePersisted(persisted: unknown, version: number): PersistedState {
+/**
+ * Version 0 (before scenarios) kept `hidden` for hidden layers and nothing else. Version 1 kept
+ * imported files' text beside the preferences: they move to LEGACY_IMPORTS_KEY, where
+ * legacy-imports.ts picks them up for IndexedDB, and the preferences stay.
+ */
+export function migratePersisted(persisted: unknown, version: number, backend?: Storage): PersistedState {
   if (version === 0 && persisted && typeof persisted === 'object' && 'hidden' in persisted) {
     const hidden = (persisted as { hidden: unknown }).hidden;
     return { hiddenLayers: Array.isArray(hidden) ? hidden.filter((id): id is string => typeof id === 'string') : [] };
   }
+  if (version === 1 && persisted && typeof persisted === 'object') {
+    const { importedFiles, ...preferences } = persisted as { importedFiles?: unknown };
+    const legacy = legacyImportsSchema.safeParse(importedFiles ?? []);
+    // Written before version 2 replaces version 1 in storage, so no import is ever only in memory.
+    if (legacy.success && legacy.data.length > 0 && !backend?.getItem(LEGACY_IMPORTS_KEY)) backend?.setItem(LEGACY_IMPORTS_KEY, JSON.stringify(legacy.data));
+    const checked = persistedSchema.safeParse(preferences);
+    return checked.success ? checked.data : {};
+  }
   return {};
+}
+
+/** Version 1's imports waiting for IndexedDB; [] when there are none or they are unreadable. */
+export function readLegacyImports(backend: Storage | undefined): LegacyImport[] {
+  try {
+    const parsed = legacyImportsSchema.safeParse(JSON.parse(backend?.getItem(LEGACY_IMPORTS_KEY) ?? '[]'));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -101,7 +129,7 @@ export function safeStorage(backend: Storage | undefined, report: () => Persiste
         if (quotaReported) return;
         quotaReported = true;
         const why = error instanceof DOMException && error.name === 'QuotaExceededError' ? 'the browser storage is full' : 'the browser refused to store it';
-        report()?.notice(`Your imports could not be saved for next time (${why}); everything keeps working until you close this page.`);
+        report()?.notice(`Your preferences could not be saved for next time (${why}); everything keeps working until you close this page.`);
       }
     },
     removeItem: (name) => backend?.removeItem(name),
@@ -111,16 +139,21 @@ export function safeStorage(backend: Storage | undefined, report: () => Persiste
 export function persistOptions(
   backend: Storage | undefined,
   report: () => PersistenceReport | null,
-  rebuild: (persisted: PersistedState, current: StoreState) => StoreState,
 ): PersistOptions<StoreState, PersistedState> {
   return {
     name: STORAGE_KEY,
     version: PERSIST_VERSION,
     storage: safeStorage(backend, report),
     partialize: persistedPart,
-    migrate: migratePersisted,
-    merge: (persisted, current) => rebuild((persisted ?? {}) as PersistedState, current),
+    migrate: (persisted, version) => migratePersisted(persisted, version, backend),
+    merge: (persisted, current) => restorePreferences((persisted ?? {}) as PersistedState, current),
     // Hydrated by createTripwireStore once problems can be reported to the user.
     skipHydration: true,
   };
+}
+
+/** Persist's merge: the saved preferences over the defaults; the shown scenarios' events follow. */
+function restorePreferences(persisted: PersistedState, current: StoreState): StoreState {
+  const activeScenarioIds = persisted.activeScenarioIds ?? current.activeScenarioIds;
+  return { ...current, ...persisted, activeScenarioIds, events: mergeEvents(current.scenarios, activeScenarioIds) };
 }

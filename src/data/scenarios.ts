@@ -31,6 +31,16 @@ export function makeScenario(
   return { id, kind, name, article, citation: citationFor(article, kind === 'import' ? name : null), events: normaliseEvents(raw, id) };
 }
 
+/** An imported file's scenario, from events the import worker has already normalised. */
+export const importedScenario = (id: string, name: string, events: TripwireEvent[]): Scenario => ({
+  id,
+  kind: 'import',
+  name,
+  article: null,
+  citation: citationFor(null, name),
+  events,
+});
+
 /** The events of the shown scenarios, in time order. */
 export function mergeEvents(scenarios: readonly Scenario[], activeIds: readonly string[]): TripwireEvent[] {
   const active = scenarios.filter((scenario) => activeIds.includes(scenario.id));

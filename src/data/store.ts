@@ -10,14 +10,13 @@ import { createLayersSlice, type LayersSlice } from './slices/layers';
 import { createFiltersSlice, type FiltersSlice } from './slices/filters';
 import { createViewSlice, type ViewSlice } from './slices/view';
 import { persistOptions, type PersistenceReport } from './persistence';
-import { restoreImports } from './import-scenario';
 
 export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice;
 
 /** How every slice is typed: the store has subscribeWithSelector and persist around it. */
 export type SliceCreator<T> = StateCreator<StoreState, [['zustand/subscribeWithSelector', never], ['zustand/persist', unknown]], [], T>;
 
-/** `storage`: where imports and preferences persist (localStorage in the app; none in unit tests). */
+/** `storage`: where preferences persist (localStorage in the app; none in unit tests). Imports: src/data/storage. */
 export function createTripwireStore({ storage }: { storage?: Storage } = {}) {
   let report: PersistenceReport | null = null;
   const created = createStore<StoreState>()(
@@ -31,7 +30,7 @@ export function createTripwireStore({ storage }: { storage?: Storage } = {}) {
           ...createFiltersSlice(...args),
           ...createViewSlice(...args),
         }),
-        persistOptions(storage, () => report, restoreImports),
+        persistOptions(storage, () => report),
       ),
     ),
   );
@@ -39,13 +38,13 @@ export function createTripwireStore({ storage }: { storage?: Storage } = {}) {
     notice: (text) => created.getState().addNotice(text),
     setAside: (raw) => created.setState({ setAsideData: raw }),
   };
-  void created.persist.rehydrate(); // synchronous with localStorage: imports are back before the first render
+  void created.persist.rehydrate(); // synchronous with localStorage: preferences are back before the first render
   return created;
 }
 
 export type TripwireStore = ReturnType<typeof createTripwireStore>;
 
-const browserStorage = (): Storage | undefined => {
+export const browserStorage = (): Storage | undefined => {
   try {
     return typeof window === 'undefined' ? undefined : window.localStorage;
   } catch {

@@ -133,7 +133,7 @@ describe('a large import', () => {
   const importLarge = async (browser: Browser) => {
     const { page } = await openReadyApp(browser, { hash: 't=2023-01-11&map=129,38,4.5,0' });
     await page.getByTestId('import-input').setInputFiles(largeCsv());
-    await expect.poll(() => page.getByTestId('import-report').innerText(), { timeout: 60_000 }).toContain('Imported 6000 events');
+    await expect.poll(() => page.getByTestId('import-report').innerText(), { timeout: 60_000 }).toContain('Imported 6,000 events');
     await page.getByTestId('import-report').getByRole('button', { name: 'Close' }).click();
     return page;
   };

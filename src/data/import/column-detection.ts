@@ -10,6 +10,8 @@ const MAX_SAMPLE_ROWS = 500;
 /** Share of a column's non-empty sample values that must fit: a few typos must not hide a column. */
 const COORDINATE_SHARE = 0.9;
 const DATE_SHARE = 0.8;
+/** A column already named for a field needs only most of its values to fit: one typo must not lose it. */
+const NAMED_SHARE = 0.5;
 
 /** The names (after normaliseLabel) each field is known by, best first. */
 const FIELD_NAMES: Record<MappedField, readonly string[]> = {
@@ -77,15 +79,17 @@ interface SampledColumn {
 }
 
 const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const COMMA_DECIMAL = /^[+-]?\d+,\d+$/;
+const isDecimal = (value: string) => PLAIN_DECIMAL.test(value);
 
 /** Share of a column's values passing `test`; a column without sample values is judged by its name alone. */
 const shareOf = (column: SampledColumn, test: (value: string) => boolean) =>
   column.values.length === 0 ? 1 : column.values.filter(test).length / column.values.length;
 
-const withinDegrees = (limit: number) => (value: string) => PLAIN_DECIMAL.test(value) && Math.abs(Number(value)) <= limit;
-const fitsLat = (column: SampledColumn) => shareOf(column, withinDegrees(90)) >= COORDINATE_SHARE;
-const fitsLon = (column: SampledColumn) => shareOf(column, withinDegrees(180)) >= COORDINATE_SHARE;
-const isNumeric = (column: SampledColumn) => column.values.length > 0 && shareOf(column, (value) => PLAIN_DECIMAL.test(value)) >= COORDINATE_SHARE;
+const withinDegrees = (limit: number) => (value: string) => isDecimal(value) && Math.abs(Number(value)) <= limit;
+const fitsLat = (column: SampledColumn, share = COORDINATE_SHARE) => shareOf(column, withinDegrees(90)) >= share;
+const fitsLon = (column: SampledColumn, share = COORDINATE_SHARE) => shareOf(column, withinDegrees(180)) >= share;
+const isNumeric = (column: SampledColumn) => column.values.length > 0 && shareOf(column, isDecimal) >= COORDINATE_SHARE;
 /** Coordinates carry decimals; ids, counts and years do not. */
 const hasFractions = (column: SampledColumn) => column.values.some((value) => /\.\d/.test(value));
 
@@ -110,7 +114,7 @@ function coordinatesByContent(columns: readonly SampledColumn[]): { lat: Sampled
   const decimals = columns.filter((column) => isNumeric(column) && hasFractions(column) && fitsLon(column));
   let best: { lat: SampledColumn; lon: SampledColumn } | null = null;
   let bestScore = Infinity;
-  for (const lat of decimals.filter(fitsLat)) {
+  for (const lat of decimals.filter((column) => fitsLat(column))) {
     for (const lon of decimals) {
       if (lon === lat) continue;
       // Nearer is better; when both could be either, latitude first is how most tables write it.
@@ -122,31 +126,33 @@ function coordinatesByContent(columns: readonly SampledColumn[]): { lat: Sampled
 }
 
 /** Best guess for every field from the header names and up to a few hundred sample rows. */
-export function detectMapping(labels: readonly string[], sampleRows: readonly (readonly string[])[]): ColumnMapping {
+export function detectMapping(labels: readonly string[], sampleRows: readonly (readonly string[])[], options: { decimalComma?: boolean } = {}): ColumnMapping {
   const rows = sampleRows.slice(0, MAX_SAMPLE_ROWS);
+  // Where commas do not separate cells (semicolon files from much of Europe), 37,5 is 37.5.
+  const asWritten = (value: string) => (options.decimalComma && COMMA_DECIMAL.test(value) ? value.replace(',', '.') : value);
   const columns: SampledColumn[] = labels.map((label, index) => ({
     index,
     label: label.trim(),
     name: normaliseLabel(label),
-    values: rows.map((row) => (row[index] ?? '').trim()).filter((value) => value !== ''),
+    values: rows.map((row) => asWritten((row[index] ?? '').trim())).filter((value) => value !== ''),
   }));
 
   const dateAnalyses = new Map<SampledColumn, ReturnType<typeof analyseDateColumn>>();
   const analyseDates = (column: SampledColumn) => {
     let analysis = dateAnalyses.get(column);
-    if (!analysis) dateAnalyses.set(column, (analysis = analyseDateColumn(column.values)));
+    if (!analysis) dateAnalyses.set(column, (analysis = analyseDateColumn(column.values, { minShare: 0 })));
     return analysis;
   };
   const dateShare = (column: SampledColumn) => {
     const { readable, total } = analyseDates(column);
     return total === 0 ? 1 : readable / total;
   };
-  const readsAsDate = (column: SampledColumn) => column.values.length === 0 || dateShare(column) >= DATE_SHARE;
+  const mostlyDates = (column: SampledColumn) => column.values.length === 0 || dateShare(column) >= NAMED_SHARE;
   const contentFits: Partial<Record<MappedField, (column: SampledColumn) => boolean>> = {
-    date: readsAsDate,
-    endDate: readsAsDate,
-    lat: fitsLat,
-    lon: fitsLon,
+    date: mostlyDates,
+    endDate: mostlyDates,
+    lat: (column) => fitsLat(column, NAMED_SHARE),
+    lon: (column) => fitsLon(column, NAMED_SHARE),
   };
 
   const picked: Partial<Record<MappedField, SampledColumn>> = {};

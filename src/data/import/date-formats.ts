@@ -221,7 +221,8 @@ export function looksLikeDate(value: string): boolean {
   return DATE_FORMAT_IDS.some((format) => reads(trimmed, format, 'day-first') || (format === 'numeric' && reads(trimmed, format, 'month-first')));
 }
 
-export function analyseDateColumn(values: readonly string[]): DateColumnAnalysis {
+/** `minShare`: the least share of values the chosen format must read (0 when the user has already chosen the column). */
+export function analyseDateColumn(values: readonly string[], { minShare = MIN_READABLE_SHARE }: { minShare?: number } = {}): DateColumnAnalysis {
   const sample: string[] = [];
   for (const value of values) {
     const trimmed = value.trim();
@@ -248,7 +249,7 @@ export function analyseDateColumn(values: readonly string[]): DateColumnAnalysis
   }
 
   const total = sample.length;
-  if (best.format === null || best.readable < MIN_READABLE_SHARE * total) {
+  if (best.format === null || best.readable === 0 || best.readable < minShare * total) {
     return { format: null, label: NOT_RECOGNISED, order: null, ambiguous: false, readable: 0, total };
   }
   return { ...best, label: describeDateFormat(best.format, best.order ?? 'day-first'), total };

@@ -65,7 +65,7 @@ const DATE_FALLBACKS: DateFormatId[] = ['iso', 'day-month-name', 'month-name-day
 
 function dateReader(table: EventTable, column: number | undefined, mapping: ColumnMapping) {
   if (column === undefined) return null;
-  const format = analyseDateColumn(sampleValues(table, column, 2000)).format ?? 'iso';
+  const format = analyseDateColumn(sampleValues(table, column, 2000), { minShare: 0 }).format ?? 'iso';
   return (cell: string) => {
     const read = parseDateCell(cell, format, mapping.dateOrder);
     if (read.ok) return read;
@@ -83,7 +83,7 @@ export function mappedReader(table: EventTable, mapping: ColumnMapping): RowRead
   const labelOf = (column: string) => {
     const field = FIELD_OF.get(column) ?? (column === 'source_url' ? 'source' : undefined);
     const index = field === undefined ? undefined : columns[field];
-    if (index !== undefined) return table.labels[index];
+    if (index !== undefined) return table.labels[index] || `#${index + 1}`;
     if (field === 'title' && mapping.titleTemplate) return `title template ${mapping.titleTemplate}`;
     if ((column === 'lon' || column === 'lat' || column === 'route') && table.format === 'geojson') return 'geometry';
     return undefined;

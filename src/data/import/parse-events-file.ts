@@ -61,7 +61,7 @@ function prepareCsv(records: CsvRecords, notices: ValidationIssue[], encoding: E
   if (header.issues.length === 0) return { kind: 'done', result: importRows(table, tripwireColumnsReader(header, records.delimiter), onProgress) };
   // Tripwire's own column names with a repeated column: a mistake in our format, not another format.
   if (header.issues.every((issue) => !/^missing required/.test(issue.message))) return { kind: 'done', result: failure('csv', header.issues) };
-  return { kind: 'needs-mapping', table, proposal: detectMapping(table.labels, dataRecords.slice(0, 500).map((record) => record.cells)) };
+  return { kind: 'needs-mapping', table, proposal: detectMapping(table.labels, dataRecords.slice(0, 500).map((record) => record.cells), { decimalComma: records.delimiter !== ',' }) };
 }
 
 function prepareUnsafely({ name, bytes }: EventsFile, onProgress?: ReadProgress): PreparedImport {

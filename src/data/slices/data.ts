@@ -7,13 +7,6 @@ import { ARTICLE_SCENARIO_ID, mergeEvents, type Scenario } from '../scenarios';
 
 export type LoadStatus = 'loading' | 'ready' | 'failed';
 
-/** A file the user imported, kept as it came so that a reload re-validates it like new. */
-export interface ImportedFile {
-  id: string;
-  name: string;
-  text: string;
-}
-
 export interface DataSlice {
   status: LoadStatus;
   scenarios: Scenario[];
@@ -23,7 +16,6 @@ export interface DataSlice {
   events: TripwireEvent[];
   /** The article behind the first scenario (for the header and the timeline's end). */
   article: ArticleMetadata | null;
-  importedFiles: ImportedFile[];
   /** Validated geography, by file name (adiz, places, rason, kurils, tracks). */
   geography: Record<string, GeographyFeature[]>;
   /** Turf measurements of the geography, computed once per load. */
@@ -32,7 +24,9 @@ export interface DataSlice {
   setLoaded: (data: { article: Scenario; geography: Record<string, GeographyFeature[]>; facts: MeasuredFact[] }) => void;
   setLoadFailed: (issues: ValidationIssue[]) => void;
   /** Adds an imported scenario (already validated) and shows it. */
-  addImport: (scenario: Scenario, file: ImportedFile, showAlone: boolean) => void;
+  addImport: (scenario: Scenario, showAlone: boolean) => void;
+  /** Puts back an import saved on an earlier visit, shown only if the saved choice of scenarios says so. */
+  restoreImport: (scenario: Scenario) => void;
   removeImport: (id: string) => void;
   setActiveScenarios: (ids: string[]) => void;
 }
@@ -52,7 +46,6 @@ export const createDataSlice: SliceCreator<DataSlice> = (set) => ({
   activeScenarioIds: [ARTICLE_SCENARIO_ID],
   events: [],
   article: null,
-  importedFiles: [],
   geography: {},
   facts: [],
   loadIssues: [],
@@ -62,19 +55,22 @@ export const createDataSlice: SliceCreator<DataSlice> = (set) => ({
       return { scenarios, article: article.article, geography, facts, status: 'ready', loadIssues: [], ...withActive({ scenarios }, state.activeScenarioIds) };
     }),
   setLoadFailed: (loadIssues) => set({ status: 'failed', loadIssues }),
-  addImport: (scenario, file, showAlone) =>
+  addImport: (scenario, showAlone) =>
     set((state) => {
       const scenarios = [...state.scenarios.filter((existing) => existing.id !== scenario.id), scenario];
-      const importedFiles = [...state.importedFiles.filter((existing) => existing.id !== file.id), file];
       const active = showAlone ? [scenario.id] : [...new Set([...state.activeScenarioIds, scenario.id])];
-      return { scenarios, importedFiles, ...withActive({ scenarios }, active) };
+      return { scenarios, ...withActive({ scenarios }, active) };
+    }),
+  restoreImport: (scenario) =>
+    set((state) => {
+      const scenarios = [...state.scenarios.filter((existing) => existing.id !== scenario.id), scenario];
+      return { scenarios, ...withActive({ scenarios }, state.activeScenarioIds) };
     }),
   removeImport: (id) =>
     set((state) => {
       const scenarios = state.scenarios.filter((scenario) => scenario.id !== id);
       return {
         scenarios,
-        importedFiles: state.importedFiles.filter((file) => file.id !== id),
         ...withActive({ scenarios }, state.activeScenarioIds.filter((active) => active !== id)),
       };
     }),

@@ -16,6 +16,9 @@ export interface ViewSlice {
   notices: string[];
   /** Stored data that could not be used, kept so the user can download it. */
   setAsideData: string | null;
+  /** Work going on in the background that the user should know about ("Restoring …"), or null. */
+  backgroundTask: string | null;
+  setBackgroundTask: (text: string | null) => void;
   setCamera: (camera: Camera) => void;
   requestFrame: (bounds: Bounds, maxZoom?: number) => void;
   requestCamera: (camera: Camera) => void;
@@ -30,6 +33,8 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
     cameraRequest: null,
     notices: [],
     setAsideData: null,
+    backgroundTask: null,
+    setBackgroundTask: (backgroundTask) => set({ backgroundTask }),
     setCamera: (camera) => set({ camera }),
     requestFrame: (bounds, maxZoom = 7) => set({ cameraRequest: { kind: 'bounds', bounds, maxZoom, serial: serial() } }),
     requestCamera: (camera) => set({ cameraRequest: { kind: 'camera', camera, serial: serial() } }),

@@ -1,20 +1,15 @@
 import { useRef, useState } from 'react';
-import { store } from '../../data/store';
-import { importEventsFile, type ImportReport } from '../../data/import-actions';
 
-const ACCEPT = '.geojson,.json,.csv,application/geo+json,application/json,text/csv';
+const ACCEPT = '.geojson,.json,.csv,.tsv,.txt,application/geo+json,application/json,text/csv,text/tab-separated-values,text/plain';
 
-type OnReport = (report: ImportReport) => void;
-const take = async (file: File | undefined, onReport: OnReport) => {
-  if (file) onReport(await importEventsFile(store, file));
-};
+type OnFile = (file: File) => void;
 
 /** "Import events…": an accessible button in front of a hidden file picker. */
-export function ImportButton({ onReport }: { onReport: OnReport }) {
+export function ImportButton({ onFile }: { onFile: OnFile }) {
   const inputRef = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" onClick={() => inputRef.current?.click()} title="Import a GeoJSON or CSV events file (or drop it on the map)">
+      <button type="button" onClick={() => inputRef.current?.click()} title="Import a CSV or GeoJSON events file (or drop it on the map)">
         Import events…
       </button>
       <input
@@ -25,7 +20,8 @@ export function ImportButton({ onReport }: { onReport: OnReport }) {
         aria-label="Import events file"
         data-testid="import-input"
         onChange={(event) => {
-          void take(event.target.files?.[0], onReport);
+          const file = event.target.files?.[0];
+          if (file) onFile(file);
           event.target.value = '';
         }}
       />
@@ -34,7 +30,7 @@ export function ImportButton({ onReport }: { onReport: OnReport }) {
 }
 
 /** Drag-and-drop a file anywhere on the map to import it. */
-export function DropZone({ onReport, children }: { onReport: OnReport; children: React.ReactNode }) {
+export function DropZone({ onFile, children }: { onFile: OnFile; children: React.ReactNode }) {
   const [dragging, setDragging] = useState(false);
   return (
     <div
@@ -48,11 +44,12 @@ export function DropZone({ onReport, children }: { onReport: OnReport; children:
       onDrop={(event) => {
         event.preventDefault();
         setDragging(false);
-        void take(event.dataTransfer.files[0], onReport);
+        const file = event.dataTransfer.files[0];
+        if (file) onFile(file);
       }}
     >
       {children}
-      {dragging && <div className="drop-hint">Drop a GeoJSON or CSV events file to import it</div>}
+      {dragging && <div className="drop-hint">Drop a CSV or GeoJSON events file to import it</div>}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { formatCount } from '../../data/import/limits';
 import type { ImportReport } from '../../data/import-actions';
 
 /** Every problem with an imported file, located, readable and copyable; nothing was applied. */
@@ -8,8 +9,10 @@ export function ImportReportPanel({ report, onClose }: { report: ImportReport; o
     <section className={`import-report${report.ok ? ' is-ok' : ''}`} role={report.ok ? 'status' : 'alert'} aria-label="Import report" data-testid="import-report">
       <h2>
         {report.ok
-          ? `Imported ${report.eventCount} events from “${report.fileName}”`
-          : `“${report.fileName}” was not imported: ${report.issues.length} problem${report.issues.length === 1 ? '' : 's'}. Nothing was changed.`}
+          ? `Imported ${formatCount(report.eventCount)} events from “${report.fileName}”`
+          : report.cancelled
+            ? `Import of “${report.fileName}” cancelled. Nothing was changed.`
+            : `“${report.fileName}” was not imported: ${report.issues.length} problem${report.issues.length === 1 ? '' : 's'}. Nothing was changed.`}
       </h2>
       {lines.length > 0 && (
         <>

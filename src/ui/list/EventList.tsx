@@ -32,6 +32,8 @@ export function EventList() {
     count: shown.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT_ESTIMATE,
+    // Measured heights belong to events, not positions: after an import the list holds other rows.
+    getItemKey: (index) => shown[index]?.id ?? index,
     overscan: shown.length <= RENDER_WHOLE_LIST_UP_TO ? shown.length : 20,
   });
   const selectedIndex = shown.findIndex((event) => event.id === selectedEventId);

@@ -1,0 +1,80 @@
+// The browser database (IndexedDB, through idb): what the user made survives a reload, however
+// large. One versioned schema; the scenario documents will add their stores in a version 2.
+// Every call is allowed to fail (private mode, blocked storage, a full disk): callers get a
+// rejected promise and keep working in memory.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { TripwireEvent } from '../events';
+import type { ColumnMapping } from '../import/column-mapping';
+import type { ImportFormat } from '../import/import-result';
+import type { ValidationIssue } from '../validate';
+
+export const DATABASE_NAME = 'tripwire';
+export const DATABASE_VERSION = 1;
+
+/**
+ * The shape of stored events. Bump it whenever TripwireEvent changes: stored imports of an older
+ * version are then rebuilt from their raw file (kept beside them) instead of being trusted.
+ */
+export const STORED_EVENTS_VERSION = 1;
+
+export interface StoredImport {
+  id: string;
+  name: string;
+  format: ImportFormat;
+  eventCount: number;
+  chunkCount: number;
+  eventsVersion: number;
+  /** The mapping the user confirmed, null for Tripwire's own format: a rebuild needs no questions. */
+  mapping: ColumnMapping | null;
+  warnings: ValidationIssue[];
+  savedAt: string;
+}
+
+export interface TripwireDatabase extends DBSchema {
+  imports: { key: string; value: StoredImport };
+  /** Normalised events in chunks: reopening a million events needs no parsing or validation. */
+  importChunks: { key: [string, number]; value: { importId: string; index: number; events: TripwireEvent[] } };
+  /** The file as it came, for a rebuild when the stored events' version is older. */
+  importFiles: { key: string; value: { id: string; file: Blob } };
+  /** Mappings the user confirmed, by header signature, offered again for the same header. */
+  mappings: { key: string; value: { signature: string; mapping: ColumnMapping; savedAt: string } };
+}
+
+export type Database = IDBPDatabase<TripwireDatabase>;
+
+let opening: Promise<Database> | null = null;
+
+export function openDatabase(): Promise<Database> {
+  opening ??= (async () => {
+    if (typeof indexedDB === 'undefined') throw new Error('this browser offers no IndexedDB');
+    return openDB<TripwireDatabase>(DATABASE_NAME, DATABASE_VERSION, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          database.createObjectStore('imports', { keyPath: 'id' });
+          database.createObjectStore('importChunks', { keyPath: ['importId', 'index'] });
+          database.createObjectStore('importFiles', { keyPath: 'id' });
+          database.createObjectStore('mappings', { keyPath: 'signature' });
+        }
+      },
+      // Another tab opened a newer schema: step aside so it can upgrade.
+      blocking() {
+        void opening?.then((database) => database.close());
+        opening = null;
+      },
+    });
+  })();
+  // A failed open is not cached: storage may come back (e.g. after the user frees space).
+  opening.catch(() => {
+    opening = null;
+  });
+  return opening;
+}
+
+/** Asks the browser not to evict our data under storage pressure; a refusal changes nothing. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,72 @@
+// One import at a time, as the user sees it: progress with Cancel, the mapping step when the
+// file is not in Tripwire's format (offering the mapping remembered for its header), the report.
+import { useCallback, useRef, useState } from 'react';
+import { importEventsFile, type ImportReport } from '../../data/import-actions';
+import { headerSignature } from '../../data/import/column-detection';
+import type { ColumnMapping } from '../../data/import/column-mapping';
+import { mappingFits } from '../../data/import/mapping-preview';
+import type { ImportPhase, MappingPreview } from '../../data/import/worker-protocol';
+import { recallMapping, rememberMapping } from '../../data/storage/remembered-mappings';
+import { formatDay } from '../../data/dates';
+import { store } from '../../data/store';
+import type { MappingRequest } from './ColumnMappingDialog';
+
+export interface ImportProgressState {
+  fileName: string;
+  phase: ImportPhase | 'mapping';
+  fraction: number;
+  rows?: number;
+}
+
+export function useImportFlow() {
+  const [progress, setProgress] = useState<ImportProgressState | null>(null);
+  const [mappingRequest, setMappingRequest] = useState<MappingRequest | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const answerMapping = useRef<(mapping: ColumnMapping | null) => void>(() => {});
+  const controller = useRef<AbortController | null>(null);
+
+  const askMapping = useCallback(async (fileName: string, preview: MappingPreview): Promise<ColumnMapping | null> => {
+    const signature = headerSignature(preview.labels);
+    const remembered = await recallMapping(signature);
+    const usable = remembered && mappingFits(remembered.mapping, preview.labels) ? remembered : null;
+    setProgress((current) => current && { ...current, phase: 'mapping' });
+    const chosen = await new Promise<ColumnMapping | null>((resolve) => {
+      answerMapping.current = resolve;
+      const rememberedOn = usable ? formatDay(Math.floor(Date.parse(usable.savedAt) / 86_400_000), 'day', 'long') : null;
+      setMappingRequest({ fileName, preview, initial: usable?.mapping ?? preview.proposal, rememberedOn });
+    });
+    setMappingRequest(null);
+    if (chosen) void rememberMapping(signature, chosen).catch(() => {}); // remembering is a courtesy; no storage, no memory
+    return chosen;
+  }, []);
+
+  const start = useCallback(
+    async (file: File) => {
+      controller.current?.abort();
+      const aborter = new AbortController();
+      controller.current = aborter;
+      setReport(null);
+      setProgress({ fileName: file.name, phase: 'reading', fraction: 0 });
+      const result = await importEventsFile(store, file, {
+        signal: aborter.signal,
+        onProgress: (phase, fraction, rows) => setProgress({ fileName: file.name, phase, fraction, ...(rows === undefined ? {} : { rows }) }),
+        askMapping: (preview) => askMapping(file.name, preview),
+      });
+      if (controller.current !== aborter) return; // a newer import took over
+      controller.current = null;
+      setProgress(null);
+      setReport(result);
+    },
+    [askMapping],
+  );
+
+  return {
+    start,
+    progress,
+    mappingRequest,
+    answerMapping: (mapping: ColumnMapping | null) => answerMapping.current(mapping),
+    cancel: () => controller.current?.abort(),
+    report,
+    closeReport: () => setReport(null),
+  };
+}
