@@ -77,8 +77,9 @@ async function openApp(browser, baseUrl, options, hash) {
   if (options.events) {
     // Served from memory under the app's own origin, so the app validates it like any file.
     const body = readFileSync(options.events);
-    await page.route('**/brief-events.geojson', (route) => route.fulfill({ body, contentType: 'application/geo+json' }));
-    url += '?events=brief-events.geojson';
+    const served = /\.csv$/i.test(options.events) ? 'brief-events.csv' : 'brief-events.geojson';
+    await page.route(`**/${served}`, (route) => route.fulfill({ body, contentType: served.endsWith('.csv') ? 'text/csv' : 'application/geo+json' }));
+    url += `?events=${served}`;
   }
   await page.goto(`${url}${hash ? `#${hash.replace(/^#/, '')}` : ''}`);
   await page.waitForFunction(() => window.tripwireMap && window.tripwireStore && window.tripwireStore.getState().status !== 'loading', undefined, { timeout: 90_000 });

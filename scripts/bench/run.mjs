@@ -10,6 +10,7 @@ import { launchChromium } from '../launch-chromium.mjs';
 import { measureBytes } from './bytes.mjs';
 import { measureColdLoad } from './cold-load.mjs';
 import { measureExport } from './export.mjs';
+import { measureMillionImport } from './import-million.mjs';
 import { printResults } from './report.mjs';
 import { measureArticleScrub, measureImportedScrub, measureSyntheticScrub } from './scrub.mjs';
 
@@ -36,6 +37,9 @@ try {
   const importedEvents = quick ? 6_000 : 100_000;
   log(`${importedEvents.toLocaleString('en')} imported events (app page) …`);
   const imported = await measureImportedScrub(browser, baseUrl, { steps: STEPS, events: importedEvents });
+  const millionRows = quick ? 2_000 : 1_000_000;
+  log(`${millionRows.toLocaleString('en')}-row CSV through the import button, stored, reopened …`);
+  const million = await measureMillionImport(browser, baseUrl, { count: millionRows, reopenRuns: quick ? 1 : 3, log });
   log('synthetic events (bench.html) …');
   const synthetic = await measureSyntheticScrub(browser, baseUrl, { quick, steps: STEPS, log });
   const results = {
@@ -48,6 +52,7 @@ try {
     coldLoad,
     scrub: [article.row, imported.row, ...synthetic.rows],
     importMs: { events: importedEvents, ms: imported.importMs },
+    millionImport: million,
     loads: synthetic.loads,
     longTasks: synthetic.longTasks,
     export: exported,

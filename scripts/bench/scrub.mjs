@@ -86,7 +86,8 @@ export async function measureImportedScrub(browser, baseUrl, { steps, events }) 
     await page.waitForFunction(() => window.tripwireMap && window.tripwireStore?.getState().status === 'ready', undefined, { timeout: 60_000 });
     const started = Date.now();
     await page.getByTestId('import-input').setInputFiles(importFile(events));
-    await page.waitForFunction((count) => document.querySelector('[data-testid="import-report"]')?.textContent?.includes(`Imported ${count} events`), events, { timeout: 600_000 });
+    const label = `Imported ${events.toLocaleString('en')} events`;
+    await page.waitForFunction((label) => document.querySelector('[data-testid="import-report"]')?.textContent?.includes(label), label, { timeout: 600_000 });
     const importMs = Date.now() - started;
     await page.getByTestId('import-report').getByRole('button', { name: 'Close' }).click();
     const days = sweep(SYNTHETIC_FIRST_DAY, SYNTHETIC_LAST_DAY, steps);

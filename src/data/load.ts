@@ -30,11 +30,25 @@ const DEFAULT_EVENTS_PATH = 'geo/events.geojson';
 export function eventsPathFrom(search: string, origin: string): { path: string; refused?: string } {
   const requested = new URLSearchParams(search).get('events');
   if (!requested) return { path: DEFAULT_EVENTS_PATH };
-  const looksLocal = /^[\w\-./]+\.(geo)?json$/i.test(requested) && !requested.includes('..') && !requested.startsWith('/');
+  const looksLocal = /^[\w\-./]+\.((geo)?json|csv)$/i.test(requested) && !requested.includes('..') && !requested.startsWith('/');
   if (!looksLocal || new URL(requested, `${origin}/`).origin !== origin) {
-    return { path: DEFAULT_EVENTS_PATH, refused: `events=${requested.slice(0, 80)}: only a .geojson/.json file on this site can be loaded` };
+    return { path: DEFAULT_EVENTS_PATH, refused: `events=${requested.slice(0, 80)}: only a .geojson, .json or .csv file on this site can be loaded` };
   }
   return { path: requested };
+}
+
+/**
+ * The built-in events are validated as they are; another file (`?events=`, the briefing CLI's
+ * --events) goes through the import code, so a CSV or another header works as in the app (with
+ * the detected column mapping). That code is loaded only then: the first frame does not need it.
+ */
+async function loadEvents(path: string) {
+  if (path === DEFAULT_EVENTS_PATH) return validateEventCollection(await fetchJson(path));
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  const { parseEventsFile } = await import('./import/parse-events-file');
+  const result = parseEventsFile({ name: path, bytes: new Uint8Array(await response.arrayBuffer()) });
+  return result.ok ? { ok: true as const, value: { events: result.events, article: result.article } } : result;
 }
 
 export async function loadScenario(store: TripwireStore): Promise<void> {
@@ -43,8 +57,8 @@ export async function loadScenario(store: TripwireStore): Promise<void> {
   const issues: ValidationIssue[] = [];
   const geography: Record<string, GeographyFeature[]> = {};
   try {
-    const [eventsJson, ...geographyJson] = await Promise.all([
-      fetchJson(events.path),
+    const [eventsResult, ...geographyJson] = await Promise.all([
+      loadEvents(events.path),
       ...GEOGRAPHY_FILES.map((file) => fetchJson(`geo/${file}.geojson`)),
     ]);
     GEOGRAPHY_FILES.forEach((file, index) => {
@@ -52,7 +66,6 @@ export async function loadScenario(store: TripwireStore): Promise<void> {
       if (result.ok) geography[file] = result.value;
       else issues.push(...result.issues);
     });
-    const eventsResult = validateEventCollection(eventsJson);
     if (!eventsResult.ok) issues.push(...eventsResult.issues.map((issue) => ({ ...issue, location: `${events.path} › ${issue.location}` })));
     if (issues.length > 0 || !eventsResult.ok) {
       store.getState().setLoadFailed(issues);

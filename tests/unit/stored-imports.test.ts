@@ -1,0 +1,56 @@
+// Imports in the browser database (src/data/storage), against a spec-following in-memory IndexedDB.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { TripwireEvent } from '../../src/data/events';
+import { openDatabase, STORED_EVENTS_VERSION } from '../../src/data/storage/database';
+import { deleteStoredImport, listStoredImports, readStoredEvents, readStoredFile, saveImport } from '../../src/data/storage/stored-imports';
+import { recallMapping, rememberMapping } from '../../src/data/storage/remembered-mappings';
+import { EVENTS_PER_MESSAGE } from '../../src/data/import/worker-protocol';
+
+const eventsNamed = (count: number, prefix: string) =>
+  Array.from({ length: count }, (_, index) => ({ id: `${prefix}-${index}`, title: `${prefix} ${index}`, start: index, end: index }) as unknown as TripwireEvent);
+const record = (id: string, eventCount: number) => ({ id, name: `${id}.csv`, format: 'csv' as const, eventCount, mapping: null, warnings: [] });
+
+describe('stored imports', () => {
+  it('give back every event in order, across chunks, with the file as it came', async () => {
+    const events = eventsNamed(EVENTS_PER_MESSAGE * 2 + 5, 'a');
+    await saveImport(record('big', events.length), events, new Blob(['date,title\n']));
+    const [stored] = (await listStoredImports()).filter((item) => item.id === 'big');
+    expect(stored).toMatchObject({ chunkCount: 3, eventCount: events.length, eventsVersion: STORED_EVENTS_VERSION });
+    const back = await readStoredEvents(stored!);
+    expect(back?.map((event) => event.id)).toEqual(events.map((event) => event.id));
+    expect(await (await readStoredFile('big'))!.text()).toBe('date,title\n');
+  });
+
+  it('a re-import under the same id replaces every old chunk, so no stale events come back', async () => {
+    await saveImport(record('again', EVENTS_PER_MESSAGE + 1), eventsNamed(EVENTS_PER_MESSAGE + 1, 'old'), new Blob(['old']));
+    await saveImport(record('again', 3), eventsNamed(3, 'new'), new Blob(['new']));
+    const [stored] = (await listStoredImports()).filter((item) => item.id === 'again');
+    expect((await readStoredEvents(stored!))?.map((event) => event.id)).toEqual(['new-0', 'new-1', 'new-2']);
+    // The old second chunk must not linger, taking space and waiting to be read by a later, longer save.
+    const database = await openDatabase();
+    expect(await database.count('importChunks', IDBKeyRange.bound(['again', 0], ['again', Infinity]))).toBe(1);
+  });
+
+  it('says a stored import is incomplete rather than returning part of it', async () => {
+    await saveImport(record('partial', 4), eventsNamed(4, 'p'), new Blob(['x']));
+    const [stored] = (await listStoredImports()).filter((item) => item.id === 'partial');
+    expect(await readStoredEvents({ ...stored!, eventCount: 5 })).toBeNull();
+  });
+
+  it('are deleted with their events and file', async () => {
+    await saveImport(record('gone', 2), eventsNamed(2, 'g'), new Blob(['x']));
+    await deleteStoredImport('gone');
+    expect((await listStoredImports()).some((item) => item.id === 'gone')).toBe(false);
+    expect(await readStoredFile('gone')).toBeNull();
+  });
+});
+
+describe('remembered mappings', () => {
+  it('offer the mapping confirmed for a header again, and nothing for another header', async () => {
+    const mapping = { columns: { date: 1, lat: 3, lon: 4 }, titleTemplate: '{event_type} in {location}', dateOrder: 'month-first' as const, categories: { Battles: 'military-activity' } };
+    await rememberMapping('event_date|event_type|location', mapping);
+    expect((await recallMapping('event_date|event_type|location'))?.mapping).toEqual(mapping);
+    expect(await recallMapping('date|title')).toBeNull();
+  });
+});
