@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { MapView } from './map/MapView';
 import { InsetMap } from './map/InsetMap';
 import { useStore } from './data/store';
@@ -16,8 +16,10 @@ import { useShortcuts } from './ui/use-shortcuts';
 import { DropZone, ImportButton } from './ui/import/ImportControls';
 import { ImportReportPanel } from './ui/import/ImportReportPanel';
 import { ImportProgressPanel } from './ui/import/ImportProgressPanel';
-import { ColumnMappingDialog } from './ui/import/ColumnMappingDialog';
 import { useImportFlow } from './ui/import/use-import-flow';
+
+// The mapping step (column detection, date formats, category vocabularies) loads when a file needs it.
+const ColumnMappingDialog = lazy(() => import('./ui/import/ColumnMappingDialog'));
 
 /** The dashboard shell: header, event list, map with legend and detail, timeline. */
 export function App() {
@@ -75,7 +77,11 @@ export function App() {
         <Timeline />
       </footer>
       <ExportDialog open={exporting} onClose={() => setExporting(false)} />
-      {importFlow.mappingRequest && <ColumnMappingDialog request={importFlow.mappingRequest} onDone={importFlow.answerMapping} />}
+      {importFlow.mappingRequest && (
+        <Suspense fallback={null}>
+          <ColumnMappingDialog request={importFlow.mappingRequest} onDone={importFlow.answerMapping} />
+        </Suspense>
+      )}
     </div>
   );
 }

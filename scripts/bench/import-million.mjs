@@ -31,8 +31,8 @@ const observeLongTasks = (page) =>
 const longTasks = (page) => page.evaluate(() => window.__importTasks.slice());
 
 /** From navigation until the stored import is back in the store and the map has drawn it. */
-async function reopenMs(page, count) {
-  await page.reload();
+async function reopenMs(page, baseUrl, count) {
+  await page.goto(`${baseUrl}#t=2023-12-31&map=130,38,3.5,0`);
   await readyOnPage(page);
   await page.waitForFunction((count) => window.tripwireStore.getState().scenarios.some((scenario) => scenario.events.length === count), count, { timeout: 600_000 });
   return page.evaluate(
@@ -71,8 +71,11 @@ export async function measureMillionImport(browser, baseUrl, { count, reopenRuns
   const papaMs = performance.now() - papaStarted;
   if (parsed.data.length < count) throw new Error(`Papa Parse read ${parsed.data.length} rows`);
 
+  // The cold load without the import first, while nothing else is open in the browser.
+  const cold = [];
+  for (let run = 0; run < reopenRuns; run++) cold.push(await coldLoadMs(browser, baseUrl));
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
+  let page = await context.newPage();
   try {
     await page.goto(`${baseUrl}#t=2023-12-31&map=130,38,3.5,0`);
     await readyOnPage(page);
@@ -84,18 +87,21 @@ export async function measureMillionImport(browser, baseUrl, { count, reopenRuns
     const readMs = Date.now() - started;
     const waitingStarted = Date.now();
     await dialog.getByRole('button', { name: /^Import/ }).click();
+    // On the map: the store holds the import (the list and the GPU layer follow from it in the same task).
+    await page.waitForFunction((count) => window.tripwireStore.getState().events.length === count, count, { timeout: 1_200_000, polling: 100 });
+    const shownMs = readMs + (Date.now() - waitingStarted);
+    // The report comes once the worker has stored the import in IndexedDB.
     const label = `Imported ${count.toLocaleString('en')} events`;
     await page.waitForFunction((label) => document.querySelector('[data-testid="import-report"]')?.textContent?.includes(label), label, { timeout: 1_200_000 });
-    const shownMs = readMs + (Date.now() - waitingStarted);
-    await page.waitForFunction(() => !document.querySelector('[data-testid="import-progress"]'), undefined, { timeout: 1_200_000 });
     const storedMs = readMs + (Date.now() - waitingStarted);
     const tasks = await longTasks(page);
     log(`imported in ${(shownMs / 1000).toFixed(1)} s, stored by ${(storedMs / 1000).toFixed(1)} s; reopening …`);
     const reopen = [];
-    const cold = [];
     for (let run = 0; run < reopenRuns; run++) {
-      reopen.push(await reopenMs(page, count));
-      cold.push(await coldLoadMs(browser, baseUrl));
+      // A new page in the same browser profile (IndexedDB is kept), the old one closed: a reopened tab.
+      await page.close();
+      page = await context.newPage();
+      reopen.push(await reopenMs(page, baseUrl, count));
     }
     return {
       events: count,

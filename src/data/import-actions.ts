@@ -6,9 +6,8 @@ import type { TripwireStore } from './store';
 import type { ValidationIssue } from './validate';
 import type { TripwireEvent } from './events';
 import { MAX_FILE_BYTES, formatCount } from './import/limits';
-import { runImportWorker, type ImportCallbacks } from './import/run-import-worker';
-import { requestPersistentStorage } from './storage/database';
-import { saveImport } from './storage/stored-imports';
+import { runImportWorker, type ImportCallbacks, type StorageOutcome, type WorkerOutcome } from './import/run-import-worker';
+import { openDatabase, requestPersistentStorage } from './storage/database';
 
 export interface ImportReport {
   fileName: string;
@@ -33,12 +32,29 @@ function idClashes(store: TripwireStore, scenarioId: string, events: readonly Tr
 
 let storageNoticeGiven = false;
 /** Once per page: the import works, but will not be there after a reload. */
-function storageFailed(store: TripwireStore, error: unknown) {
+function storageFailed(store: TripwireStore, outcome: Extract<StorageOutcome, { stored: false }>) {
   if (storageNoticeGiven) return;
   storageNoticeGiven = true;
-  const full = error instanceof DOMException && error.name === 'QuotaExceededError';
-  const why = full ? 'the browser storage is full' : `the browser storage is not available: ${error instanceof Error ? error.message : String(error)}`;
+  const why = outcome.quotaExceeded ? 'the browser storage is full' : `the browser storage is not available: ${outcome.reason}`;
   store.getState().addNotice(`Imports cannot be saved for next time (${why}); they keep working until you close this page.`);
+}
+
+/**
+ * Keeps an accepted import in the browser database. The page checks first that it can open the
+ * database at all (private mode, a policy that blocks storage): then the worker does the writing.
+ */
+export async function keepImport(store: TripwireStore, outcome: Extract<WorkerOutcome, { kind: 'accepted' }>): Promise<boolean> {
+  try {
+    await openDatabase();
+  } catch (error) {
+    outcome.discard();
+    storageFailed(store, { stored: false, quotaExceeded: false, reason: error instanceof Error ? error.message : String(error) });
+    return false;
+  }
+  void requestPersistentStorage();
+  const stored = await outcome.keep();
+  if (!stored.stored) storageFailed(store, stored);
+  return stored.stored;
 }
 
 export async function importEventsFile(store: TripwireStore, file: File, callbacks: ImportCallbacks): Promise<ImportReport> {
@@ -52,16 +68,12 @@ export async function importEventsFile(store: TripwireStore, file: File, callbac
   if (outcome.kind === 'cancelled') return report({ cancelled: true });
   if (outcome.kind === 'refused') return report({ issues: outcome.issues });
   const clashes = idClashes(store, id, outcome.events);
-  if (clashes.length > 0) return report({ issues: clashes });
-  store.getState().addImport(importedScenario(id, file.name, outcome.events), true);
-  try {
-    void requestPersistentStorage();
-    await saveImport({ id, name: file.name, format: outcome.format, eventCount: outcome.events.length, mapping: outcome.mapping, warnings: outcome.warnings }, outcome.events, file, (fraction) =>
-      callbacks.onProgress?.('saving', fraction),
-    );
-  } catch (error) {
-    storageFailed(store, error);
+  if (clashes.length > 0) {
+    outcome.discard();
+    return report({ issues: clashes });
   }
+  store.getState().addImport(importedScenario(id, file.name, outcome.events), true);
+  await keepImport(store, outcome);
   return report({ ok: true, warnings: outcome.warnings, eventCount: outcome.events.length });
 }
 

@@ -3,11 +3,11 @@
 // mapping the user confirmed then; version 1's localStorage imports move into the database once.
 import { importedScenario } from './scenarios';
 import type { TripwireStore } from './store';
-import { describeEventCount, scenarioIdFor } from './import-actions';
+import { describeEventCount, keepImport, scenarioIdFor } from './import-actions';
 import { runImportWorker } from './import/run-import-worker';
 import { LEGACY_IMPORTS_KEY, readLegacyImports } from './persistence';
 import { STORED_EVENTS_VERSION, type StoredImport } from './storage/database';
-import { deleteStoredImport, listStoredImports, readStoredEvents, readStoredFile, saveImport } from './storage/stored-imports';
+import { deleteStoredImport, listStoredImports, readStoredEvents, readStoredFile } from './storage/stored-imports';
 
 async function rebuild(store: TripwireStore, record: StoredImport): Promise<void> {
   const file = await readStoredFile(record.id);
@@ -19,7 +19,7 @@ async function rebuild(store: TripwireStore, record: StoredImport): Promise<void
     return;
   }
   store.getState().restoreImport(importedScenario(record.id, record.name, outcome.events));
-  await saveImport({ ...record, eventCount: outcome.events.length, warnings: outcome.warnings }, outcome.events, file!);
+  await keepImport(store, outcome);
 }
 
 async function restoreStored(store: TripwireStore): Promise<void> {
@@ -45,11 +45,8 @@ async function moveLegacyImports(store: TripwireStore, backend: Storage | undefi
       continue;
     }
     store.getState().restoreImport(importedScenario(id, file.name, outcome.events));
-    try {
-      await saveImport({ id, name: file.name, format: outcome.format, eventCount: outcome.events.length, mapping: null, warnings: outcome.warnings }, outcome.events, blob);
-    } catch {
-      allStored = false; // kept in localStorage, read again next time: nothing is lost
-    }
+    // Not stored: it stays in localStorage and is read again next time, so nothing is lost.
+    if (!(await keepImport(store, outcome))) allStored = false;
   }
   if (legacy.length > 0 && allStored) backend?.removeItem(LEGACY_IMPORTS_KEY);
 }

@@ -23,8 +23,10 @@ export function matchesFilters(event: TripwireEvent, filters: Filters): boolean 
     .some((field) => field?.toLowerCase().includes(needle));
 }
 
-export function filteredEvents(events: readonly TripwireEvent[], filters: Filters): TripwireEvent[] {
-  return events.filter((event) => matchesFilters(event, filters));
+export const hasActiveFilters = (filters: Filters) => filters.categories.length > 0 || filters.actors.length > 0 || filters.text.trim() !== '';
+
+export function filteredEvents(events: readonly TripwireEvent[], filters: Filters): readonly TripwireEvent[] {
+  return hasActiveFilters(filters) ? events.filter((event) => matchesFilters(event, filters)) : events;
 }
 
 export function visibleEvents(
@@ -63,4 +65,10 @@ export function timeExtent(events: readonly TripwireEvent[], publishedDate: stri
   const lastStart = events[events.length - 1]!.start;
   const published = publishedDate ? parseIsoPartialDate(publishedDate)?.start : undefined;
   return [toDay(firstYear, 1, 1), Math.max(lastStart, published ?? -Infinity)];
+}
+
+/** The selected event; with nothing selected it answers at once (a million events are not searched on every store change). */
+export function selectedEvent(state: { events: readonly TripwireEvent[]; selectedEventId: string | null }): TripwireEvent | null {
+  const id = state.selectedEventId;
+  return id === null ? null : (state.events.find((event) => event.id === id) ?? null);
 }

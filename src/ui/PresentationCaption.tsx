@@ -1,9 +1,10 @@
 import { describeEventDate } from '../data/events';
 import { useStore } from '../data/store';
+import { selectedEvent } from '../data/selectors';
 
 /** In presentation mode: the selected event in large type over the map, for the back of the room. */
 export function PresentationCaption() {
-  const event = useStore((state) => state.events.find((candidate) => candidate.id === state.selectedEventId) ?? null);
+  const event = useStore(selectedEvent);
   if (!event) return <div className="presentation-caption muted">PageDown: next event · Escape: leave presentation</div>;
   return (
     <div className="presentation-caption" data-testid="presentation-caption">

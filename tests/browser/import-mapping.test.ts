@@ -30,7 +30,7 @@ describe('importing files in other shapes through the mapping step', () => {
     const dialog = await importThroughMapping(page, 'acled-export.csv');
     expect(await dialog.getByRole('combobox', { name: 'Date', exact: true }).locator('option:checked').innerText()).toBe('event_date');
     expect(await dialog.getByRole('combobox', { name: 'Latitude' }).locator('option:checked').innerText()).toBe('latitude');
-    expect(await dialog.getByLabel('Title template').inputValue()).toBe('{sub_event_type} in {location}');
+    expect(await dialog.getByLabel('Title template').inputValue()).toBe('{sub_event_type|event_type} in {location}');
     expect(await dialog.innerText()).toContain('Read as D Month YYYY');
     await screenshot(page, 'import-mapping-acled');
     await dialog.getByRole('button', { name: /^Import/ }).click();

@@ -2,7 +2,7 @@
 // GDELT, UCDP …), and the category suggestions shown in the mapping step.
 import { describe, expect, it } from 'vitest';
 import { suggestCategories, suggestCategory } from '../../src/data/import/category-vocabularies';
-import { detectMapping, headerSignature, isTripwireHeader, normaliseLabel } from '../../src/data/import/column-detection';
+import { detectMapping, headerSignature, normaliseLabel } from '../../src/data/import/column-detection';
 
 /** A header or row written as one line; no test value contains the separator. */
 const cells = (line: string, separator = ',') => line.split(separator);
@@ -31,7 +31,7 @@ describe('detectMapping on real-world headers', () => {
     ]);
     expect(detectNamed(labels, rows)).toEqual({
       columns: { date: 'event_date', lon: 'longitude', lat: 'latitude', category: 'event_type', place: 'location', actors: 'actor1', summary: 'notes', source: 'source', id: 'event_id_cnty' },
-      titleTemplate: '{sub_event_type} in {location}',
+      titleTemplate: '{sub_event_type|event_type} in {location}',
       dateOrder: 'day-first',
       categories: { Battles: 'military-activity', 'Strategic developments': 'policy', 'Explosions/Remote violence': 'military-activity' },
     });
@@ -124,12 +124,9 @@ describe('detectMapping on real-world headers', () => {
     expect(detectNamed(cells('a,b,c,d'), lonFirst).columns).toEqual({ date: 'a', lon: 'c', lat: 'd' });
   });
 
-  it("recognises Tripwire's own header, which needs no mapping step", () => {
+  it("maps Tripwire's own column names to themselves", () => {
     // As docs/import-format.md writes it (fixed here, so that new columns there do not move the test).
     const labels = cells('id,date,end_date,title,category,actors,status,lon,lat,route,place,location_note,summary,quote,speaker,source,source_url');
-    expect(isTripwireHeader(labels)).toBe(true);
-    expect(isTripwireHeader([' Date', 'TITLE', 'Lon', 'Lat'])).toBe(true);
-    expect(isTripwireHeader(['date', 'title', 'longitude', 'latitude'])).toBe(false);
     const row = labels.map((label) => ({ id: 'e1', date: '2023-01', title: 'Test', lon: '127.5', lat: '37.5', category: 'exercise' })[label] ?? '');
     expect(detectNamed(labels, [row]).columns).toEqual({
       date: 'date', endDate: 'end_date', title: 'title', lon: 'lon', lat: 'lat', category: 'category', place: 'place', actors: 'actors', summary: 'summary', source: 'source', id: 'id', status: 'status', quote: 'quote',
@@ -169,7 +166,7 @@ describe('detectMapping rules', () => {
     const labels = cells('Country,Location,actor2,actor1,Event Type,Sub Event Type,date,lat,lon');
     const mapping = detectNamed(labels, [cells('Japan,Tokyo,B,A,Protests,Peaceful protest,2023-01-11,35.68,139.69')]);
     expect(mapping.columns).toMatchObject({ place: 'Location', actors: 'actor1', category: 'Event Type' });
-    expect(mapping.titleTemplate).toBe('{Sub Event Type} in {Location}');
+    expect(mapping.titleTemplate).toBe('{Sub Event Type|Event Type} in {Location}');
   });
 
   it('refuses name matches whose values do not fit, and then finds the date by content', () => {

@@ -40,12 +40,12 @@ type Expected = { columns: Record<string, string>; titleTemplate: string | null;
 const FIXTURES: Record<string, Expected> = {
   'acled-export.csv': {
     columns: { date: 'event_date', lon: 'longitude', lat: 'latitude', category: 'event_type', place: 'location', actors: 'actor1', summary: 'notes', source: 'source', id: 'event_id_cnty' },
-    titleTemplate: '{sub_event_type} in {location}',
+    titleTemplate: '{sub_event_type|event_type} in {location}',
     dateOrder: 'day-first',
     events: [
       ['2022-09-25', 'Protest with intervention in Yakutsk', 'protests', [129.6755, 62.0355]],
       ['2022-12-26', 'Disrupted weapons use in Gimpo', 'policy', [126.7156, 37.6153]],
-      ['2023-01-01', 'Other in Ryongsong', 'policy', [125.8, 39.1167]],
+      ['2023-01-01', 'Strategic developments in Ryongsong', 'policy', [125.8, 39.1167]],
       ['2023-01-12', 'Peaceful protest in Seoul - Jongno', 'protests', [126.9794, 37.5729]],
       ['2022-08-04', 'Remote explosive/landmine/IED in Yanggu', 'military-activity', [127.9897, 38.11]],
       ['2023-03-18', 'Peaceful protest in Henoko', 'protests', [128.0433, 26.5253]],

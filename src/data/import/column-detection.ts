@@ -41,8 +41,6 @@ const COORDINATE_SUFFIXES: Partial<Record<MappedField, readonly string[]>> = {
   lon: ['lon', 'lng', 'long', 'longitude'],
 };
 
-const TRIPWIRE_REQUIRED_NAMES = ['date', 'title', 'lon', 'lat'];
-
 /** ' Event Date ' → 'event_date', 'eventDate' → 'event_date': case-, spacing- and punctuation-insensitive. */
 export function normaliseLabel(label: string): string {
   return label
@@ -61,12 +59,6 @@ export function normaliseLabel(label: string): string {
 export function headerSignature(labels: readonly string[]): string {
   // Normalised labels hold only letters, digits and "_", so "|" cannot occur inside one.
   return `${labels.length}:${labels.map(normaliseLabel).join('|')}`;
-}
-
-/** Whether the header is Tripwire's own CSV format (has date, title, lon, lat under exactly those names after normaliseLabel), so no mapping step is needed. */
-export function isTripwireHeader(labels: readonly string[]): boolean {
-  const names = new Set(labels.map(normaliseLabel));
-  return TRIPWIRE_REQUIRED_NAMES.every((name) => names.has(name));
 }
 
 interface SampledColumn {
@@ -211,10 +203,12 @@ const NOT_TITLE_FIELDS: readonly MappedField[] = ['date', 'endDate', 'lat', 'lon
 /** A title made from other columns: "{sub_event_type} in {location}" for ACLED, names as in the header. */
 function titleTemplate(columns: readonly SampledColumn[], picked: Partial<Record<MappedField, SampledColumn>>): string | null {
   const placeholder = (column: SampledColumn) => `{${column.label}}`;
-  // ACLED's sub_event_type ("Air/drone strike") says more than its event_type ("Explosions/Remote violence").
-  const categoryText = picked.category && (columns.find((column) => column.name === 'sub_event_type') ?? picked.category);
-  if (categoryText && picked.place) return `${placeholder(categoryText)} in ${placeholder(picked.place)}`;
-  if (categoryText) return placeholder(categoryText);
+  // ACLED's sub_event_type ("Air/drone strike") says more than its event_type ("Explosions/Remote
+  // violence"), except where it says only "Other": then the event type is used ({a|b}: a, or else b).
+  const subType = picked.category && columns.find((column) => column.name === 'sub_event_type' && column !== picked.category);
+  const categoryText = picked.category && (subType ? `{${subType.label}|${picked.category.label}}` : placeholder(picked.category));
+  if (categoryText && picked.place) return `${categoryText} in ${placeholder(picked.place)}`;
+  if (categoryText) return categoryText;
   const excluded = new Set(NOT_TITLE_FIELDS.map((field) => picked[field]));
   const text = columns.find(
     (column) =>

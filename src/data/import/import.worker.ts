@@ -1,7 +1,8 @@
 // The import worker: a 200 MB file is decoded, parsed, checked and normalised here, off the
 // page's main thread, with progress. It waits for the page's column mapping when one is needed.
 /// <reference lib="webworker" />
-import { normaliseEvents } from '../events';
+import { normaliseEvents, type TripwireEvent } from '../events';
+import { saveImport } from '../storage/stored-imports';
 import type { ColumnMapping } from './column-mapping';
 import type { EventTable } from './event-table';
 import type { ImportResult } from './import-result';
@@ -20,7 +21,15 @@ const progress = (phase: ImportPhase, fraction: number, rows?: number) => {
   post({ type: 'progress', phase, fraction, ...(rows === undefined ? {} : { rows }) });
 };
 
-let waiting: { table: EventTable; scenarioId: string } | null = null;
+interface Reading {
+  file: Blob;
+  name: string;
+  scenarioId: string;
+}
+let reading: Reading | null = null;
+let waitingForMapping: EventTable | null = null;
+let mapping: ColumnMapping | null = null;
+let accepted: { result: Extract<ImportResult, { ok: true }>; events: TripwireEvent[] } | null = null;
 
 function finish(result: ImportResult, scenarioId: string) {
   if (!result.ok) {
@@ -28,32 +37,49 @@ function finish(result: ImportResult, scenarioId: string) {
     return;
   }
   const events = normaliseEvents(result.events, scenarioId);
+  accepted = { result, events };
   post({ type: 'accepted', format: result.format, eventCount: events.length, warnings: result.warnings });
   for (let start = 0; start < events.length; start += EVENTS_PER_MESSAGE) post({ type: 'events', events: events.slice(start, start + EVENTS_PER_MESSAGE) });
   post({ type: 'done' });
 }
 
-async function read(file: Blob, name: string, scenarioId: string) {
+async function read(request: Reading) {
+  reading = request;
   progress('reading', 0);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const prepared = prepareImport({ name, bytes }, (phase, fraction, rows) => progress(phase, fraction, rows));
-  if (prepared.kind === 'done') return finish(prepared.result, scenarioId);
+  const bytes = new Uint8Array(await request.file.arrayBuffer());
+  const prepared = prepareImport({ name: request.name, bytes }, (phase, fraction, rows) => progress(phase, fraction, rows));
+  if (prepared.kind === 'done') return finish(prepared.result, request.scenarioId);
   const { table, proposal } = prepared;
-  waiting = { table, scenarioId };
+  waitingForMapping = table;
   const sampleRows = table.records.slice(0, MAPPING_SAMPLE_ROWS).map((record) => record.cells);
   const { format, labels, delimiter, encoding, notices } = table;
   post({ type: 'needs-mapping', preview: { format, labels, sampleRows, rowCount: table.records.length, delimiter, encoding, notices, proposal } });
 }
 
-function map(mapping: ColumnMapping) {
-  if (!waiting) return;
-  const { table, scenarioId } = waiting;
-  waiting = null;
-  finish(importMappedTable(table, mapping, (phase, fraction) => progress(phase, fraction)), scenarioId);
+function map(chosen: ColumnMapping) {
+  if (!waitingForMapping || !reading) return;
+  const table = waitingForMapping;
+  waitingForMapping = null;
+  mapping = chosen;
+  finish(importMappedTable(table, chosen, (phase, fraction) => progress(phase, fraction)), reading.scenarioId);
+}
+
+async function store() {
+  if (!accepted || !reading) return;
+  const { result, events } = accepted;
+  const record = { id: reading.scenarioId, name: reading.name, format: result.format, eventCount: events.length, mapping, warnings: result.warnings };
+  try {
+    await saveImport(record, events, reading.file, (fraction) => progress('saving', fraction));
+    post({ type: 'stored' });
+  } catch (error) {
+    const quotaExceeded = error instanceof DOMException && error.name === 'QuotaExceededError';
+    post({ type: 'storage-failed', quotaExceeded, reason: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 self.onmessage = (message: MessageEvent<ImportRequest>) => {
   const request = message.data;
-  if (request.type === 'read') void read(request.file, request.name, request.scenarioId);
-  else map(request.mapping);
+  if (request.type === 'read') void read(request);
+  else if (request.type === 'map') map(request.mapping);
+  else void store();
 };

@@ -39,19 +39,34 @@ const CUT_AT: Partial<Record<MappedField, number>> = { title: 200, summary: 2000
 const TEMPLATE_SLOT = /\{([^{}]+)\}/g;
 const normaliseName = (name: string) => name.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 
-/** "{event_type} in {location}" → a function of a row's cells; unknown names are left as written. */
+/** A value that names no kind at all: a slot with another column to fall back on skips it. */
+const SAYS_NOTHING = /^(other|others|n\/a|unknown|-)?$/i;
+
+/**
+ * "{event_type} in {location}" → a function of a row's cells. "{a|b}" is column a, or column b
+ * when a is empty or says only "Other". Unknown names are left as written.
+ */
 export function compileTitleTemplate(template: string, labels: readonly string[]): (cells: readonly string[]) => string {
   const indexOf = new Map(labels.map((label, index) => [normaliseName(label), index]));
-  return (cells) => template.replace(TEMPLATE_SLOT, (slot, name: string) => {
+  const valueOf = (cells: readonly string[], name: string) => {
     const index = indexOf.get(normaliseName(name));
-    return index === undefined ? slot : (cells[index] ?? '').trim();
-  }).replace(/\s+/g, ' ').trim();
+    return index === undefined ? null : (cells[index] ?? '').trim();
+  };
+  return (cells) =>
+    template
+      .replace(TEMPLATE_SLOT, (slot, names: string) => {
+        const values = names.split('|').map((name) => valueOf(cells, name));
+        if (values.some((value) => value === null)) return slot;
+        return values.find((value) => !SAYS_NOTHING.test(value!)) ?? values.find((value) => value !== '') ?? '';
+      })
+      .replace(/\s+/g, ' ')
+      .trim();
 }
 
 /** The names a template uses that are not columns of the file, for the mapping step. */
 export const unknownTemplateNames = (template: string, labels: readonly string[]) => {
   const known = new Set(labels.map(normaliseName));
-  return [...template.matchAll(TEMPLATE_SLOT)].map((match) => match[1]!).filter((name) => !known.has(normaliseName(name)));
+  return [...template.matchAll(TEMPLATE_SLOT)].flatMap((match) => match[1]!.split('|')).filter((name) => !known.has(normaliseName(name)));
 };
 
 /** Decimal degrees; a decimal comma is fine when commas do not separate the cells. */

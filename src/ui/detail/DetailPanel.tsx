@@ -2,10 +2,11 @@ import { useEffect, useRef } from 'react';
 import { store, useStore } from '../../data/store';
 import { EventDetail } from './EventDetail';
 import { GeographyDetail } from './GeographyDetail';
+import { selectedEvent } from '../../data/selectors';
 
 /** The right-hand panel: the selected event or geography. Escape closes it. */
 export function DetailPanel() {
-  const event = useStore((state) => state.events.find((candidate) => candidate.id === state.selectedEventId) ?? null);
+  const event = useStore(selectedEvent);
   const geographyId = useStore((state) => state.selectedGeographyId);
   const geography = useStore((state) =>
     geographyId ? (Object.values(state.geography).flat().find((feature) => feature.properties.id === geographyId) ?? null) : null,

@@ -20,7 +20,7 @@ const TEMPLATE = 'template';
 const NONE = '';
 
 /** The mapping step: each Tripwire field with the column chosen for it and sample values, all changeable. */
-export function ColumnMappingDialog({ request, onDone }: { request: MappingRequest; onDone: (mapping: ColumnMapping | null) => void }) {
+export default function ColumnMappingDialog({ request, onDone }: { request: MappingRequest; onDone: (mapping: ColumnMapping | null) => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [mapping, setMapping] = useState<ColumnMapping>(request.initial);
   const { preview } = request;
@@ -28,6 +28,8 @@ export function ColumnMappingDialog({ request, onDone }: { request: MappingReque
   useEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the scrolling area; the first choice is where the user starts.
+    dialog?.querySelector('select')?.focus();
   }, []);
 
   const setColumn = (field: MappedField, value: string) => {
@@ -76,7 +78,7 @@ export function ColumnMappingDialog({ request, onDone }: { request: MappingReque
                   </label>
                 </th>
                 <td>
-                  <select id={selectId} value={value} autoFocus={field === 'date'} onChange={(event) => setColumn(field, event.target.value)}>
+                  <select id={selectId} value={value} onChange={(event) => setColumn(field, event.target.value)}>
                     <option value={NONE}>{field === 'lon' || field === 'lat' ? (preview.format === 'geojson' ? '(from the geometry)' : '— none —') : '— none —'}</option>
                     {field === 'title' && <option value={TEMPLATE}>Made from other columns…</option>}
                     {preview.labels.map((label, index) => (
@@ -92,6 +94,7 @@ export function ColumnMappingDialog({ request, onDone }: { request: MappingReque
                       value={mapping.titleTemplate ?? ''}
                       onChange={(event) => setMapping({ ...mapping, titleTemplate: event.target.value })}
                       placeholder="{event_type} in {location}"
+                      title="Column names in braces; {a|b} uses b where a is empty or says only “Other”"
                     />
                   )}
                   {field === 'date' && mapping.columns.date !== undefined && <DateFormatNote mapping={mapping} setMapping={setMapping} analysis={dates} />}

@@ -2,9 +2,7 @@
 // file is not in Tripwire's format (offering the mapping remembered for its header), the report.
 import { useCallback, useRef, useState } from 'react';
 import { importEventsFile, type ImportReport } from '../../data/import-actions';
-import { headerSignature } from '../../data/import/column-detection';
 import type { ColumnMapping } from '../../data/import/column-mapping';
-import { mappingFits } from '../../data/import/mapping-preview';
 import type { ImportPhase, MappingPreview } from '../../data/import/worker-protocol';
 import { recallMapping, rememberMapping } from '../../data/storage/remembered-mappings';
 import { formatDay } from '../../data/dates';
@@ -26,6 +24,8 @@ export function useImportFlow() {
   const controller = useRef<AbortController | null>(null);
 
   const askMapping = useCallback(async (fileName: string, preview: MappingPreview): Promise<ColumnMapping | null> => {
+    // Loaded with the mapping step, not with the page.
+    const [{ headerSignature }, { mappingFits }] = await Promise.all([import('../../data/import/column-detection'), import('../../data/import/mapping-preview')]);
     const signature = headerSignature(preview.labels);
     const remembered = await recallMapping(signature);
     const usable = remembered && mappingFits(remembered.mapping, preview.labels) ? remembered : null;

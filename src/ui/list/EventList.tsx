@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatDay } from '../../data/dates';
 import { filteredEvents } from '../../data/selectors';
@@ -23,7 +23,10 @@ export function EventList() {
 
   // Recomputed only when the list itself changes, not on every timeline tick.
   const matching = useMemo(() => filteredEvents(events, filters), [events, filters]);
-  const shown = hideFuture ? matching.filter((event) => event.start <= time) : matching;
+  const shown = useMemo(() => (hideFuture ? matching.filter((event) => event.start <= time) : matching), [hideFuture, matching, time]);
+  // Measured heights belong to events, not positions: after an import the list holds other rows.
+  // One function per list (not per render): the virtualizer recomputes every row's place when it changes.
+  const itemKey = useCallback((index: number) => shown[index]?.id ?? index, [shown]);
   // Only the rows in sight (and a few either side) are in the page: an import of 100,000 events
   // would otherwise put 100,000 rows in the DOM and re-render them on every tick of the timeline.
   // Short lists, like the article's, are rendered whole.
@@ -32,11 +35,11 @@ export function EventList() {
     count: shown.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT_ESTIMATE,
-    // Measured heights belong to events, not positions: after an import the list holds other rows.
-    getItemKey: (index) => shown[index]?.id ?? index,
+    getItemKey: itemKey,
     overscan: shown.length <= RENDER_WHOLE_LIST_UP_TO ? shown.length : 20,
   });
-  const selectedIndex = shown.findIndex((event) => event.id === selectedEventId);
+  // Once per selection or list, not per render: a million rows are not searched on every tick.
+  const selectedIndex = useMemo(() => (selectedEventId === null ? -1 : shown.findIndex((event) => event.id === selectedEventId)), [shown, selectedEventId]);
   useEffect(() => {
     if (selectedIndex >= 0) rows.scrollToIndex(selectedIndex, { align: 'auto' });
     // Only when the selection changes: the list must not jump while the user scrolls it.
