@@ -53,6 +53,55 @@ describe('imports kept in the browser', () => {
     await page.close();
   });
 
+  it('an import stored by an older version is rebuilt from its file, with the mapping chosen then', async () => {
+    const { page } = await openReadyApp(browser, { hash: 't=2023-06-01' });
+    await page.getByTestId('import-input').setInputFiles(`${FIXTURES}spreadsheet-mdy.csv`);
+    await page.getByRole('dialog', { name: /Which column is which/ }).getByRole('button', { name: /^Import/ }).click();
+    await expect.poll(() => page.getByTestId('import-report').innerText()).toContain('Imported 5 events');
+    // As if an older Tripwire had stored it: its events in another shape, which must not be trusted.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const opening = indexedDB.open('tripwire');
+          opening.onsuccess = () => {
+            const transaction = opening.result.transaction(['imports', 'importChunks'], 'readwrite');
+            const imports = transaction.objectStore('imports');
+            const reading = imports.get('import-spreadsheet-mdy-csv');
+            reading.onsuccess = () => imports.put({ ...reading.result, eventsVersion: 0 });
+            transaction.objectStore('importChunks').clear();
+            transaction.oncomplete = () => {
+              opening.result.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+    );
+    await page.reload();
+    await waitForReady(page);
+    await expect.poll(() => scenarioNames(page), { timeout: 60_000 }).toContain('spreadsheet-mdy.csv:5');
+    // The remembered month-first order, not the day-first default: 12/26/2022 is 26 December.
+    expect(await page.evaluate(() => window.tripwireStore!.getState().scenarios.find((scenario) => scenario.kind === 'import')!.events[0]!.date)).toBe('2022-12-26');
+    await page.close();
+  });
+
+  it('the mapping confirmed for a header is offered again for the next file with that header', async () => {
+    const { page } = await openReadyApp(browser, { hash: 't=2023-06-01' });
+    let dialog = await (async () => {
+      await page.getByTestId('import-input').setInputFiles(`${FIXTURES}kepler-style.csv`);
+      return page.getByRole('dialog', { name: /Which column is which/ });
+    })();
+    await dialog.getByRole('combobox', { name: 'Place' }).selectOption({ label: 'name' });
+    await dialog.getByRole('button', { name: /^Import/ }).click();
+    await expect.poll(() => page.getByTestId('import-report').innerText()).toContain('Imported 5 events');
+    await page.getByTestId('import-input').setInputFiles(`${FIXTURES}kepler-style.csv`);
+    dialog = page.getByRole('dialog', { name: /Which column is which/ });
+    await expect.poll(() => dialog.innerText()).toContain('These are the choices you confirmed for this header');
+    expect(await dialog.getByRole('combobox', { name: 'Place' }).locator('option:checked').innerText()).toBe('name');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.close();
+  });
+
   it('Cancel in the mapping step imports nothing', async () => {
     const { page } = await openReadyApp(browser, { hash: 't=2023-01-11' });
     await page.getByTestId('import-input').setInputFiles(`${FIXTURES}kepler-style.csv`);
