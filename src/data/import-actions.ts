@@ -8,6 +8,7 @@ import type { TripwireEvent } from './events';
 import { MAX_FILE_BYTES, formatCount } from './import/limits';
 import { runImportWorker, type ImportCallbacks, type StorageOutcome, type WorkerOutcome } from './import/run-import-worker';
 import { openDatabase, requestPersistentStorage } from './storage/database';
+import { deleteStoredImport } from './storage/stored-imports';
 
 export interface ImportReport {
   fileName: string;
@@ -75,6 +76,15 @@ export async function importEventsFile(store: TripwireStore, file: File, callbac
   store.getState().addImport(importedScenario(id, file.name, outcome.events), true);
   await keepImport(store, outcome);
   return report({ ok: true, warnings: outcome.warnings, eventCount: outcome.events.length });
+}
+
+/**
+ * Removes an import from the browser database, then from the page: once it is gone from the
+ * list, a reload (or a closed tab) cannot bring it back.
+ */
+export async function removeImport(store: TripwireStore, id: string): Promise<void> {
+  await deleteStoredImport(id).catch(() => {}); // no database: it was never stored
+  store.getState().removeImport(id);
 }
 
 export const describeEventCount = (count: number) => `${formatCount(count)} event${count === 1 ? '' : 's'}`;

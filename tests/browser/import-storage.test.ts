@@ -50,6 +50,15 @@ describe('imports kept in the browser', () => {
     await expect.poll(() => page.evaluate(() => Boolean(window.tripwireMap?.getLayer('event-points-gpu'))), { timeout: 60_000 }).toBe(true);
     const first = await page.evaluate(() => window.tripwireStore!.getState().events[0]!.date);
     expect(first).toBe('2021-01-01');
+
+    // Removed, it is gone from the browser too: the next reload does not bring it back.
+    await page.getByRole('group', { name: 'Scenarios shown' }).getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => scenarioNames(page)).not.toContain('patrols.csv:20000');
+    await page.reload();
+    await waitForReady(page);
+    await page.waitForSelector('.event-row');
+    await page.waitForFunction(() => window.tripwireStore!.getState().backgroundTask === null);
+    expect(await scenarioNames(page)).toEqual(['Newsweek article:37']);
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import { store, useStore } from '../../data/store';
+import { removeImport } from '../../data/import-actions';
 import { eventsToCsv, eventsToGeoJson } from '../../data/import/export-events';
 import type { Scenario } from '../../data/scenarios';
 import { download } from '../export/download';
@@ -28,7 +29,7 @@ export function ScenarioPanel() {
           </label>
           <ScenarioExport scenario={scenario} />
           {scenario.kind === 'import' && (
-            <button type="button" className="link-button" onClick={() => store.getState().removeImport(scenario.id)}>
+            <button type="button" className="link-button" onClick={() => void removeImport(store, scenario.id)}>
               Remove
             </button>
           )}
