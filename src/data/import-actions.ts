@@ -17,6 +17,8 @@ export interface ImportReport {
   issues: ValidationIssue[];
   warnings: ValidationIssue[];
   eventCount: number;
+  /** For a file that went through the mapping step: which column became which field, in words. */
+  columnsUsed?: string[];
 }
 
 export const scenarioIdFor = (name: string) => `import-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'file'}`;

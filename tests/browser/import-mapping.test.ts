@@ -34,7 +34,12 @@ describe('importing files in other shapes through the mapping step', () => {
     expect(await dialog.innerText()).toContain('Read as D Month YYYY');
     await screenshot(page, 'import-mapping-acled');
     await dialog.getByRole('button', { name: /^Import/ }).click();
-    await expect.poll(() => page.getByTestId('import-report').innerText()).toMatch(/Imported \d+ events from “acled-export.csv”/);
+    const report = page.getByTestId('import-report');
+    await expect.poll(() => report.innerText()).toMatch(/Imported \d+ events from “acled-export.csv”/);
+    // The report keeps the choices with the result: which column became which field.
+    await report.getByText('Columns used').click();
+    expect(await report.innerText()).toContain('Date ← “event_date”, read as D Month YYYY');
+    await screenshot(page, 'import-acled-report');
     const listed = await listedEvents(page);
     expect(listed.some((row) => row.includes('26 Dec 2022') && row.includes('Disrupted weapons use in Gimpo'))).toBe(true);
     await page.close();

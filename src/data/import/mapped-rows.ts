@@ -80,13 +80,16 @@ const DATE_FALLBACKS: DateFormatId[] = ['iso', 'day-month-name', 'month-name-day
 
 function dateReader(table: EventTable, column: number | undefined, mapping: ColumnMapping) {
   if (column === undefined) return null;
-  const format = analyseDateColumn(sampleValues(table, column, 2000), { minShare: 0 }).format ?? 'iso';
+  const analysis = analyseDateColumn(sampleValues(table, column, 2000), { minShare: 0 });
+  const format = analysis.format ?? 'iso';
+  // A column whose values settle day/month order is read in that order; the user's choice is for columns that cannot tell.
+  const order = analysis.order ?? mapping.dateOrder;
   return (cell: string) => {
-    const read = parseDateCell(cell, format, mapping.dateOrder);
+    const read = parseDateCell(cell, format, order);
     if (read.ok) return read;
     // Real files mix a few forms ("2023" among "2023-01-11"): any unambiguous one is fine too.
     for (const fallback of DATE_FALLBACKS) {
-      const other = fallback === format ? null : parseDateCell(cell, fallback, mapping.dateOrder);
+      const other = fallback === format ? null : parseDateCell(cell, fallback, order);
       if (other?.ok) return other;
     }
     return read;

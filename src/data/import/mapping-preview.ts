@@ -1,8 +1,8 @@
 // What the mapping step shows for a mapping, computed from the file's first rows: sample values
 // per field as they will be imported, how dates are read, the category values to translate.
 import { suggestCategory } from './category-vocabularies';
-import type { ColumnMapping, MappedField } from './column-mapping';
-import { analyseDateColumn, parseDateCell, type DateColumnAnalysis } from './date-formats';
+import { MAPPED_FIELD_LABELS, MAPPED_FIELDS, type ColumnMapping, type MappedField } from './column-mapping';
+import { analyseDateColumn, describeDateFormat, parseDateCell, type DateColumnAnalysis } from './date-formats';
 import { slugify } from './csv-ids';
 import { compileTitleTemplate } from './mapped-rows';
 
@@ -18,9 +18,9 @@ export function fieldSamples(rows: readonly (readonly string[])[], labels: reado
   }
   const values = columnValues(rows, mapping.columns[field]).slice(0, count);
   if (field !== 'date' && field !== 'endDate') return values;
-  const { format } = dateAnalysis(rows, mapping, field);
+  const { format, order } = dateAnalysis(rows, mapping, field);
   return values.map((value) => {
-    const read = format ? parseDateCell(value, format, mapping.dateOrder) : null;
+    const read = format ? parseDateCell(value, format, order ?? mapping.dateOrder) : null;
     return read?.ok ? `${value} → ${read.date}` : `${value} → not a date`;
   });
 }
@@ -42,3 +42,16 @@ export function categoryChoices(rows: readonly (readonly string[])[], mapping: C
 /** A remembered mapping fits a file when every column it names exists there. */
 export const mappingFits = (mapping: ColumnMapping, labels: readonly string[]) =>
   Object.values(mapping.columns).every((index) => index === undefined || (index >= 0 && index < labels.length));
+
+/** The mapping in words, one line a field, for the import report: where each field came from. */
+export function describeMapping(rows: readonly (readonly string[])[], labels: readonly string[], mapping: ColumnMapping): string[] {
+  return MAPPED_FIELDS.flatMap((field) => {
+    const index = mapping.columns[field];
+    if (field === 'title' && index === undefined && mapping.titleTemplate) return [`Title ← made from ${mapping.titleTemplate}`];
+    if (index === undefined) return [];
+    const column = `“${labels[index] || `column ${index + 1}`}”`;
+    if (field !== 'date' && field !== 'endDate') return [`${MAPPED_FIELD_LABELS[field]} ← ${column}`];
+    const { format, order } = dateAnalysis(rows, mapping, field);
+    return [`${MAPPED_FIELD_LABELS[field]} ← ${column}${format ? `, read as ${describeDateFormat(format, order ?? mapping.dateOrder)}` : ''}`];
+  });
+}

@@ -21,11 +21,12 @@ export function useImportFlow() {
   const [mappingRequest, setMappingRequest] = useState<MappingRequest | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const answerMapping = useRef<(mapping: ColumnMapping | null) => void>(() => {});
+  const columnsUsed = useRef<string[] | undefined>(undefined);
   const controller = useRef<AbortController | null>(null);
 
   const askMapping = useCallback(async (fileName: string, preview: MappingPreview): Promise<ColumnMapping | null> => {
     // Loaded with the mapping step, not with the page.
-    const [{ headerSignature }, { mappingFits }] = await Promise.all([import('../../data/import/column-detection'), import('../../data/import/mapping-preview')]);
+    const [{ headerSignature }, { describeMapping, mappingFits }] = await Promise.all([import('../../data/import/column-detection'), import('../../data/import/mapping-preview')]);
     const signature = headerSignature(preview.labels);
     const remembered = await recallMapping(signature);
     const usable = remembered && mappingFits(remembered.mapping, preview.labels) ? remembered : null;
@@ -36,7 +37,10 @@ export function useImportFlow() {
       setMappingRequest({ fileName, preview, initial: usable?.mapping ?? preview.proposal, rememberedOn });
     });
     setMappingRequest(null);
-    if (chosen) void rememberMapping(signature, chosen).catch(() => {}); // remembering is a courtesy; no storage, no memory
+    if (chosen) {
+      columnsUsed.current = describeMapping(preview.sampleRows, preview.labels, chosen);
+      void rememberMapping(signature, chosen).catch(() => {}); // remembering is a courtesy; no storage, no memory
+    }
     return chosen;
   }, []);
 
@@ -46,6 +50,7 @@ export function useImportFlow() {
       const aborter = new AbortController();
       controller.current = aborter;
       setReport(null);
+      columnsUsed.current = undefined;
       setProgress({ fileName: file.name, phase: 'reading', fraction: 0 });
       const result = await importEventsFile(store, file, {
         signal: aborter.signal,
@@ -55,7 +60,7 @@ export function useImportFlow() {
       if (controller.current !== aborter) return; // a newer import took over
       controller.current = null;
       setProgress(null);
-      setReport(result);
+      setReport(result.ok && columnsUsed.current ? { ...result, columnsUsed: columnsUsed.current } : result);
     },
     [askMapping],
   );
