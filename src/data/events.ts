@@ -45,3 +45,10 @@ export function describeEventDate(event: Pick<TripwireEvent, 'start' | 'precisio
   const end = event.endDate ? parseIsoPartialDate(event.endDate) : null;
   return end ? `${first} – ${formatDay(end.start, end.precision, 'long')}` : first;
 }
+
+/** The marker our own files use for "the source gives no wording of its own for the date". */
+export const DATE_NOT_STATED = '(not stated)';
+
+/** The source's own words for the date, or null when it has none (absent, or marked not stated). */
+export const sourceDateWording = (event: Pick<TripwireEvent, 'dateAsWritten'>): string | null =>
+  event.dateAsWritten && event.dateAsWritten !== DATE_NOT_STATED ? event.dateAsWritten : null;

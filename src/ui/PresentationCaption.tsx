@@ -1,4 +1,4 @@
-import { describeEventDate } from '../data/events';
+import { describeEventDate, sourceDateWording } from '../data/events';
 import { useStore } from '../data/store';
 import { selectedEvent } from '../data/selectors';
 
@@ -10,7 +10,9 @@ export function PresentationCaption() {
     <div className="presentation-caption" data-testid="presentation-caption">
       <h2>{event.title}</h2>
       <p className="presentation-date">
-        {describeEventDate(event)} — “{event.dateAsWritten}”{event.status === 'alleged' ? ' · ALLEGED' : ''}
+        {describeEventDate(event)}
+        {sourceDateWording(event) && ` — “${sourceDateWording(event)}”`}
+        {event.status === 'alleged' ? ' · ALLEGED' : ''}
       </p>
       <blockquote>“{event.quote}”</blockquote>
       {event.speaker && <p className="presentation-speaker">— {event.speaker}</p>}

@@ -60,6 +60,11 @@ describe('the caption', () => {
     expect(caption.quote).toBe('“one flyover last August”');
     expect(caption.attribution).toBe('Jong Eun Lee, former intelligence officer — Newsweek, January 2023');
   });
+
+  it('says only the date where the source gives no wording of its own for it', () => {
+    const notStated = { ...EVENTS[1]!, dateAsWritten: '(not stated)', status: 'reported' as const };
+    expect(captionFor(notStated, 'Newsweek, January 2023').dateLine).toBe('August 2022');
+  });
 });
 
 describe('the briefing model', () => {

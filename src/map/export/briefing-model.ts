@@ -1,7 +1,7 @@
 // Everything a briefing image says, as plain data, before anything is drawn: the browser test
 // reads this text, the painter draws it, and the alt text is written from it.
 import { formatDay } from '../../data/dates';
-import { describeEventDate, type TripwireEvent } from '../../data/events';
+import { describeEventDate, sourceDateWording, type TripwireEvent } from '../../data/events';
 import { visibleEvents } from '../../data/selectors';
 import type { StoreState } from '../../data/store';
 import { categoryColor, categoryLabel } from '../../data/vocabulary';
@@ -48,11 +48,13 @@ export function asOfStamp(state: Pick<BriefingState, 'time' | 'mode' | 'windowMo
 /** Words that introduce the source's own dating: "the article" for the article, else neutral. */
 export const asWrittenBy = (citation: string) => (citation.startsWith('Imported') ? 'as written' : 'the article');
 
+/** Captions say only the date where the source has no wording of its own for it. */
 export function captionFor(event: TripwireEvent, citation: string): BriefingCaption {
+  const wording = sourceDateWording(event);
   const speaker = event.speaker ? `${event.speaker}${event.speakerRole ? `, ${event.speakerRole}` : ''} — ` : '';
   return {
     title: event.title,
-    dateLine: `${describeEventDate(event)}${event.dateAsWritten ? ` — ${asWrittenBy(citation)}: “${event.dateAsWritten}”` : ''}${event.status === 'reported' || event.status === 'confirmed' ? '' : ` · ${event.status.toUpperCase()}`}`,
+    dateLine: `${describeEventDate(event)}${wording ? ` — ${asWrittenBy(citation)}: “${wording}”` : ''}${event.status === 'reported' || event.status === 'confirmed' ? '' : ` · ${event.status.toUpperCase()}`}`,
     quote: event.quote ? `“${event.quote}”` : (event.summary ?? ''),
     attribution: `${speaker}${citation}`,
     factCheck: event.factCheck ? `Fact check: ${event.factCheck.note}` : null,

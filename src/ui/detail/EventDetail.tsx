@@ -1,4 +1,4 @@
-import { describeEventDate, type TripwireEvent } from '../../data/events';
+import { DATE_NOT_STATED, describeEventDate, sourceDateWording, type TripwireEvent } from '../../data/events';
 import { nextEvent, previousEvent } from '../../data/selectors';
 import { store, useStore } from '../../data/store';
 import { actorLabel, categoryColor, categoryLabel } from '../../data/vocabulary';
@@ -37,7 +37,8 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
       </h2>
       <p className="detail-date">
         <strong>{describeEventDate(event)}</strong> <span className="muted">({PRECISION_WORDS[event.precision]})</span>
-        {event.dateAsWritten && ` — ${asWrittenBy(citation)}: “${event.dateAsWritten}”`}
+        {sourceDateWording(event) && ` — ${asWrittenBy(citation)}: “${sourceDateWording(event)}”`}
+        {event.dateAsWritten === DATE_NOT_STATED && ` — ${asWrittenBy(citation) === 'the article' ? 'the article gives no date' : 'no date given'}`}
       </p>
       {event.dateReasoning && <p className="detail-note muted">{event.dateReasoning}</p>}
       {event.statusNote && (
