@@ -46,7 +46,7 @@ describe('imports kept in the browser', () => {
     await page.reload();
     await waitForReady(page);
     await expect.poll(() => scenarioNames(page), { timeout: 60_000 }).toContain('patrols.csv:20000');
-    await expect.poll(() => page.getByText('20000 of 20000 events').count()).toBe(1);
+    await expect.poll(() => page.getByText('20,000 of 20,000 events').count()).toBe(1);
     await expect.poll(() => page.evaluate(() => Boolean(window.tripwireMap?.getLayer('event-points-gpu'))), { timeout: 60_000 }).toBe(true);
     const first = await page.evaluate(() => window.tripwireStore!.getState().events[0]!.date);
     expect(first).toBe('2021-01-01');

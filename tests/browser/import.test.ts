@@ -148,7 +148,7 @@ describe('a large import', () => {
 
   it('keeps the page light: the list holds only the rows in sight, the timeline one canvas strip', async () => {
     const page = await importLarge(browser);
-    expect(await page.getByText('6000 of 6000 events').count()).toBe(1);
+    expect(await page.getByText('6,000 of 6,000 events').count()).toBe(1);
     expect(await page.locator('.event-row').count()).toBeLessThan(100);
     expect(await page.locator('.timeline-event').count()).toBe(0);
     expect(await page.getByTestId('timeline-strip').count()).toBe(1);

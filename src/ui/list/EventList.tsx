@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatDay } from '../../data/dates';
+import { formatCount } from '../../data/import/limits';
 import { filteredEvents } from '../../data/selectors';
 import { store, useStore } from '../../data/store';
 import { categoryColor } from '../../data/vocabulary';
@@ -64,7 +65,7 @@ export function EventList() {
         current date
       </label>
       <p className="event-list-count" aria-live="polite">
-        {shown.length} of {events.length} events
+        {formatCount(shown.length)} of {formatCount(events.length)} events
       </p>
       <div ref={scroller} className="event-rows">
         <ul aria-label="Events, oldest first" style={{ height: rows.getTotalSize() }}>
