@@ -64,6 +64,23 @@ function vocabularyWarnings(events: RawEvent[]): ValidationIssue[] {
   });
 }
 
+/** One event feature: the event, or its located issues; an end before the start is an issue too. */
+export function validateEventFeature(feature: unknown, index: number): { event: RawEvent | null; issues: ValidationIssue[] } {
+  const parsed = eventFeatureSchema.safeParse(feature);
+  if (!parsed.success) return { event: null, issues: issuesOf(parsed.error, featureLabel(index, feature)) };
+  const { date, endDate } = parsed.data.properties;
+  const issues: ValidationIssue[] = [];
+  if (endDate !== undefined && parseIsoPartialDate(endDate)!.end < parseIsoPartialDate(date)!.start) {
+    issues.push({ location: `${featureLabel(index, feature)} › properties.endDate`, message: `ends (${endDate}) before it starts (${date})` });
+  }
+  return { event: { index, geometry: parsed.data.geometry, properties: parsed.data.properties }, issues };
+}
+
+/** What only the whole set shows: repeated ids (issues), words outside the vocabulary (warnings). */
+export function checkEventSet(events: RawEvent[]): { issues: ValidationIssue[]; warnings: ValidationIssue[] } {
+  return { issues: duplicateIdIssues(events.map((event) => ({ id: event.properties.id, index: event.index }))), warnings: vocabularyWarnings(events) };
+}
+
 /** Checks an events FeatureCollection; all issues at once, located. `onProgress` hears the share checked (a million events take seconds). */
 export function validateEventCollection(json: unknown, onProgress?: (fraction: number) => void): Validated<{ events: RawEvent[]; article: ArticleMetadata | null }> {
   const collection = eventCollectionSchema.safeParse(json);
@@ -73,20 +90,14 @@ export function validateEventCollection(json: unknown, onProgress?: (fraction: n
   const { features } = collection.data;
   features.forEach((feature, index) => {
     if (onProgress && index % 20_000 === 0) onProgress(index / features.length);
-    const parsed = eventFeatureSchema.safeParse(feature);
-    if (!parsed.success) {
-      issues.push(...issuesOf(parsed.error, featureLabel(index, feature)));
-      return;
-    }
-    const { date, endDate } = parsed.data.properties;
-    if (endDate !== undefined && parseIsoPartialDate(endDate)!.end < parseIsoPartialDate(date)!.start) {
-      issues.push({ location: `${featureLabel(index, feature)} › properties.endDate`, message: `ends (${endDate}) before it starts (${date})` });
-    }
-    events.push({ index, geometry: parsed.data.geometry, properties: parsed.data.properties });
+    const checked = validateEventFeature(feature, index);
+    issues.push(...checked.issues);
+    if (checked.event) events.push(checked.event);
   });
-  issues.push(...duplicateIdIssues(events.map((event) => ({ id: event.properties.id, index: event.index }))));
+  const set = checkEventSet(events);
+  issues.push(...set.issues);
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: { events, article: collection.data.metadata?.article ?? null }, warnings: vocabularyWarnings(events) };
+  return { ok: true, value: { events, article: collection.data.metadata?.article ?? null }, warnings: set.warnings };
 }
 
 /** Checks one of our geography files (ADIZ, places, tracks …). */

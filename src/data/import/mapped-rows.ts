@@ -112,6 +112,13 @@ export function mappedReader(table: EventTable, mapping: ColumnMapping): RowRead
   const decimalComma = table.delimiter !== null && table.delimiter !== ',';
   const cutCounts = new Map<MappedField, number>();
 
+  /** A row's id in Tripwire's form: its own id, made kebab-case ("KOR5520" → "kor5520"). */
+  const idOf = (record: TableRecord) => {
+    const index = columns.id;
+    const id = index === undefined ? '' : slugify(restoreFormulaText((record.cells[index] ?? '').trim())).slice(0, 100);
+    return id === '' ? undefined : id;
+  };
+
   const read = (record: TableRecord): CsvRow => {
     const values = new Map<string, string>();
     const problems: CellProblem[] = [];
@@ -150,8 +157,8 @@ export function mappedReader(table: EventTable, mapping: ColumnMapping): RowRead
     if (chosen) values.set('category', chosen);
     const actors = splitList(cell('actors'));
     if (actors.length > 0) values.set('actors', actors.map((actor) => actor.replaceAll('\\', '\\\\').replaceAll(';', '\\;')).join(';'));
-    const id = slugify(cell('id')).slice(0, 100);
-    if (id !== '') values.set('id', id);
+    const id = idOf(record);
+    if (id) values.set('id', id);
     const status = cell('status').toLowerCase();
     if (status !== '' && !(STATUSES as readonly string[]).includes(status)) problems.push({ column: 'status', message: `must be one of ${STATUSES.join(', ')}, not ${quoteForMessage(status)}` });
     else if (status !== '') values.set('status', status);
@@ -163,6 +170,7 @@ export function mappedReader(table: EventTable, mapping: ColumnMapping): RowRead
   return {
     labelOf,
     read,
+    idOf,
     hasCategoryColumn: columns.category !== undefined,
     get warnings(): ValidationIssue[] {
       return [...cutCounts].map(([field, count]) => {

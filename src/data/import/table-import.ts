@@ -2,10 +2,10 @@
 // Tripwire's own columns, or the user's mapping), then validate.ts checks them all, and every
 // issue is moved back from "features[i] › properties.date" to where the analyst will look for it:
 // 'line 7, column "event_date"'.
-import { validateEventCollection, type ValidationIssue } from '../validate';
+import { checkEventSet, validateEventFeature, type RawEvent, type ValidationIssue } from '../validate';
 import { columnForPath, DEFAULT_CATEGORY } from './csv-columns';
 import { createIdAllocator } from './csv-ids';
-import { rowToFeature, type CsvRow, type RowFeature } from './csv-rows';
+import { rowToFeature, type CsvRow } from './csv-rows';
 import { rowLocation, type EventTable, type TableRecord } from './event-table';
 import { failure, FILE_LOCATION, fileIssue, type ImportResult } from './import-result';
 import { formatCount } from './limits';
@@ -15,6 +15,8 @@ export interface RowReader {
   /** The file's name for a Tripwire column ("date" → "event_date"), for messages. */
   labelOf(column: string): string | undefined;
   read(record: TableRecord): CsvRow;
+  /** The row's own id, if it has one (read before the rows, so made-up ids never take a file's own). */
+  idOf(record: TableRecord): string | undefined;
   hasCategoryColumn: boolean;
   /** Warnings about the header or the mapping, reported with the rows' own. */
   warnings: ValidationIssue[];
@@ -22,8 +24,11 @@ export interface RowReader {
 
 export type ImportProgress = (phase: 'checking', fraction: number) => void;
 
-interface RowInfo extends RowFeature {
+/** Where each feature came from, by its index: what relocating an issue needs once the row is gone. */
+interface RowPlace {
   line: number;
+  isRoute: boolean;
+  categoryDefaulted: boolean;
 }
 
 /** In a table an absent value is an empty cell: say so, rather than zod's "expected string, received undefined". */
@@ -53,49 +58,60 @@ export function summariseWarnings(warnings: ValidationIssue[]): ValidationIssue[
   });
 }
 
+/**
+ * Row by row: read, make the feature, check it, keep only the event. A million rows never exist
+ * as a million intermediate features at once (measured: most of a large import was garbage
+ * collection of exactly those).
+ */
 export function importRows(table: EventTable, reader: RowReader, onProgress?: ImportProgress): ImportResult {
   const format = table.format;
   const locate = (line: number, column?: string | null) => rowLocation(table, line, column ? (reader.labelOf(column) ?? column) : undefined);
+  const places: RowPlace[] = [];
 
   /** 'features[3] (id "x") › properties.date' → 'line 5, column "date"', using the row each feature came from. */
-  const relocate = (issue: ValidationIssue, rows: RowInfo[]): ValidationIssue => {
-    const row = rows[Number(/^features\[(\d+)\]/.exec(issue.location)?.[1] ?? -1)];
-    if (!row) return issue;
+  const relocate = (issue: ValidationIssue): ValidationIssue => {
+    const place = places[Number(/^features\[(\d+)\]/.exec(issue.location)?.[1] ?? -1)];
+    if (!place) return issue;
     const path = / › ([\w.[\]]+)$/.exec(issue.location)?.[1] ?? '';
-    const lineOf = (index: string) => locate(rows[Number(index)]?.line ?? -1);
+    const lineOf = (index: string) => locate(places[Number(index)]?.line ?? -1);
     const message = issue.message.replace(/\bby features\[(\d+)\]/g, (_match, index: string) => `on ${lineOf(index)}`).replace(/features\[(\d+)\]/g, (_match, index: string) => lineOf(index));
-    const column = columnForPath(path, row.isRoute);
-    return { location: locate(row.line, column), message: /received undefined$/.test(message) ? emptyCellMessage(column ?? undefined) : message };
+    const column = columnForPath(path, place.isRoute);
+    return { location: locate(place.line, column), message: /received undefined$/.test(message) ? emptyCellMessage(column ?? undefined) : message };
   };
 
-  const rows: RowInfo[] = table.records.map((record) => ({ ...rowToFeature(reader.read(record)), line: record.line }));
-  const allocateId = createIdAllocator(rows.flatMap((row) => (typeof row.feature.properties.id === 'string' ? [row.feature.properties.id] : [])));
-  for (const { feature } of rows) {
-    feature.properties.id ??= allocateId(String(feature.properties.date ?? ''), String(feature.properties.title ?? ''));
-  }
+  const allocateId = createIdAllocator(table.records.flatMap((record) => reader.idOf(record) ?? []));
   const issues: ValidationIssue[] = [];
-  for (const row of rows) issues.push(...row.problems.map((problem) => ({ location: locate(row.line, problem.column), message: problem.message })));
+  const events: RawEvent[] = [];
+  table.records.forEach((record, index) => {
+    if (onProgress && index % 20_000 === 0) onProgress('checking', index / table.records.length);
+    const { feature, isRoute, categoryDefaulted, problems } = rowToFeature(reader.read(record));
+    feature.properties.id ??= allocateId(String(feature.properties.date ?? ''), String(feature.properties.title ?? ''));
+    places.push({ line: record.line, isRoute, categoryDefaulted });
+    for (const problem of problems) issues.push({ location: locate(record.line, problem.column), message: problem.message });
+    const checked = validateEventFeature(feature, index);
+    for (const issue of checked.issues) issues.push(relocate(issue));
+    if (checked.event) events.push(checked.event);
+  });
+  const set = checkEventSet(events);
+  for (const issue of set.issues) issues.push(relocate(issue));
+  if (issues.length > 0) return failure(format, byLine(issues));
 
-  const validated = validateEventCollection({ type: 'FeatureCollection', features: rows.map((row) => row.feature) }, (fraction) => onProgress?.('checking', fraction));
-  if (!validated.ok) issues.push(...validated.issues.map((issue) => relocate(issue, rows)));
-  if (!validated.ok || issues.length > 0) return failure(format, byLine(issues));
-
-  const vocabularyWarnings = validated.warnings.filter((warning) => {
-    const row = rows[Number(/^features\[(\d+)\]/.exec(warning.location)?.[1] ?? -1)];
-    return !(row?.categoryDefaulted && warning.location.endsWith('properties.category'));
+  const vocabularyWarnings = set.warnings.filter((warning) => {
+    const place = places[Number(/^features\[(\d+)\]/.exec(warning.location)?.[1] ?? -1)];
+    return !(place?.categoryDefaulted && warning.location.endsWith('properties.category'));
   });
   const warnings = [
     ...table.notices,
     ...reader.warnings,
-    ...defaultCategoryWarning(rows, reader, locate),
-    ...summariseWarnings(vocabularyWarnings.map((warning) => relocate(warning, rows))),
+    ...defaultCategoryWarning(places, reader, locate),
+    ...summariseWarnings(vocabularyWarnings.map(relocate)),
   ];
-  return { ok: true, format, events: validated.value.events, article: null, warnings };
+  return { ok: true, format, events, article: null, warnings };
 }
 
 /** One warning for all rows without a category, instead of one "unknown category" per row. */
-function defaultCategoryWarning(rows: RowInfo[], reader: RowReader, locate: (line: number) => string): ValidationIssue[] {
-  const lines = rows.filter((row) => row.categoryDefaulted).map((row) => row.line);
+function defaultCategoryWarning(places: RowPlace[], reader: RowReader, locate: (line: number) => string): ValidationIssue[] {
+  const lines = places.filter((place) => place.categoryDefaulted).map((place) => place.line);
   if (lines.length === 0) return [];
   if (!reader.hasCategoryColumn) return [fileIssue(`there is no "category" column: every row is imported as "${DEFAULT_CATEGORY}" and drawn grey`)];
   const shown = lines.slice(0, 10).map((line) => locate(line).replace(/^line /, '')).join(', ') + (lines.length > 10 ? ` and ${lines.length - 10} more` : '');
