@@ -23,7 +23,9 @@ async function rebuild(store: TripwireStore, record: StoredImport): Promise<void
 }
 
 async function restoreStored(store: TripwireStore): Promise<void> {
-  for (const record of await listStoredImports()) {
+  const stored = await listStoredImports();
+  if (stored.length > 0) store.getState().setEventsArriving(true); // nothing stored: nothing to prepare for
+  for (const record of stored) {
     store.getState().setBackgroundTask(`Restoring your import “${record.name}” (${describeEventCount(record.eventCount)})…`);
     const events = record.eventsVersion === STORED_EVENTS_VERSION ? await readStoredEvents(record) : null;
     if (events) store.getState().restoreImport(importedScenario(record.id, record.name, events));
@@ -61,5 +63,6 @@ export async function restoreImports(store: TripwireStore, backend: Storage | un
     await moveLegacyImports(store, backend);
   } finally {
     store.getState().setBackgroundTask(null);
+    store.getState().setEventsArriving(false);
   }
 }

@@ -6,7 +6,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { TripwireEvent } from '../data/events';
 import { EVENTS_SOURCE } from '../layers/events';
 import { EMPTY_COLLECTION, eventsToCollection } from '../layers/source-data';
-import { createTimePointsLayer, timePointsFromEvents, type TimePointsLayer, type TimeWindow } from './gpu-points';
+import { createTimePointsLayer, prepareSharedProgram, timePointsFromEvents, type TimePointsLayer, type TimeWindow } from './gpu-points';
 
 export const LARGE_SCENARIO_EVENTS = 5_000;
 export const GPU_EVENTS_LAYER = 'event-points-gpu';
@@ -20,6 +20,8 @@ export interface EventsDrawer {
   setTime(window: TimeWindow): void;
   setExcluded(events: readonly TripwireEvent[], excluded: ReadonlySet<string>): void;
   setVisible(visible: boolean): void;
+  /** Events may be on their way (an import): get the GPU layer's shaders ready meanwhile. */
+  prepare(): void;
 }
 
 export function createEventsDrawer(map: MapLibreMap): EventsDrawer {
@@ -50,6 +52,11 @@ export function createEventsDrawer(map: MapLibreMap): EventsDrawer {
     setExcluded(events, excluded) {
       if (!gpu) return;
       gpu.setShown(excluded.size === 0 ? null : Uint8Array.from(events, (event) => (excluded.has(event.id) ? 0 : 1)));
+    },
+    prepare() {
+      // The map's own WebGL2 context: getContext hands back the one MapLibre created.
+      const gl = map.getCanvas().getContext('webgl2');
+      if (gl) prepareSharedProgram(gl);
     },
     setVisible(shown) {
       visible = shown;

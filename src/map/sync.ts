@@ -102,6 +102,8 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
       },
       { fireImmediately: true },
     ),
+    // An import or restore has begun: a large one will need the GPU layer's shaders.
+    subscribe((state) => state.eventsArriving, (arriving) => arriving && drawer.prepare()),
     // Time: a few numbers in global state; the style's expressions do the filtering.
     subscribe((state) => [state.time, state.mode, state.windowMonths] as const, () => applyTime(store.getState()), { equalityFn: shallow, fireImmediately: true }),
     subscribe(

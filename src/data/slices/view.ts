@@ -19,6 +19,9 @@ export interface ViewSlice {
   /** Work going on in the background that the user should know about ("Restoring …"), or null. */
   backgroundTask: string | null;
   setBackgroundTask: (text: string | null) => void;
+  /** A file is being imported or restored: events (perhaps many) are on their way to the map. */
+  eventsArriving: boolean;
+  setEventsArriving: (arriving: boolean) => void;
   setCamera: (camera: Camera) => void;
   requestFrame: (bounds: Bounds, maxZoom?: number) => void;
   requestCamera: (camera: Camera) => void;
@@ -35,6 +38,8 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
     setAsideData: null,
     backgroundTask: null,
     setBackgroundTask: (backgroundTask) => set({ backgroundTask }),
+    eventsArriving: false,
+    setEventsArriving: (eventsArriving) => set({ eventsArriving }),
     setCamera: (camera) => set({ camera }),
     requestFrame: (bounds, maxZoom = 7) => set({ cameraRequest: { kind: 'bounds', bounds, maxZoom, serial: serial() } }),
     requestCamera: (camera) => set({ cameraRequest: { kind: 'camera', camera, serial: serial() } }),

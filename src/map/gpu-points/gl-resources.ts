@@ -76,6 +76,20 @@ export function sharedProgram(gl: WebGL2RenderingContext): PointsProgram {
   return program;
 }
 
+/**
+ * Starts compiling the shared program before any points layer exists (an import is on its way):
+ * by the time the points arrive the link is done, and asking for its status no longer waits on a
+ * GPU process that is busy drawing. A no-op for a context that already has it.
+ */
+export function prepareSharedProgram(gl: WebGL2RenderingContext): void {
+  if (gl.isContextLost()) return;
+  const program = sharedProgram(gl);
+  // Asked once the compiler has had time, in a task of its own: by then the answer is immediate.
+  setTimeout(() => {
+    if (!gl.isContextLost() && programsByContext.get(gl) === program) programReady(gl, program);
+  }, 1_000);
+}
+
 /** After a lost context every GL object is dead, the program included. */
 export function forgetSharedProgram(gl: WebGL2RenderingContext): void {
   programsByContext.delete(gl);

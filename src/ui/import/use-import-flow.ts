@@ -52,11 +52,13 @@ export function useImportFlow() {
       setReport(null);
       columnsUsed.current = undefined;
       setProgress({ fileName: file.name, phase: 'reading', fraction: 0 });
+      store.getState().setEventsArriving(true);
       const result = await importEventsFile(store, file, {
         signal: aborter.signal,
         onProgress: (phase, fraction, rows) => setProgress({ fileName: file.name, phase, fraction, ...(rows === undefined ? {} : { rows }) }),
         askMapping: (preview) => askMapping(file.name, preview),
       });
+      store.getState().setEventsArriving(false);
       if (controller.current !== aborter) return; // a newer import took over
       controller.current = null;
       setProgress(null);

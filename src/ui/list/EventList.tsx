@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatDay } from '../../data/dates';
 import { formatCount } from '../../data/import/limits';
@@ -15,7 +15,9 @@ const RENDER_WHOLE_LIST_UP_TO = 1_000;
 
 /** The side list, synced both ways with the map and the slider. */
 export function EventList() {
-  const events = useStore((state) => state.events);
+  // Deferred: taking in a new set of events (an import of a million) renders after, not inside,
+  // the task that changed the store, so the map and the other panels go first.
+  const events = useDeferredValue(useStore((state) => state.events));
   const filters = useStore((state) => state.filters);
   const time = useStore((state) => state.time);
   const selectedEventId = useStore((state) => state.selectedEventId);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { store, useStore } from '../../data/store';
 import { formatDay, toDay } from '../../data/dates';
 import { timeExtent, windowStart } from '../../data/selectors';
@@ -22,7 +22,8 @@ function describeMode(mode: TimeMode, windowMonths: number, start: number): stri
 }
 
 export function Timeline() {
-  const events = useStore((state) => state.events);
+  // Deferred like the event list's: a new set of events is laid out after the store change's task.
+  const events = useDeferredValue(useStore((state) => state.events));
   const article = useStore((state) => state.article);
   const time = useStore((state) => state.time);
   const mode = useStore((state) => state.mode);
