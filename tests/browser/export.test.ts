@@ -120,6 +120,14 @@ describe('briefing images', () => {
     expect([PNG.sync.read(readFileSync(join(out, '2022-01-fixture-launch.png'))).width]).toEqual([800]);
   });
 
+  it('npm run brief takes a CSV with its own column names, through the detected mapping', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'brief-'));
+    const file = join(out, 'drill.png');
+    const { stdout } = await run('node', ['scripts/brief.mjs', '--event', '2023-01-11-air-raid-drill-in-seoul', '--events', 'tests/fixtures/browser-import/kepler-style.csv', '--out', file, '--size', '800x450'], { timeout: 120_000 });
+    expect(stdout).toContain('drill.png');
+    expect(readFileSync(file.replace(/\.png$/, '.alt.txt'), 'utf8')).toContain('Air raid drill in Seoul');
+  });
+
   it('npm run brief exits non-zero with a message for an unknown event, and leaves nothing behind', async () => {
     const out = mkdtempSync(join(tmpdir(), 'brief-'));
     const failure = await run('node', ['scripts/brief.mjs', '--event', 'no-such-event', '--out', join(out, 'x.png')], { timeout: 120_000 }).catch((error) => error);
