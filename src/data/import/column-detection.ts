@@ -4,6 +4,7 @@
 import { suggestCategories } from './category-vocabularies';
 import { MAPPED_FIELDS, type ColumnMapping, type MappedField } from './column-mapping';
 import { analyseDateColumn } from './date-formats';
+import { withDecimalPoint } from './csv-cells';
 
 /** Enough rows to judge a column; more would only slow the mapping step down. */
 const MAX_SAMPLE_ROWS = 500;
@@ -71,7 +72,6 @@ interface SampledColumn {
 }
 
 const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-const COMMA_DECIMAL = /^[+-]?\d+,\d+$/;
 const isDecimal = (value: string) => PLAIN_DECIMAL.test(value);
 
 /** Share of a column's values passing `test`; a column without sample values is judged by its name alone. */
@@ -121,7 +121,7 @@ function coordinatesByContent(columns: readonly SampledColumn[]): { lat: Sampled
 export function detectMapping(labels: readonly string[], sampleRows: readonly (readonly string[])[], options: { decimalComma?: boolean } = {}): ColumnMapping {
   const rows = sampleRows.slice(0, MAX_SAMPLE_ROWS);
   // Where commas do not separate cells (semicolon files from much of Europe), 37,5 is 37.5.
-  const asWritten = (value: string) => (options.decimalComma && COMMA_DECIMAL.test(value) ? value.replace(',', '.') : value);
+  const asWritten = (value: string) => withDecimalPoint(value, options.decimalComma ?? false);
   const columns: SampledColumn[] = labels.map((label, index) => ({
     index,
     label: label.trim(),

@@ -46,6 +46,14 @@ const PLAIN_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 export const parsePlainDecimal = (cell: string): number | null => (PLAIN_DECIMAL.test(cell) ? Number(cell) : null);
 
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+
+/**
+ * "37,5" → "37.5" where commas do not separate cells (semicolon or tab files from much of Europe);
+ * anything else unchanged. Import, detection and the mapping all read coordinates through this.
+ */
+export const withDecimalPoint = (cell: string, decimalComma: boolean) => (decimalComma && DECIMAL_COMMA.test(cell) ? cell.replace(',', '.') : cell);
+
 /** Writes a number without an exponent (1e-7 → "0.0000001") so that import accepts it and reads the same number. */
 export function formatPlainDecimal(value: number): string {
   const text = String(value);

@@ -1,12 +1,10 @@
 // Tripwire's own CSV format (docs/import-format.md): a header naming our columns, read directly
 // with no mapping step. Unknown columns are ignored and flagged; repeated ones are refused.
 import type { CsvHeader } from './csv-header';
-import { restoreFormulaText } from './csv-cells';
+import { restoreFormulaText, withDecimalPoint } from './csv-cells';
 import { readRow } from './csv-rows';
 import type { CsvDelimiter } from './csv-table';
 import type { RowReader } from './table-import';
-
-const DECIMAL_COMMA = /^\s*[+-]?\d+,\d+\s*$/;
 
 export function tripwireColumnsReader(header: CsvHeader, delimiter: CsvDelimiter): RowReader {
   // Where commas do not separate cells (Excel's semicolon CSV in much of Europe), "37,5" is 37.5.
@@ -15,7 +13,7 @@ export function tripwireColumnsReader(header: CsvHeader, delimiter: CsvDelimiter
   return {
     labelOf: (column) => column,
     read: ({ cells }) => {
-      const withPoints = coordinateCells.length === 0 ? cells : cells.map((cell, index) => (coordinateCells.includes(index) && DECIMAL_COMMA.test(cell) ? cell.replace(',', '.') : cell));
+      const withPoints = coordinateCells.length === 0 ? cells : cells.map((cell, index) => (coordinateCells.includes(index) ? withDecimalPoint(cell.trim(), true) : cell));
       return readRow(withPoints, header.columns);
     },
     idOf: ({ cells }) => (idCell < 0 ? undefined : restoreFormulaText((cells[idCell] ?? '').trim()) || undefined),

@@ -30,8 +30,6 @@ export interface CsvRecords {
 export interface ReadCsvOptions {
   /** Keep at most this many records (the rest are counted). */
   keep?: number;
-  /** Stop reading after this many records: a header-only look at a 200 MB file. */
-  stopAfter?: number;
   /** Called every few thousand rows with the share of the text read (0–1). */
   onProgress?: (fraction: number, rowsRead: number) => void;
 }
@@ -66,7 +64,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
 
 const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
 
-export function readCsvRecords(text: string, { keep = Infinity, stopAfter = Infinity, onProgress }: ReadCsvOptions = {}): CsvRecords {
+export function readCsvRecords(text: string, { keep = Infinity, onProgress }: ReadCsvOptions = {}): CsvRecords {
   const records: CsvRecord[] = [];
   const issues: CsvSyntaxIssue[] = [];
   let recordCount = 0;
@@ -93,7 +91,6 @@ export function readCsvRecords(text: string, { keep = Infinity, stopAfter = Infi
         recordCount += 1;
         if (records.length < keep) records.push({ line, cells });
         if (recordCount % 20_000 === 0) onProgress?.(rowEnd / text.length, recordCount);
-        if (recordCount >= stopAfter) parser.abort();
       }
       rowStart = rowEnd;
     },

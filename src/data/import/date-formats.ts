@@ -214,13 +214,6 @@ export function parseDateCell(value: string, format: DateFormatId, order: DateOr
 
 const reads = (value: string, format: DateFormatId, order: DateOrder) => typeof read(value, format, order) === 'string';
 
-/** Whether any format reads the value (numeric dates in either order); for spotting date columns. */
-export function looksLikeDate(value: string): boolean {
-  const trimmed = value.trim();
-  if (trimmed === '') return false;
-  return DATE_FORMAT_IDS.some((format) => reads(trimmed, format, 'day-first') || (format === 'numeric' && reads(trimmed, format, 'month-first')));
-}
-
 /** `minShare`: the least share of values the chosen format must read (0 when the user has already chosen the column). */
 export function analyseDateColumn(values: readonly string[], { minShare = MIN_READABLE_SHARE }: { minShare?: number } = {}): DateColumnAnalysis {
   const sample: string[] = [];

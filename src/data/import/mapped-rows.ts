@@ -4,7 +4,7 @@
 // Tripwire's own CSV terms, so it meets exactly the same checks as our own format.
 import { suggestCategory } from './category-vocabularies';
 import type { ColumnMapping, MappedField } from './column-mapping';
-import { formatPlainDecimal, parsePlainDecimal, restoreFormulaText, splitList } from './csv-cells';
+import { formatPlainDecimal, joinList, parsePlainDecimal, restoreFormulaText, splitList, withDecimalPoint } from './csv-cells';
 import { slugify } from './csv-ids';
 import type { CellProblem, CsvRow } from './csv-rows';
 import { analyseDateColumn, parseDateCell, type DateFormatId } from './date-formats';
@@ -68,13 +68,6 @@ export const unknownTemplateNames = (template: string, labels: readonly string[]
   const known = new Set(labels.map(normaliseName));
   return [...template.matchAll(TEMPLATE_SLOT)].flatMap((match) => match[1]!.split('|')).filter((name) => !known.has(normaliseName(name)));
 };
-
-/** Decimal degrees; a decimal comma is fine when commas do not separate the cells. */
-function readDegrees(cell: string, decimalComma: boolean): number | null {
-  const plain = parsePlainDecimal(cell);
-  if (plain !== null || !decimalComma) return plain;
-  return /^[+-]?\d+,\d+$/.test(cell) ? Number(cell.replace(',', '.')) : null;
-}
 
 const DATE_FALLBACKS: DateFormatId[] = ['iso', 'day-month-name', 'month-name-day', 'month-name-year'];
 
@@ -156,7 +149,7 @@ export function mappedReader(table: EventTable, mapping: ColumnMapping): RowRead
     const chosen = category === '' ? null : (mapping.categories[category] ?? suggestCategory(category));
     if (chosen) values.set('category', chosen);
     const actors = splitList(cell('actors'));
-    if (actors.length > 0) values.set('actors', actors.map((actor) => actor.replaceAll('\\', '\\\\').replaceAll(';', '\\;')).join(';'));
+    if (actors.length > 0) values.set('actors', joinList(actors));
     const id = idOf(record);
     if (id) values.set('id', id);
     const status = cell('status').toLowerCase();
@@ -187,7 +180,7 @@ function readPosition(record: TableRecord, columns: ColumnMapping['columns'], de
     for (const field of ['lon', 'lat'] as const) {
       const index = columns[field];
       const written = index === undefined ? '' : (record.cells[index] ?? '').trim();
-      const degrees = readDegrees(written, decimalComma);
+      const degrees = parsePlainDecimal(withDecimalPoint(written, decimalComma));
       if (degrees !== null) values.set(field, formatPlainDecimal(degrees));
       else values.set(field, written); // rowToFeature names the problem ("must be a plain decimal …", "must not be empty")
     }

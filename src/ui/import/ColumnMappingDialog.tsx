@@ -114,7 +114,7 @@ export default function ColumnMappingDialog({ request, onDone }: { request: Mapp
         </ul>
       )}
       </div>
-      <div className="dialog-actions">
+      <div className="mapping-actions">
         <button type="button" className="primary" disabled={issues.length > 0} onClick={() => onDone(mapping)}>
           Import {formatCount(preview.rowCount)} events
         </button>
