@@ -9,6 +9,7 @@ import { startUrlSync } from './data/url-sync';
 import { TOGGLEABLE_LAYERS } from './layers';
 import { exportBriefing, type ExportOptions, type ExportResult } from './map/export/export-briefing';
 import './app.css';
+import './ui/import/import.css';
 
 declare global {
   interface Window {
