@@ -6,8 +6,9 @@
 //   --each-event          one image per event, named <date>-<id>.png, plus index.html in date order
 //   --out <file|dir>      where to write (a .png for one image, a folder for --each-event)
 //   --size 1920x1080      CSS pixels (default 1920x1080);  --scale 1|2|3  pixel ratio (default 1)
-//   --title "…"           header title;  --handling "UNCLASSIFIED // FOR TRAINING"  banner text
-//   --events <file>       use this events file instead of the article's (validated like any import)
+//   --title "…"           header title (default: the scenario's);  --handling "UNCLASSIFIED // FOR TRAINING"  banner text
+//   --scenario <file>     open this scenario document (.tripwire.json) instead of the built-in one
+//   --events <file>       use this events file instead of the scenario's events (validated like any import)
 //
 // Nothing half-written is left behind: images are written to a temporary folder next to the
 // destination and moved into place only when all of them succeeded.
@@ -18,8 +19,6 @@ import { execFileSync } from 'node:child_process';
 import { preview } from 'vite';
 import { launchChromium } from './launch-chromium.mjs';
 import { writeIndex } from './brief-index.mjs';
-
-const DEFAULT_TITLE = 'Russia–North Korea ties and the balance of power in East Asia';
 
 class BriefError extends Error {}
 function fail(message) {
@@ -37,7 +36,8 @@ function parseOptions() {
         out: { type: 'string' },
         size: { type: 'string', default: '1920x1080' },
         scale: { type: 'string', default: '1' },
-        title: { type: 'string', default: DEFAULT_TITLE },
+        title: { type: 'string' },
+        scenario: { type: 'string' },
         handling: { type: 'string', default: '' },
         events: { type: 'string' },
         build: { type: 'boolean', default: false },
@@ -55,6 +55,7 @@ function parseOptions() {
   if (!parsed['each-event'] && parsed.out.endsWith('/')) fail('--out names a folder: add --each-event, or give a .png file');
   if (!parsed['each-event'] && !parsed.out.endsWith('.png')) fail('--out must end in .png for a single image');
   if (parsed.events && !existsSync(parsed.events)) fail(`--events: no such file ${parsed.events}`);
+  if (parsed.scenario && !existsSync(parsed.scenario)) fail(`--scenario: no such file ${parsed.scenario}`);
   return { ...parsed, width: Number(size[1]), height: Number(size[2]), scale, out: resolve(parsed.out) };
 }
 
@@ -73,21 +74,26 @@ async function openApp(browser, baseUrl, options, hash) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
-  let url = baseUrl;
+  const query = new URLSearchParams();
+  // Files are served from memory under the app's own origin, so the app validates them like any file.
+  const serve = async (file, served, contentType, parameter) => {
+    const body = readFileSync(file);
+    await page.route(`**/${served}`, (route) => route.fulfill({ body, contentType }));
+    query.set(parameter, served);
+  };
+  if (options.scenario) await serve(options.scenario, 'brief-scenario.tripwire.json', 'application/json', 'scenario');
   if (options.events) {
-    // Served from memory under the app's own origin, so the app validates it like any file.
-    const body = readFileSync(options.events);
-    const served = /\.csv$/i.test(options.events) ? 'brief-events.csv' : 'brief-events.geojson';
-    await page.route(`**/${served}`, (route) => route.fulfill({ body, contentType: served.endsWith('.csv') ? 'text/csv' : 'application/geo+json' }));
-    url += `?events=${served}`;
+    const csv = /\.csv$/i.test(options.events);
+    await serve(options.events, csv ? 'brief-events.csv' : 'brief-events.geojson', csv ? 'text/csv' : 'application/geo+json', 'events');
   }
-  await page.goto(`${url}${hash ? `#${hash.replace(/^#/, '')}` : ''}`);
-  await page.waitForFunction(() => window.tripwireMap && window.tripwireStore && window.tripwireStore.getState().status !== 'loading', undefined, { timeout: 90_000 });
+  await page.goto(`${baseUrl}${query.size > 0 ? `?${query}` : ''}${hash ? `#${hash.replace(/^#/, '')}` : ''}`);
+  // Ready when the map is drawn, or as soon as the scenario is refused (there is no map then).
+  await page.waitForFunction(() => window.tripwireStore && (window.tripwireStore.getState().status === 'failed' || (window.tripwireMap && window.tripwireStore.getState().status === 'ready')), undefined, { timeout: 90_000 });
   const state = await page.evaluate(() => {
     const { status, loadIssues, notices } = window.tripwireStore.getState();
     return { status, loadIssues, notices };
   });
-  if (state.status === 'failed') fail(`the events could not be loaded:\n${state.loadIssues.map((issue) => `  ${issue.location}: ${issue.message}`).join('\n')}`);
+  if (state.status === 'failed') fail(`the scenario or its events could not be loaded:\n${state.loadIssues.map((issue) => `  ${issue.location}: ${issue.message}`).join('\n')}`);
   if (state.notices.length > 0) fail(`bad --hash: ${state.notices.join('; ')}`);
   if (errors.length > 0) fail(`the app reported errors: ${errors.join('; ')}`);
   return page;
@@ -137,6 +143,7 @@ try {
   const baseUrl = server.resolvedUrls.local[0];
   const hash = options.event ? `event=${encodeURIComponent(options.event)}` : options.hash;
   const page = await openApp(browser, baseUrl, options, hash);
+  options.title ??= await page.evaluate(() => window.tripwireStore.getState().scenario.title);
   if (options['each-event']) {
     const events = await page.evaluate(() => window.tripwireStore.getState().events.map(({ id, date, title }) => ({ id, date, title })));
     if (events.length === 0) fail('the events file has no events');

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { MapView } from './map/MapView';
 import { InsetMap } from './map/InsetMap';
 import { useStore } from './data/store';
-import { SCENARIO_TITLE } from './scenario';
+import { layersOf } from './layers';
+import { defaultViewOf, insetViewOf, sourcesLine } from './data/scenario/scenario-text';
 import { Timeline } from './ui/timeline/Timeline';
 import { EventList } from './ui/list/EventList';
 import { DetailPanel } from './ui/detail/DetailPanel';
@@ -23,7 +24,11 @@ const ColumnMappingDialog = lazy(() => import('./ui/import/ColumnMappingDialog')
 
 /** The dashboard shell: header, event list, map with legend and detail, timeline. */
 export function App() {
-  const article = useStore((state) => state.article);
+  const scenario = useStore((state) => state.scenario);
+  const layers = layersOf(scenario);
+  // The map is made anew only when the scenario or its layers change, not on every edit of its head.
+  const mapKey = useMemo(() => (scenario ? `${scenario.id}:${scenario.layers.map((layer) => `${layer.id}${JSON.stringify(layer.style)}`).join()}` : ''), [scenario]);
+  const insetView = insetViewOf(scenario);
   const [exporting, setExporting] = useState(false);
   const [presenting, setPresenting] = useState(false);
   const importFlow = useImportFlow();
@@ -36,9 +41,9 @@ export function App() {
     <div className={`app${presenting ? ' is-presenting' : ''}`}>
       <header className="app-header">
         <h1>
-          <span className="brand">Tripwire</span> {SCENARIO_TITLE}
+          <span className="brand">Tripwire</span> {scenario?.title}
         </h1>
-        <p className="app-source">Source: {article ? `${article.publisher}, “${article.title}”` : 'Newsweek, January 2023'}</p>
+        {scenario && scenario.sources.length > 0 && <p className="app-source">Source: {sourcesLine(scenario)}</p>}
         <div className="app-actions">
           <ImportButton onFile={importFlow.start} />
           <button type="button" onClick={openExport} aria-keyshortcuts="E" title="Export a briefing image (E)">
@@ -54,13 +59,13 @@ export function App() {
       </aside>
       <main className="map-area">
         <DropZone onFile={importFlow.start}>
-          <MapView onDrawn={setMapDrawn} />
+          {scenario && <MapView key={mapKey} layers={layers} bounds={defaultViewOf(scenario).bounds} onDrawn={setMapDrawn} />}
         </DropZone>
         <ViewPicker />
         {/* After the main map's first frame: the inset shares MapLibre's worker, and the main map is
             what the user looks at first (measured: ~1 s of cold load when both start together).
             Without WebGL the main map never draws, says why, and no inset appears. */}
-        {mapDrawn && <InsetMap />}
+        {mapDrawn && insetView && <InsetMap key={mapKey} view={insetView} layers={layers} />}
         <Legend />
         {presenting ? <PresentationCaption /> : <DetailPanel />}
         <LoadIssues />

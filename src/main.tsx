@@ -6,7 +6,7 @@ import { loadScenario } from './data/load';
 import { browserStorage, store } from './data/store';
 import { restoreImports } from './data/restore-imports';
 import { startUrlSync } from './data/url-sync';
-import { TOGGLEABLE_LAYERS } from './layers';
+import { layersOf } from './layers';
 import { exportBriefing, type ExportOptions, type ExportResult } from './map/export/export-briefing';
 import './app.css';
 import './ui/import/import.css';
@@ -23,7 +23,7 @@ window.tripwireStore = store;
 window.tripwireExport = { render: (options) => exportBriefing(store, options) };
 
 void loadScenario(store).then(() => {
-  startUrlSync(store, TOGGLEABLE_LAYERS.map((layer) => layer.id));
+  startUrlSync(store, layersOf(store.getState().scenario).toggleable.map((layer) => layer.id));
   // After the built-in scenario: the first frame never waits for a large saved import.
   void restoreImports(store, browserStorage());
 });

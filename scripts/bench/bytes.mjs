@@ -1,5 +1,5 @@
 // Sizes read from the production build: each page's JS (raw and gzip, as a server would send it,
-// including MapLibre's worker), the whole basemap tile set and the events. Which files a page loads
+// including MapLibre's worker), the whole basemap tile set and the built-in scenario document. Which files a page loads
 // comes from Vite's manifest (dist/.vite/manifest.json), so the benchmark page's own code is not
 // counted against the app. What a cold load actually fetches is measured in cold-load.mjs.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -49,6 +49,6 @@ export function measureBytes(dist = 'dist') {
     benchPage,
     basemapTiles: basemapTiles.length,
     basemapTilesBytes: sum(basemapTiles, sizeOf),
-    events: sizeOf(`${dist}/geo/events.geojson`),
+    scenario: sizeOf(`${dist}/scenarios/built-in.tripwire.json`),
   };
 }

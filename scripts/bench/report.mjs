@@ -40,7 +40,7 @@ export function markdown(results) {
     '',
     `Bytes: app JS ${kib(bytes.jsGzip)} gzip (${kib(bytes.js)} raw)` +
       (bytes.benchPage ? `; benchmark page JS ${kib(bytes.benchPage.jsGzip)} gzip` : '') +
-      `; basemap: ${count(bytes.basemapTiles)} vector tiles, ${kib(bytes.basemapTilesBytes)} in all; events ${kib(bytes.events)}.`,
+      `; basemap: ${count(bytes.basemapTiles)} vector tiles, ${kib(bytes.basemapTilesBytes)} in all; built-in scenario document ${kib(bytes.scenario)}.`,
     `Importing ${count(results.importMs.events)} events through the app's import button (CSV): ${ms(results.importMs.ms)}, until its report.`,
     millionLine(results.millionImport),
     `Cold load of the app to idle: median ${ms(coldLoad.medianMs)} (min ${ms(coldLoad.minMs)}, max ${ms(coldLoad.maxMs)}, ${coldLoad.runs} fresh pages); ` +

@@ -4,6 +4,7 @@
 //  - N synthetic events on bench.html, drawn by each approach.
 import { median, quantile } from './stats.mjs';
 import { heapAfterGc, scrubWithoutGpuWait, startLongTaskLog, stopLongTaskLog, timeScrubAndRepaint } from './in-page.mjs';
+import { benchFrameQuery } from '../built-in-scenario.mjs';
 
 const DAY = 86_400_000;
 const SYNTHETIC_FIRST_DAY = Date.UTC(2003, 0, 1) / DAY;
@@ -100,7 +101,7 @@ export async function measureImportedScrub(browser, baseUrl, { steps, events }) 
 
 async function openBenchPage(browser, baseUrl) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(new URL('bench.html', baseUrl).href);
+  await page.goto(new URL(`bench.html?${benchFrameQuery()}`, baseUrl).href);
   await page.waitForFunction(() => window.tripwireBench, undefined, { timeout: 60_000 });
   // The map may have gone idle already: only wait when it has work left.
   await page.evaluate(

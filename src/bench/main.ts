@@ -6,7 +6,6 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './bench.css';
 import { shuffleSyntheticEvents, SYNTHETIC_LAST_DAY, type SyntheticEvents } from '../data/synthetic-events';
-import { THEATERS } from '../data/theaters';
 import { basemapLabelsLayer, basemapLayer } from '../layers/basemap';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
 import { palette } from '../layers/palette';
@@ -67,10 +66,16 @@ declare global {
 /** `?bare`: only the sea colour, no sources. Its cold load is the floor for the app's (scripts/bench/cold-load.mjs). */
 const BARE_STYLE: StyleSpecification = { version: 8, sources: {}, layers: [{ id: 'water', type: 'background', paint: { 'background-color': palette.water } }] };
 
+/** `?bounds=west,south,east,north`: the frame (the runner passes a view of the built-in scenario); the world otherwise. */
+function boundsFromUrl(): [number, number, number, number] {
+  const numbers = (new URLSearchParams(location.search).get('bounds') ?? '').split(',').map(Number);
+  return numbers.length === 4 && numbers.every(Number.isFinite) ? (numbers as [number, number, number, number]) : [-180, -80, 180, 80];
+}
+
 const map = new MapLibreMap({
   container: 'map',
   style: new URLSearchParams(location.search).has('bare') ? BARE_STYLE : buildStyle([basemapLayer, basemapLabelsLayer], INITIAL_GLOBAL_STATE, document.baseURI),
-  bounds: THEATERS['east-asia'].bounds,
+  bounds: boundsFromUrl(),
   fitBoundsOptions: { padding: 10 },
   renderWorldCopies: false,
 });

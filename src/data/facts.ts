@@ -1,5 +1,6 @@
-// Facts the article states or implies, measured with Turf from the geography we ship, so that
+// Facts a source states or implies, measured with Turf from the scenario's geography, so that
 // the map can show "measured: 17.9 km" next to "roughly 11 miles" instead of repeating the text.
+// The scenario names what to measure (its `measurements`); how to measure is general code here.
 import {
   area,
   booleanPointInPolygon,
@@ -16,6 +17,7 @@ import {
 } from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import type { GeographyFeature } from './schemas';
+import type { Measurement } from './scenario/scenario-schema';
 
 export interface MeasuredFact {
   /** The geography feature the fact belongs to (shown in its detail). */
@@ -23,7 +25,7 @@ export interface MeasuredFact {
   label: string;
   value: number;
   unit: 'km' | 'km²' | '%';
-  /** What the article says, where it says something, for comparison. */
+  /** What the source says, where it says something, for comparison. */
   articleSays?: string;
 }
 
@@ -65,49 +67,45 @@ export function lengthInsideKm(track: Feature<LineString>, zone: GeographyFeatur
     .reduce((sum, segment) => sum + length(segment, { units: 'kilometers' }), 0);
 }
 
-export function computeFacts(geography: Record<string, GeographyFeature[]>): MeasuredFact[] {
+/** The feature's line: a line as it is, an area's largest polygon as its coast. */
+function lineOf(feature: GeographyFeature): Feature<LineString> | null {
+  if (feature.geometry.type === 'LineString') return lineString(feature.geometry.coordinates);
+  if (feature.geometry.type === 'Polygon' || feature.geometry.type === 'MultiPolygon') return polygonToLine(mainland(feature)) as Feature<LineString>;
+  return null;
+}
+
+/** The measurements a scenario asks for, each a general Turf capability (see scenario-format.md). */
+export function computeFacts(geography: Record<string, GeographyFeature[]>, measurements: readonly Measurement[]): MeasuredFact[] {
   const features = byId(geography);
   const facts: MeasuredFact[] = [];
-  const get = (id: string) => features.get(id);
-
-  const alsom = get('alsom-island');
-  const northKorea = get('north-korea-outline');
-  if (alsom?.geometry.type === 'Point' && northKorea) {
-    const coast = polygonToLine(mainland(northKorea)) as Feature<LineString>;
-    const km = pointToLineDistance(point(alsom.geometry.coordinates), coast, { units: 'kilometers' });
-    facts.push({ featureId: 'alsom-island', label: "Distance to North Korea's mainland coast", value: km, unit: 'km', articleSays: 'roughly 11 miles' });
-  }
-
-  const port = get('rason-port');
-  const border = get('tumen-border-segment');
-  if (port?.geometry.type === 'Point' && border?.geometry.type === 'LineString') {
-    const km = pointToLineDistance(point(port.geometry.coordinates), lineString(border.geometry.coordinates), { units: 'kilometers' });
-    for (const featureId of ['rason-port', 'rason-sez']) {
-      facts.push({ featureId, label: 'Rason port to the Russian border', value: km, unit: 'km', articleSays: 'just miles from the Russian border' });
-    }
-  }
-
-  const kadiz = get('kadiz-2013');
-  for (const [otherId, label] of [
-    ['cadiz-ecs', "Overlap with China's ECS ADIZ"],
-    ['jadiz', "Overlap with Japan's ADIZ"],
-  ] as const) {
-    const other = get(otherId);
-    if (!kadiz || !other) continue;
-    const km2 = overlapKm2(kadiz, other);
-    facts.push({ featureId: 'kadiz-2013', label, value: km2, unit: 'km²' }, { featureId: otherId, label: "Overlap with South Korea's ADIZ (2013)", value: km2, unit: 'km²' });
-  }
-
-  if (kadiz) {
-    for (const track of geography.tracks ?? []) {
-      if (track.geometry.type !== 'LineString' || track.properties.kind === 'missile-track') continue;
-      const line = lineString(track.geometry.coordinates);
-      const inside = lengthInsideKm(line, kadiz);
-      const total = length(line, { units: 'kilometers' });
-      facts.push(
-        { featureId: track.properties.id, label: "Length inside South Korea's ADIZ", value: inside, unit: 'km' },
-        { featureId: track.properties.id, label: 'Share of the track inside the KADIZ', value: (inside / total) * 100, unit: '%' },
-      );
+  for (const measurement of measurements) {
+    if (measurement.kind === 'distance') {
+      const from = features.get(measurement.from);
+      const to = features.get(measurement.to);
+      const line = to ? lineOf(to) : null;
+      if (from?.geometry.type !== 'Point' || !line) continue;
+      const km = pointToLineDistance(point(from.geometry.coordinates), line, { units: 'kilometers' });
+      for (const featureId of measurement.showOn ?? [measurement.from]) {
+        facts.push({ featureId, label: measurement.label, value: km, unit: 'km', ...(measurement.sourceSays ? { articleSays: measurement.sourceSays } : {}) });
+      }
+    } else if (measurement.kind === 'overlap') {
+      const [a, b] = measurement.zones.map((id) => features.get(id));
+      if (!a || !b) continue;
+      const km2 = overlapKm2(a, b);
+      facts.push({ featureId: a.properties.id, label: measurement.labels[0], value: km2, unit: 'km²' }, { featureId: b.properties.id, label: measurement.labels[1], value: km2, unit: 'km²' });
+    } else {
+      const zone = features.get(measurement.zone);
+      if (!zone) continue;
+      for (const route of geography[measurement.routesLayer] ?? []) {
+        if (route.geometry.type !== 'LineString' || measurement.exceptKinds.includes(route.properties.kind)) continue;
+        const line = lineString(route.geometry.coordinates);
+        const inside = lengthInsideKm(line, zone);
+        const total = length(line, { units: 'kilometers' });
+        facts.push(
+          { featureId: route.properties.id, label: measurement.label, value: inside, unit: 'km' },
+          { featureId: route.properties.id, label: measurement.shareLabel, value: (inside / total) * 100, unit: '%' },
+        );
+      }
     }
   }
   return facts;

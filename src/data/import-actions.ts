@@ -1,7 +1,7 @@
 // Importing a file, from the file picker, drag-and-drop or a restore: the worker reads and checks
 // it (asking for a column mapping when needed), the store gets it whole or not at all, and the
 // browser database keeps it for next time. A failure to store is a notice, never a lost import.
-import { importedScenario } from './scenarios';
+import { importedEventSet } from './event-sets';
 import type { TripwireStore } from './store';
 import type { ValidationIssue } from './validate';
 import type { TripwireEvent } from './events';
@@ -21,11 +21,11 @@ export interface ImportReport {
   columnsUsed?: string[];
 }
 
-export const scenarioIdFor = (name: string) => `import-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'file'}`;
+export const eventSetIdFor = (name: string) => `import-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'file'}`;
 
-/** Ids are how selections, links and the map address events: they must stay unique across the scenarios shown together. */
-function idClashes(store: TripwireStore, scenarioId: string, events: readonly TripwireEvent[]): ValidationIssue[] {
-  const taken = new Set(store.getState().scenarios.filter((scenario) => scenario.id !== scenarioId).flatMap((scenario) => scenario.events.map((event) => event.id)));
+/** Ids are how selections, links and the map address events: they must stay unique across the event sets shown together. */
+function idClashes(store: TripwireStore, eventSetId: string, events: readonly TripwireEvent[]): ValidationIssue[] {
+  const taken = new Set(store.getState().eventSets.filter((scenario) => scenario.id !== eventSetId).flatMap((scenario) => scenario.events.map((event) => event.id)));
   if (taken.size === 0) return [];
   return events
     .filter((event) => taken.has(event.id))
@@ -66,7 +66,7 @@ export async function importEventsFile(store: TripwireStore, file: File, callbac
   if (file.size > MAX_FILE_BYTES) {
     return report({ issues: [{ location: '(file)', message: `the file is ${(file.size / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB` }] });
   }
-  const id = scenarioIdFor(file.name);
+  const id = eventSetIdFor(file.name);
   const outcome = await runImportWorker(file, file.name, id, callbacks);
   if (outcome.kind === 'cancelled') return report({ cancelled: true });
   if (outcome.kind === 'refused') return report({ issues: outcome.issues });
@@ -75,7 +75,7 @@ export async function importEventsFile(store: TripwireStore, file: File, callbac
     outcome.discard();
     return report({ issues: clashes });
   }
-  store.getState().addImport(importedScenario(id, file.name, outcome.events), true);
+  store.getState().addImport(importedEventSet(id, file.name, outcome.events), true);
   await keepImport(store, outcome);
   return report({ ok: true, warnings: outcome.warnings, eventCount: outcome.events.length });
 }

@@ -1,19 +1,23 @@
-// Loads the scenario's files (same origin, shipped in public/geo), validates each at the
-// boundary and hands the store only normalised, valid data, or the located issues.
-import { ARTICLE_SCENARIO_ID, makeScenario } from './scenarios';
+// Opens the first scenario of a visit: the built-in one (public/scenarios), one named by the link
+// (`?scenario=`), or the built-in geography with another events file (`?events=`). Every document
+// is checked at the boundary: the store gets only valid data, or the located issues.
+import { importedEventSet } from './event-sets';
 import { computeFacts } from './facts';
-import type { GeographyFeature } from './schemas';
 import { timeExtent } from './selectors';
 import type { TripwireStore } from './store';
-import { validateEventCollection, validateGeographyCollection, type ValidationIssue } from './validate';
+import type { ValidationIssue } from './validate';
+import { geographyOf, openScenario, type OpenedScenario } from './scenario/open-scenario';
 
-/** Geography files in public/geo; `reference` holds outlines used for measurement, not drawn. */
-export const GEOGRAPHY_FILES = ['adiz', 'places', 'rason', 'kurils', 'tracks', 'reference'] as const;
-export type GeographyFile = (typeof GEOGRAPHY_FILES)[number];
+export const BUILT_IN_SCENARIO_PATH = 'scenarios/built-in.tripwire.json';
 
-async function fetchJson(path: string): Promise<unknown> {
+async function fetchOk(path: string): Promise<Response> {
   const response = await fetch(path);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response;
+}
+
+async function fetchJson(path: string): Promise<unknown> {
+  const response = await fetchOk(path);
   try {
     return await response.json();
   } catch (error) {
@@ -21,61 +25,62 @@ async function fetchJson(path: string): Promise<unknown> {
   }
 }
 
-const DEFAULT_EVENTS_PATH = 'geo/events.geojson';
-
 /**
- * `?events=path.geojson` loads another events file from the same origin (the briefing CLI uses
- * it for fixtures). Anything that could leave the origin is refused, with the reason.
+ * `?events=path.geojson` or `?scenario=path.tripwire.json` loads a file from the same origin (the
+ * briefing CLI uses them). Anything that could leave the origin is refused, with the reason.
  */
-export function eventsPathFrom(search: string, origin: string): { path: string; refused?: string } {
-  const requested = new URLSearchParams(search).get('events');
-  if (!requested) return { path: DEFAULT_EVENTS_PATH };
-  const looksLocal = /^[\w\-./]+\.((geo)?json|csv)$/i.test(requested) && !requested.includes('..') && !requested.startsWith('/');
+export function requestedPath(search: string, origin: string, parameter: 'events' | 'scenario'): { path: string | null; refused?: string } {
+  const requested = new URLSearchParams(search).get(parameter);
+  if (!requested) return { path: null };
+  const extension = parameter === 'events' ? /\.((geo)?json|csv)$/i : /\.json$/i;
+  const looksLocal = /^[\w\-./]+$/.test(requested) && extension.test(requested) && !requested.includes('..') && !requested.startsWith('/');
   if (!looksLocal || new URL(requested, `${origin}/`).origin !== origin) {
-    return { path: DEFAULT_EVENTS_PATH, refused: `events=${requested.slice(0, 80)}: only a .geojson, .json or .csv file on this site can be loaded` };
+    const kinds = parameter === 'events' ? 'a .geojson, .json or .csv file' : 'a .tripwire.json file';
+    return { path: null, refused: `${parameter}=${requested.slice(0, 80)}: only ${kinds} on this site can be loaded` };
   }
   return { path: requested };
 }
 
 /**
- * The built-in events are validated as they are; another file (`?events=`, the briefing CLI's
- * --events) goes through the import code, so a CSV or another header works as in the app (with
- * the detected column mapping). That code is loaded only then: the first frame does not need it.
+ * Another events file goes through the import code, so a CSV or another header works as in the
+ * app (with the detected column mapping). That code is loaded only then: the first frame does not need it.
  */
-async function loadEvents(path: string) {
-  if (path === DEFAULT_EVENTS_PATH) return validateEventCollection(await fetchJson(path));
-  const response = await fetch(path);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+async function withEventsFile(opened: OpenedScenario, path: string) {
+  const response = await fetchOk(path);
   const { parseEventsFile } = await import('./import/parse-events-file');
   const result = parseEventsFile({ name: path, bytes: new Uint8Array(await response.arrayBuffer()) });
-  return result.ok ? { ok: true as const, value: { events: result.events, article: result.article } } : result;
+  if (!result.ok) return { ok: false as const, issues: result.issues.map((issue) => ({ ...issue, location: `${path} › ${issue.location}` })) };
+  const { normaliseEvents } = await import('./events');
+  const eventSet = { ...importedEventSet('file', path, normaliseEvents(result.events, 'file'), result.article), imported: false };
+  return { ok: true as const, value: { ...opened, eventSets: [eventSet] } };
+}
+
+async function readScenario(path: string, location: string): Promise<{ ok: true; value: OpenedScenario } | { ok: false; issues: ValidationIssue[] }> {
+  const opened = openScenario(await fetchJson(path));
+  return opened.ok ? opened : { ok: false, issues: opened.issues.map((issue) => ({ ...issue, location: `${location} › ${issue.location}` })) };
+}
+
+/** Puts an opened scenario in the store, "as of" its publication: the state of the world its reader saw. */
+export function showScenario(store: TripwireStore, opened: OpenedScenario, keepShown: boolean): void {
+  const facts = computeFacts(geographyOf(opened.head), opened.head.measurements);
+  store.getState().setLoaded({ ...opened, facts, keepShown });
+  store.getState().setTime(timeExtent(store.getState().events, opened.head.publishedDate ?? null)[1]);
 }
 
 export async function loadScenario(store: TripwireStore): Promise<void> {
-  const events = eventsPathFrom(window.location.search, window.location.origin);
-  if (events.refused) store.getState().addNotice(events.refused);
-  const issues: ValidationIssue[] = [];
-  const geography: Record<string, GeographyFeature[]> = {};
+  const { search, origin } = window.location;
+  const events = requestedPath(search, origin, 'events');
+  const scenario = requestedPath(search, origin, 'scenario');
+  for (const refused of [events.refused, scenario.refused]) if (refused) store.getState().addNotice(refused);
   try {
-    const [eventsResult, ...geographyJson] = await Promise.all([
-      loadEvents(events.path),
-      ...GEOGRAPHY_FILES.map((file) => fetchJson(`geo/${file}.geojson`)),
-    ]);
-    GEOGRAPHY_FILES.forEach((file, index) => {
-      const result = validateGeographyCollection(geographyJson[index], `${file}.geojson`);
-      if (result.ok) geography[file] = result.value;
-      else issues.push(...result.issues);
-    });
-    if (!eventsResult.ok) issues.push(...eventsResult.issues.map((issue) => ({ ...issue, location: `${events.path} › ${issue.location}` })));
-    if (issues.length > 0 || !eventsResult.ok) {
-      store.getState().setLoadFailed(issues);
+    const path = scenario.path ?? BUILT_IN_SCENARIO_PATH;
+    let opened = await readScenario(path, path);
+    if (opened.ok && events.path) opened = await withEventsFile(opened.value, events.path);
+    if (!opened.ok) {
+      store.getState().setLoadFailed(opened.issues);
       return;
     }
-    const { article } = eventsResult.value;
-    const scenario = makeScenario({ id: ARTICLE_SCENARIO_ID, kind: 'article', name: article ? `${article.publisher} article` : events.path }, eventsResult.value.events, article);
-    store.getState().setLoaded({ article: scenario, geography, facts: computeFacts(geography) });
-    // Open "as of" the article: the state of the world its reader saw.
-    store.getState().setTime(timeExtent(scenario.events, article?.publishedDate ?? null)[1]);
+    showScenario(store, opened.value, true);
   } catch (error) {
     store.getState().setLoadFailed([{ location: '(loading)', message: error instanceof Error ? error.message : String(error) }]);
   }

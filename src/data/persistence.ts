@@ -8,20 +8,20 @@ import { z } from './zod';
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
 import { shallow } from 'zustand/shallow';
 import type { StoreState } from './store';
-import { mergeEvents } from './scenarios';
+import { mergeEvents } from './event-sets';
 
 export const STORAGE_KEY = 'tripwire';
 export const SET_ASIDE_KEY = 'tripwire-set-aside';
 /** Version 1's imports, kept under their own key until IndexedDB has them (legacy-imports.ts). */
 export const LEGACY_IMPORTS_KEY = 'tripwire-legacy-imports';
-export const PERSIST_VERSION = 2;
+export const PERSIST_VERSION = 3;
 
 const legacyImportsSchema = z.array(z.object({ id: z.string().max(100), name: z.string().max(300), text: z.string() }));
 export type LegacyImport = z.infer<typeof legacyImportsSchema>[number];
 
 const persistedSchema = z
   .object({
-    activeScenarioIds: z.array(z.string().max(100)).max(50),
+    activeEventSetIds: z.array(z.string().max(100)).max(50),
     hiddenLayers: z.array(z.string().max(100)).max(50),
     mode: z.enum(['cumulative', 'window']),
     windowMonths: z.number().int().min(1).max(120),
@@ -33,7 +33,7 @@ const persistedSchema = z
 export type PersistedState = z.infer<typeof persistedSchema>;
 
 export const persistedPart = (state: StoreState): PersistedState => ({
-  activeScenarioIds: state.activeScenarioIds,
+  activeEventSetIds: state.activeEventSetIds,
   hiddenLayers: state.hiddenLayers,
   mode: state.mode,
   windowMonths: state.windowMonths,
@@ -47,17 +47,19 @@ export interface PersistenceReport {
 }
 
 /**
- * Version 0 (before scenarios) kept `hidden` for hidden layers and nothing else. Version 1 kept
+ * Version 0 (before event sets) kept `hidden` for hidden layers and nothing else. Version 1 kept
  * imported files' text beside the preferences: they move to LEGACY_IMPORTS_KEY, where
- * legacy-imports.ts picks them up for IndexedDB, and the preferences stay.
+ * legacy-imports.ts picks them up for IndexedDB, and the preferences stay. Version 2 called the
+ * shown event sets `activeScenarioIds`, before a scenario became the whole document.
  */
 export function migratePersisted(persisted: unknown, version: number, backend?: Storage): PersistedState {
   if (version === 0 && persisted && typeof persisted === 'object' && 'hidden' in persisted) {
     const hidden = (persisted as { hidden: unknown }).hidden;
     return { hiddenLayers: Array.isArray(hidden) ? hidden.filter((id): id is string => typeof id === 'string') : [] };
   }
-  if (version === 1 && persisted && typeof persisted === 'object') {
-    const { importedFiles, ...preferences } = persisted as { importedFiles?: unknown };
+  if ((version === 1 || version === 2) && persisted && typeof persisted === 'object') {
+    const { importedFiles, activeScenarioIds, ...rest } = persisted as { importedFiles?: unknown; activeScenarioIds?: unknown };
+    const preferences = activeScenarioIds === undefined ? rest : { ...rest, activeEventSetIds: activeScenarioIds };
     const legacy = legacyImportsSchema.safeParse(importedFiles ?? []);
     // Written before version 2 replaces version 1 in storage, so no import is ever only in memory.
     if (legacy.success && legacy.data.length > 0 && !backend?.getItem(LEGACY_IMPORTS_KEY)) backend?.setItem(LEGACY_IMPORTS_KEY, JSON.stringify(legacy.data));
@@ -152,8 +154,8 @@ export function persistOptions(
   };
 }
 
-/** Persist's merge: the saved preferences over the defaults; the shown scenarios' events follow. */
+/** Persist's merge: the saved preferences over the defaults; the shown event sets' events follow. */
 function restorePreferences(persisted: PersistedState, current: StoreState): StoreState {
-  const activeScenarioIds = persisted.activeScenarioIds ?? current.activeScenarioIds;
-  return { ...current, ...persisted, activeScenarioIds, events: mergeEvents(current.scenarios, activeScenarioIds) };
+  const activeEventSetIds = persisted.activeEventSetIds ?? current.activeEventSetIds;
+  return { ...current, ...persisted, activeEventSetIds, events: mergeEvents(current.eventSets, activeEventSetIds) };
 }

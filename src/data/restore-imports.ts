@@ -1,9 +1,9 @@
 // On start: the imports of earlier visits come back from the browser database, chunk by chunk,
 // without re-parsing. Imports stored by an older version are rebuilt from their file with the
 // mapping the user confirmed then; version 1's localStorage imports move into the database once.
-import { importedScenario } from './scenarios';
+import { importedEventSet } from './event-sets';
 import type { TripwireStore } from './store';
-import { describeEventCount, keepImport, scenarioIdFor } from './import-actions';
+import { describeEventCount, keepImport, eventSetIdFor } from './import-actions';
 import { runImportWorker } from './import/run-import-worker';
 import { LEGACY_IMPORTS_KEY, readLegacyImports } from './persistence';
 import { STORED_EVENTS_VERSION, type StoredImport } from './storage/database';
@@ -18,7 +18,7 @@ async function rebuild(store: TripwireStore, record: StoredImport): Promise<void
     await deleteStoredImport(record.id);
     return;
   }
-  store.getState().restoreImport(importedScenario(record.id, record.name, outcome.events));
+  store.getState().restoreImport(importedEventSet(record.id, record.name, outcome.events));
   await keepImport(store, outcome);
 }
 
@@ -28,7 +28,7 @@ async function restoreStored(store: TripwireStore): Promise<void> {
   for (const record of stored) {
     store.getState().setBackgroundTask(`Restoring your import “${record.name}” (${describeEventCount(record.eventCount)})…`);
     const events = record.eventsVersion === STORED_EVENTS_VERSION ? await readStoredEvents(record) : null;
-    if (events) store.getState().restoreImport(importedScenario(record.id, record.name, events));
+    if (events) store.getState().restoreImport(importedEventSet(record.id, record.name, events));
     else await rebuild(store, record);
   }
 }
@@ -38,15 +38,15 @@ async function moveLegacyImports(store: TripwireStore, backend: Storage | undefi
   const legacy = readLegacyImports(backend);
   let allStored = true;
   for (const file of legacy) {
-    const id = scenarioIdFor(file.name);
-    if (store.getState().scenarios.some((scenario) => scenario.id === id)) continue;
+    const id = eventSetIdFor(file.name);
+    if (store.getState().eventSets.some((scenario) => scenario.id === id)) continue;
     const blob = new Blob([file.text], { type: 'text/plain' });
     const outcome = await runImportWorker(blob, file.name, id, { askMapping: async () => null });
     if (outcome.kind !== 'accepted') {
       store.getState().addNotice(`The saved import "${file.name}" no longer passes validation and was left out.`);
       continue;
     }
-    store.getState().restoreImport(importedScenario(id, file.name, outcome.events));
+    store.getState().restoreImport(importedEventSet(id, file.name, outcome.events));
     // Not stored: it stays in localStorage and is read again next time, so nothing is lost.
     if (!(await keepImport(store, outcome))) allStored = false;
   }

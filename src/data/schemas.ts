@@ -3,7 +3,7 @@ import { z } from './zod';
 import { STATUSES } from './vocabulary';
 import { parseIsoPartialDate } from './dates';
 
-const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+export const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 export const positionSchema = z.tuple([
   finite.refine((lon) => lon >= -180 && lon <= 180, 'longitude must be within −180…180'),
   finite.refine((lat) => lat >= -90 && lat <= 90, 'latitude must be within −90…90'),
@@ -28,9 +28,9 @@ export const partialDate = z
   .refine((text) => parseIsoPartialDate(text) !== null, 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD');
 export const fullDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').pipe(partialDate);
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const kebabId = text(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)');
-const httpUrl = z
+export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+export const kebabId = text(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)');
+export const httpUrl = z
   .string()
   .max(2000)
   .refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL');

@@ -20,13 +20,13 @@ export interface RawEvent {
   properties: EventProperties;
 }
 
-const pathText = (path: readonly PropertyKey[]) =>
+export const pathText = (path: readonly PropertyKey[]) =>
   path.reduce<string>(
     (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
     '',
   );
 
-function issuesOf(error: z.ZodError, prefix: string): ValidationIssue[] {
+export function issuesOf(error: z.ZodError, prefix: string): ValidationIssue[] {
   return error.issues.map((issue) => ({
     location: [prefix, pathText(issue.path)].filter(Boolean).join(' › ') || '(file)',
     message: issue.message,
@@ -38,7 +38,7 @@ const featureLabel = (index: number, feature: unknown) => {
   return typeof id === 'string' ? `features[${index}] (id "${id.slice(0, 80)}")` : `features[${index}]`;
 };
 
-function duplicateIdIssues(ids: { id: string; index: number }[]): ValidationIssue[] {
+export function duplicateIdIssues(ids: { id: string; index: number }[]): ValidationIssue[] {
   const firstSeen = new Map<string, number>();
   const issues: ValidationIssue[] = [];
   for (const { id, index } of ids) {

@@ -1,4 +1,4 @@
-// The fixed vocabularies of the event format (mirrored in public/geo/events.schema.json).
+// The fixed vocabularies of the event format (mirrored in public/events.schema.json).
 
 export const CATEGORIES = [
   'military-activity',

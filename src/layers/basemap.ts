@@ -121,13 +121,11 @@ const labelLayers: LayerSpecification[] = [
 ];
 
 const attribution = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>';
-const allTheaters: LayerModule['theaters'] = ['korean-peninsula', 'sea-of-japan-kurils', 'east-asia', 'ukraine-russia'];
 
 export const basemapLayer: LayerModule = {
   id: 'basemap',
   title: 'Basemap',
   source: 'Natural Earth (public domain)',
-  theaters: allTheaters,
   toggleable: false,
   legend: null,
   sources: {
@@ -141,7 +139,6 @@ export const basemapLabelsLayer: LayerModule = {
   id: 'basemap-labels',
   title: 'Place names',
   source: 'Natural Earth; positions placed by hand; city coordinates from GeoNames',
-  theaters: allTheaters,
   toggleable: false,
   legend: null,
   sources: { [BASEMAP_LABELS_SOURCE]: { type: 'geojson', data: 'geo/basemap-labels.geojson' } },

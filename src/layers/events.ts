@@ -7,12 +7,11 @@ export const EVENTS_SOURCE = 'events';
 export const EVENT_POINTS_LAYER = 'event-points';
 export const EVENT_ROUTES_LAYER = 'event-routes';
 
-/** The article's dated events: points and routes, filtered by time through global state. */
+/** The scenario's dated events: points and routes, filtered by time through global state. */
 export const eventsLayer: LayerModule = {
   id: 'events',
   title: 'Events',
-  source: 'Newsweek, January 2023 (quotes verbatim); locations as noted per event',
-  theaters: ['korean-peninsula', 'sea-of-japan-kurils', 'east-asia', 'ukraine-russia'],
+  source: "The scenario's sources (quotes verbatim); locations as noted per event",
   toggleable: true,
   legend: { shape: 'point', color: '#0072b2', outline: '#ffffff' },
   sources: { [EVENTS_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION, promoteId: 'id' } },

@@ -1,26 +1,34 @@
 import type { LayerModule } from './types';
+import type { ScenarioHead } from '../data/scenario/scenario-schema';
 import { basemapLabelsLayer, basemapLayer } from './basemap';
-import { adizLayer } from './adiz';
-import { rasonLayer } from './rason';
-import { kurilsLayer } from './kurils';
-import { tracksLayer } from './tracks';
-import { placesLayer } from './places';
+import { layerModuleFor } from './scenario-layers';
 import { eventsLayer } from './events';
 
-/** Every layer, bottom first: this order is the draw order and (reversed) the legend order. */
-export const LAYER_REGISTRY: readonly LayerModule[] = [
-  basemapLayer,
-  adizLayer,
-  rasonLayer,
-  kurilsLayer,
-  tracksLayer,
-  placesLayer,
-  eventsLayer,
-  basemapLabelsLayer,
-];
+export interface MapLayers {
+  /** Every layer, bottom first: this order is the draw order and (reversed) the legend order. */
+  all: readonly LayerModule[];
+  /** Layers a user can switch on and off, top of the map first (legend order). */
+  toggleable: readonly LayerModule[];
+  /** Style layers that answer clicks and hover, top first (the order MapLibre reports hits in). */
+  interactiveLayerIds: string[];
+}
 
-/** Layers a user can switch on and off, top of the map first (legend order). */
-export const TOGGLEABLE_LAYERS = LAYER_REGISTRY.filter((layer) => layer.toggleable).reverse();
+const cache = new WeakMap<object, MapLayers>();
+const NO_SCENARIO = {};
 
-/** Style layers that answer clicks and hover, top first (the order MapLibre reports hits in). */
-export const INTERACTIVE_LAYER_IDS = LAYER_REGISTRY.flatMap((layer) => layer.interactiveLayerIds).reverse();
+/** The map's layers for a scenario: the basemap, its geography, the events, the place names on top. Computed once per scenario. */
+export function layersOf(scenario: Pick<ScenarioHead, 'layers'> | null): MapLayers {
+  const key = scenario ?? NO_SCENARIO;
+  let layers = cache.get(key);
+  if (!layers) {
+    const geography = (scenario?.layers ?? []).map(layerModuleFor).filter((module) => module !== null);
+    const all = [basemapLayer, ...geography, eventsLayer, basemapLabelsLayer];
+    layers = {
+      all,
+      toggleable: all.filter((layer) => layer.toggleable).reverse(),
+      interactiveLayerIds: all.flatMap((layer) => layer.interactiveLayerIds).reverse(),
+    };
+    cache.set(key, layers);
+  }
+  return layers;
+}

@@ -1,13 +1,13 @@
 // Pure converters from the store's validated data to the GeoJSON each map source is given once
 // (on load). Dates become day numbers here so that style expressions compare plain numbers.
 import type { TripwireEvent } from '../data/events';
-import { ARTICLE_SCENARIO_ID } from '../data/scenarios';
 import { parseIsoPartialDate } from '../data/dates';
 import type { GeographyFeature } from '../data/schemas';
 
 export const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export function eventsToCollection(events: readonly TripwireEvent[]): GeoJSON.FeatureCollection {
+/** `importedSets`: the ids of imported event sets, whose events get a dark ring. */
+export function eventsToCollection(events: readonly TripwireEvent[], importedSets: ReadonlySet<string> = new Set()): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: events.map((event) => ({
@@ -20,8 +20,8 @@ export function eventsToCollection(events: readonly TripwireEvent[]): GeoJSON.Fe
         start: event.start,
         end: event.end,
         approximate: event.locationApproximate ?? false,
-        // Imported scenarios are drawn with a dark ring, so two scenarios shown together stay apart.
-        imported: event.scenarioId !== ARTICLE_SCENARIO_ID,
+        // Imported event sets are drawn with a dark ring, so two event sets shown together stay apart.
+        imported: importedSets.has(event.eventSetId),
       },
     })),
   };

@@ -1,7 +1,5 @@
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 
-import type { Theater } from '../data/theaters';
-
 /** How a layer looks in the legend: a swatch drawn by the legend component, never by the map. */
 export interface LegendSwatch {
   shape: 'fill' | 'line' | 'dashed-line' | 'point' | 'hatch';
@@ -19,7 +17,6 @@ export interface LayerModule {
   title: string;
   /** One line for the legend and the export footer: where the shapes come from. */
   source: string;
-  theaters: Theater[];
   /** Whether the user can hide it (the basemap cannot be hidden). */
   toggleable: boolean;
   legend: LegendSwatch | null;
@@ -28,8 +25,8 @@ export interface LayerModule {
   layers: LayerSpecification[];
   /** Style layer ids that respond to clicks and hover. */
   interactiveLayerIds: string[];
-  /** The geography file (public/geo/<name>.geojson) whose validated features fill `sources`' single source. */
-  geographyFile?: string;
+  /** The scenario layer whose validated features fill `sources`' single source. */
+  geographyLayer?: string;
   /** Dates the layer's content exists between, ISO; absent = always. */
   validity?: { from?: string; to?: string };
 }

@@ -3,22 +3,21 @@ import { AttributionControl, GPUInitializationError, Map as MapLibreMap, Navigat
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { store } from '../data/store';
-import { LAYER_REGISTRY } from '../layers';
+import type { MapLayers } from '../layers';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
 import { buildStyle, onRemoteBasemap } from '../layers/style';
 import { basemapLabelsLayer, basemapLayer } from '../layers/basemap';
+import type { Bounds } from '../data/slices/view';
 import { palette } from '../layers/palette';
 import { drawFirstFrameComplete } from './first-frame';
 import { startInteractions } from './interactions';
 import { startSync } from './sync';
-import { DEFAULT_THEATER, THEATERS } from '../data/theaters';
 
 // Vite emits the worker as its own file; without this the production build cannot start it.
 setWorkerUrl(workerUrl);
 
 /** Off by default (the page stays offline); set at build time to draw on a remote basemap instead. */
 const REMOTE_BASEMAP_STYLE_URL: string | undefined = import.meta.env.VITE_BASEMAP_STYLE_URL || undefined;
-const DATA_LAYERS = LAYER_REGISTRY.filter((layer) => layer !== basemapLayer && layer !== basemapLabelsLayer);
 
 declare global {
   interface Window {
@@ -30,10 +29,11 @@ declare global {
 }
 
 /**
- * Creates the one MapLibre map of the app, once, and removes it on unmount. `onDrawn(true)`
- * once its first complete frame is on screen (the inset waits for it).
+ * Creates the one MapLibre map of the app, once per scenario's set of layers (App keys it so),
+ * and removes it on unmount. `onDrawn(true)` once its first complete frame is on screen (the
+ * inset waits for it). `bounds`: where it opens, the scenario's default view.
  */
-export function MapView({ onDrawn }: { onDrawn: (drawn: boolean) => void }) {
+export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds: Bounds; onDrawn: (drawn: boolean) => void }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [contextLost, setContextLost] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -49,10 +49,11 @@ export function MapView({ onDrawn }: { onDrawn: (drawn: boolean) => void }) {
         ...(REMOTE_BASEMAP_STYLE_URL
           ? {
               style: REMOTE_BASEMAP_STYLE_URL,
-              transformStyle: (_previous, remote) => onRemoteBasemap(remote, DATA_LAYERS, INITIAL_GLOBAL_STATE, document.baseURI),
+              transformStyle: (_previous, remote) =>
+                onRemoteBasemap(remote, layers.all.filter((layer) => layer !== basemapLayer && layer !== basemapLabelsLayer), INITIAL_GLOBAL_STATE, document.baseURI),
             }
-          : { style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE, document.baseURI) }),
-        bounds: THEATERS[DEFAULT_THEATER].bounds,
+          : { style: buildStyle(layers.all, INITIAL_GLOBAL_STATE, document.baseURI) }),
+        bounds,
         fitBoundsOptions: { padding: 10 },
         attributionControl: false,
         renderWorldCopies: false,
@@ -80,7 +81,7 @@ export function MapView({ onDrawn }: { onDrawn: (drawn: boolean) => void }) {
     const stops: (() => void)[] = [];
     // The data goes to the sources as soon as the style exists, so MapLibre's worker tiles it
     // while the basemap is still loading, rather than after the first full frame ('load').
-    map.once('style.load', () => stops.push(startSync(map, store, { followCamera: true }), startInteractions(map, store)));
+    map.once('style.load', () => stops.push(startSync(map, store, { followCamera: true, layers }), startInteractions(map, store, layers.interactiveLayerIds)));
     map.once('load', () => {
       window.tripwireMap = map;
       setDrawn(true);
@@ -91,7 +92,7 @@ export function MapView({ onDrawn }: { onDrawn: (drawn: boolean) => void }) {
       delete window.tripwireMap;
       map.remove();
     };
-  }, [failure, onDrawn]);
+  }, [failure, onDrawn, layers, bounds]);
 
   if (failure) {
     return (

@@ -3,7 +3,6 @@
 import { Popup, type Map as MapLibreMap, type MapGeoJSONFeature, type PointLike } from 'maplibre-gl';
 import type { TripwireStore } from '../data/store';
 import { formatDay } from '../data/dates';
-import { INTERACTIVE_LAYER_IDS } from '../layers';
 import { EVENTS_SOURCE } from '../layers/events';
 import { GPU_EVENTS_LAYER } from './large-events';
 import { createEventPicker, type EventPicker } from './large-events-picker';
@@ -23,7 +22,8 @@ const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 };
 
-export function startInteractions(map: MapLibreMap, store: TripwireStore): () => void {
+/** `interactiveLayerIds`: the style layers that answer clicks and hover, top first. */
+export function startInteractions(map: MapLibreMap, store: TripwireStore, interactiveLayerIds: string[]): () => void {
   const tooltip = new Popup({ closeButton: false, closeOnClick: false, className: 'map-tooltip', offset: 12, maxWidth: '280px' });
   const chooser = new Popup({ closeButton: true, closeOnClick: true, className: 'map-chooser', offset: 10, maxWidth: '320px' });
 
@@ -32,8 +32,8 @@ export function startInteractions(map: MapLibreMap, store: TripwireStore): () =>
     const byId = new Map(store.getState().events.map((event) => [event.id, event]));
     return ids.map((id) => byId.get(id)).filter((event) => event !== undefined);
   };
-  const hits = (point: { x: number; y: number }) => map.queryRenderedFeatures(hitBox(point), { layers: INTERACTIVE_LAYER_IDS });
-  // Large scenarios are drawn by the GPU points layer, which MapLibre cannot query: an index answers instead.
+  const hits = (point: { x: number; y: number }) => map.queryRenderedFeatures(hitBox(point), { layers: interactiveLayerIds });
+  // Large event sets are drawn by the GPU points layer, which MapLibre cannot query: an index answers instead.
   let picker: EventPicker | null = null;
   const largeEventsAt = (point: { x: number; y: number }) => {
     if (!map.getLayer(GPU_EVENTS_LAYER) || map.getLayoutProperty(GPU_EVENTS_LAYER, 'visibility') === 'none') return [];

@@ -1,4 +1,4 @@
-// Hover and click for large scenarios. The GPU points layer cannot be queried like MapLibre's own
+// Hover and click for large event sets. The GPU points layer cannot be queried like MapLibre's own
 // layers, so the events' anchors go into a spatial index once (KDBush, in Web Mercator like the
 // layer itself), and a pointer looks up the few around it, keeping those the layer draws now:
 // started, still in the time window, and passing the filters.

@@ -1,4 +1,4 @@
-// Large scenarios (an analyst's year of incidents, 5,000+ events) are drawn by the GPU points
+// Large event sets (an analyst's year of incidents, 5,000+ events) are drawn by the GPU points
 // layer: uploaded once, filtered by time in the shader, so moving the timeline costs one redraw
 // (see BENCHMARKS.md). The article's events and small imports keep the GeoJSON layers, with hover,
 // selection and labels. In the large mode hover and click go through large-events-picker.ts.
@@ -14,7 +14,7 @@ export const GPU_EVENTS_LAYER = 'event-points-gpu';
 const BELOW = 'event-selected-label';
 
 export interface EventsDrawer {
-  setEvents(events: readonly TripwireEvent[]): void;
+  setEvents(events: readonly TripwireEvent[], importedSets: ReadonlySet<string>): void;
   /** Whether the GPU layer draws the events (the GeoJSON event layers are then empty). */
   large(): boolean;
   setTime(window: TimeWindow): void;
@@ -28,12 +28,12 @@ export function createEventsDrawer(map: MapLibreMap): EventsDrawer {
   let gpu: TimePointsLayer | null = null;
   let visible = true;
   return {
-    setEvents(events) {
+    setEvents(events, importedSets) {
       const source = map.getSource<GeoJSONSource>(EVENTS_SOURCE);
       if (events.length <= LARGE_SCENARIO_EVENTS) {
         if (gpu) map.removeLayer(GPU_EVENTS_LAYER);
         gpu = null;
-        source?.setData(eventsToCollection(events));
+        source?.setData(eventsToCollection(events, importedSets));
         return;
       }
       source?.setData(EMPTY_COLLECTION);

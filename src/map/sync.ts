@@ -5,7 +5,7 @@ import { shallow } from 'zustand/shallow';
 import { bbox } from '@turf/turf';
 import type { StoreState, TripwireStore } from '../data/store';
 import { hasActiveFilters, matchesFilters, windowStart } from '../data/selectors';
-import { LAYER_REGISTRY } from '../layers';
+import type { MapLayers } from '../layers';
 import { EVENTS_SOURCE } from '../layers/events';
 import { GLOBAL } from '../layers/expressions';
 import { geographyChangeDays, geographyTimeAt } from '../layers/geography-time';
@@ -17,9 +17,9 @@ const DAYS_PER_MONTH = 30.44;
 const CUMULATIVE_FADE_DAYS = 3650;
 
 /** Which map source holds a geography feature, by its id (for feature-state). */
-function sourceOfGeography(state: StoreState, id: string): string | null {
-  const module = LAYER_REGISTRY.find(
-    (layer) => layer.geographyFile && state.geography[layer.geographyFile]?.some((feature) => feature.properties.id === id),
+function sourceOfGeography(state: StoreState, layers: MapLayers, id: string): string | null {
+  const module = layers.all.find(
+    (layer) => layer.geographyLayer && state.geography[layer.geographyLayer]?.some((feature) => feature.properties.id === id),
   );
   return module ? Object.keys(module.sources)[0]! : null;
 }
@@ -47,7 +47,7 @@ function guardedSubscribe(store: TripwireStore) {
     );
 }
 
-export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera }: { followCamera: boolean }): () => void {
+export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera, layers }: { followCamera: boolean; layers: MapLayers }): () => void {
   const subscribe = guardedSubscribe(store);
   const drawer = createEventsDrawer(map);
   const globalState = new Map<string, unknown>();
@@ -85,8 +85,8 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
     subscribe(
       (state) => state.geography,
       (geography) => {
-        for (const layer of LAYER_REGISTRY) {
-          const features = layer.geographyFile ? geography[layer.geographyFile] : undefined;
+        for (const layer of layers.all) {
+          const features = layer.geographyLayer ? geography[layer.geographyLayer] : undefined;
           if (features) map.getSource<GeoJSONSource>(Object.keys(layer.sources)[0]!)?.setData(geographyToCollection(features));
         }
         geographyChanges = geographyChangeDays(geography);
@@ -97,7 +97,7 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
     subscribe(
       (state) => state.events,
       (events) => {
-        drawer.setEvents(events);
+        drawer.setEvents(events, new Set(store.getState().eventSets.filter((set) => set.imported).map((set) => set.id)));
         applyTime(store.getState()); // back from the GPU layer, the GeoJSON layers need the time again
       },
       { fireImmediately: true },
@@ -137,15 +137,15 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
       (state) => state.selectedGeographyId,
       (id, previous) => {
         const state = store.getState();
-        if (previous) setFeatureFlag(sourceOfGeography(state, previous), previous, 'selected', false);
-        if (id) setFeatureFlag(sourceOfGeography(state, id), id, 'selected', true);
+        if (previous) setFeatureFlag(sourceOfGeography(state, layers, previous), previous, 'selected', false);
+        if (id) setFeatureFlag(sourceOfGeography(state, layers, id), id, 'selected', true);
       },
     ),
     // Layer toggles: visibility of every style layer of the module.
     subscribe(
       (state) => state.hiddenLayers,
       (hidden) => {
-        for (const module of LAYER_REGISTRY) {
+        for (const module of layers.all) {
           const visibility = hidden.includes(module.id) ? 'none' : 'visible';
           for (const layer of module.layers) {
             if (map.getLayoutProperty(layer.id, 'visibility') !== visibility) map.setLayoutProperty(layer.id, 'visibility', visibility);

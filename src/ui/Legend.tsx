@@ -1,8 +1,7 @@
 import { store, useStore } from '../data/store';
-import { TOGGLEABLE_LAYERS } from '../layers';
+import { layersOf } from '../layers';
 import type { LegendSwatch } from '../layers/types';
 import { CATEGORIES, CATEGORY_COLORS, CATEGORY_LABELS } from '../data/vocabulary';
-import { ARTICLE_SCENARIO_ID } from '../data/scenarios';
 
 function Swatch({ swatch }: { swatch: LegendSwatch }) {
   const style = { '--swatch-color': swatch.color, '--swatch-outline': swatch.outline ?? swatch.color } as React.CSSProperties;
@@ -13,12 +12,13 @@ function Swatch({ swatch }: { swatch: LegendSwatch }) {
 export function Legend() {
   const hidden = useStore((state) => state.hiddenLayers);
   const eventsShown = !hidden.includes('events');
-  const importsShown = useStore((state) => state.activeScenarioIds.some((id) => id !== ARTICLE_SCENARIO_ID));
+  const importsShown = useStore((state) => state.eventSets.some((set) => set.imported && state.activeEventSetIds.includes(set.id)));
+  const toggleable = layersOf(useStore((state) => state.scenario)).toggleable;
   return (
     <details className="legend" data-testid="legend" open>
       <summary className="legend-title">Legend &amp; layers</summary>
       <ul className="legend-layers">
-        {TOGGLEABLE_LAYERS.map((layer) => (
+        {toggleable.map((layer) => (
           <li key={layer.id}>
             <label>
               <input

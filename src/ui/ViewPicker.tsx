@@ -1,13 +1,14 @@
-import { store } from '../data/store';
-import { THEATERS, type Theater } from '../data/theaters';
+import { store, useStore } from '../data/store';
 
-/** Named views: one click frames each theater of the article. */
+/** Named views: one click frames each region of the open scenario. */
 export function ViewPicker() {
+  const views = useStore((state) => state.scenario?.views);
+  if (!views) return null;
   return (
     <nav className="view-picker" aria-label="Named views">
-      {(Object.keys(THEATERS) as Theater[]).map((theater) => (
-        <button key={theater} type="button" onClick={() => store.getState().requestFrame(THEATERS[theater].bounds, 12)}>
-          {THEATERS[theater].label}
+      {views.map((view) => (
+        <button key={view.id} type="button" onClick={() => store.getState().requestFrame(view.bounds, 12)}>
+          {view.title}
         </button>
       ))}
     </nav>

@@ -9,6 +9,7 @@ import { CATEGORIES, CATEGORY_COLORS } from '../../src/data/vocabulary';
 import { SYNTHETIC_FIRST_DAY, SYNTHETIC_LAST_DAY } from '../../src/data/synthetic-events';
 import type { TimeWindow } from '../../src/map/gpu-points';
 import { launchBrowser, screenshot } from './driver';
+import { benchFrameQuery } from '../../scripts/built-in-scenario.mjs';
 
 const EVENT_COUNT = 10_000;
 const PALETTE = CATEGORIES.map((category) => {
@@ -54,7 +55,7 @@ describe.each(['by-start', 'shuffled'] as const)('GPU points layer (bench.html, 
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     page.on('pageerror', (error) => consoleErrors.push(String(error)));
     page.on('request', (request) => requestedUrls.push(request.url()));
-    await page.goto(new URL('bench.html', inject('baseUrl')).href);
+    await page.goto(new URL(`bench.html?${benchFrameQuery()}`, inject('baseUrl')).href);
     await page.waitForFunction(() => window.tripwireBench !== undefined, undefined, { timeout: 60_000 });
     // Only land, water and borders under the dots: labels and controls could share a dot's colour.
     // (Hidden through the CSSOM: the page's Content-Security-Policy refuses injected <style> tags.)

@@ -17,7 +17,7 @@ const largeMappedCsv = () => {
 };
 
 const waitForReady = (page: Page) => page.waitForFunction(() => window.tripwireStore?.getState().status === 'ready', undefined, { timeout: 60_000 });
-const scenarioNames = (page: Page) => page.evaluate(() => window.tripwireStore!.getState().scenarios.map((scenario) => `${scenario.name}:${scenario.events.length}`));
+const scenarioNames = (page: Page) => page.evaluate(() => window.tripwireStore!.getState().eventSets.map((scenario) => `${scenario.name}:${scenario.events.length}`));
 
 describe('imports kept in the browser', () => {
   let browser: Browser;
@@ -52,7 +52,7 @@ describe('imports kept in the browser', () => {
     expect(first).toBe('2021-01-01');
 
     // Removed, it is gone from the browser too: the next reload does not bring it back.
-    await page.getByRole('group', { name: 'Scenarios shown' }).getByRole('button', { name: 'Remove' }).click();
+    await page.getByRole('group', { name: 'Event sets shown' }).getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => scenarioNames(page)).not.toContain('patrols.csv:20000');
     await page.reload();
     await waitForReady(page);
@@ -90,7 +90,7 @@ describe('imports kept in the browser', () => {
     await waitForReady(page);
     await expect.poll(() => scenarioNames(page), { timeout: 60_000 }).toContain('spreadsheet-mdy.csv:5');
     // The remembered month-first order, not the day-first default: 12/26/2022 is 26 December.
-    expect(await page.evaluate(() => window.tripwireStore!.getState().scenarios.find((scenario) => scenario.kind === 'import')!.events[0]!.date)).toBe('2022-12-26');
+    expect(await page.evaluate(() => window.tripwireStore!.getState().eventSets.find((set) => set.imported)!.events[0]!.date)).toBe('2022-12-26');
     await page.close();
   });
 
@@ -128,7 +128,7 @@ describe('imports kept in the browser', () => {
     await page.addInitScript((text) => {
       if (sessionStorage.getItem('seeded')) return;
       sessionStorage.setItem('seeded', '1');
-      const state = { importedFiles: [{ id: 'import-old-csv', name: 'old.csv', text }], activeScenarioIds: ['article', 'import-old-csv'], mode: 'cumulative' };
+      const state = { importedFiles: [{ id: 'import-old-csv', name: 'old.csv', text }], activeEventSetIds: ['article', 'import-old-csv'], mode: 'cumulative' };
       localStorage.setItem('tripwire', JSON.stringify({ state, version: 1 }));
     }, text);
     await page.goto(`${inject('baseUrl')}#t=2023-01-11`);

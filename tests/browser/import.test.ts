@@ -38,7 +38,7 @@ describe('importing your own events', () => {
     await page.reload();
     await page.waitForFunction(() => window.tripwireStore?.getState().status === 'ready');
     await expect.poll(() => page.locator('.event-row').count()).toBe(3);
-    expect(await page.getByRole('group', { name: 'Scenarios shown' }).innerText()).toContain('incidents.csv');
+    expect(await page.getByRole('group', { name: 'Event sets shown' }).innerText()).toContain('incidents.csv');
     expect(dialogs).toEqual([]);
     await page.close();
   });

@@ -6,6 +6,12 @@ import { asOfStamp, buildBriefing, captionFor } from '../../src/map/export/brief
 import { scaleBar } from '../../src/map/export/scale-bar';
 import { briefingFileName, exportSize } from '../../src/map/export/sizes';
 import { deepFreeze } from './fixtures';
+import { openScenario } from '../../src/data/scenario/open-scenario';
+import { readBuiltInScenario } from './public-files';
+
+const opened = openScenario(readBuiltInScenario());
+if (!opened.ok) throw new Error('the built-in scenario does not open');
+const SCENARIO = opened.value.head;
 
 const EVENTS = deepFreeze(
   normaliseEvents([
@@ -37,8 +43,8 @@ const state = (overrides = {}) => ({
   filters: NO_FILTERS,
   hiddenLayers: [],
   selectedEventId: null,
-  article: null,
-  scenarios: [{ id: 'article', kind: 'article' as const, name: 'Newsweek article', citation: 'Newsweek, January 2023', article: null, events: EVENTS }],
+  scenario: SCENARIO,
+  eventSets: [{ id: 'article', imported: false, sourceId: SCENARIO.sources[0]!.id, name: 'Newsweek article', citation: 'Newsweek, January 2023', article: null, events: EVENTS }],
   ...overrides,
 });
 
@@ -90,9 +96,9 @@ describe('the briefing model', () => {
     expect(model.sources.some((source) => source.startsWith('Kuril Islands'))).toBe(true);
   });
 
-  it('always credits the article and Natural Earth, and trims the handling banner', () => {
+  it("always credits the scenario's source and Natural Earth, and trims the handling banner", () => {
     const model = buildBriefing(state({ selectedEventId: 'flight' }), { title: 'T', handling: '  UNCLASSIFIED  ', permalink: '#' });
-    expect(model.sources.slice(0, 2)).toEqual(['Newsweek, January 2023', 'Basemap: Natural Earth (public domain)']);
+    expect(model.sources.slice(0, 2)).toEqual(['Newsweek, “With Putin\'s Support, Kim Jong Un Could Shift Balance of Power in East Asia” (Jan 2023)', 'Basemap: Natural Earth (public domain)']);
     expect(model.handling).toBe('UNCLASSIFIED');
     expect(model.caption?.title).toBe('Russian bombers cross the KADIZ');
   });

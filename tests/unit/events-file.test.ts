@@ -1,21 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { validateEventCollection } from '../../src/data/validate';
-import { ARTICLE_URL, DRAWN_GEOGRAPHY_FILES, readArticle, publicGeoUrl, readGeography, readPublicGeo } from './public-files';
+import { BUILT_IN_SCENARIO_FILE, builtInEventsFile, DRAWN_LAYERS, publicUrl, readArticle, readGeography, readJson } from './public-files';
 
 interface EventFile {
   metadata: { article: { publishedDate: string; publishedDateReasoning: string } };
   features: { properties: { id: string; quote: string; summary?: string; dateAsWritten?: string; place?: string; actors: string[]; layers?: string[] } }[];
 }
 
-const json = readPublicGeo('events.geojson');
-const file = json as EventFile;
+const json = builtInEventsFile();
+const file = json as unknown as EventFile;
 const events = file.features.map((feature) => feature.properties);
 
-describe('public/geo/events.geojson', () => {
+describe("the built-in scenario's events", () => {
   it('passes the app’s own validation with no issues', () => {
     const result = validateEventCollection(json);
     expect(result.ok ? [] : result.issues).toEqual([]);
@@ -37,8 +36,7 @@ describe('public/geo/events.geojson', () => {
     expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
   });
 
-  it('finds the source article inside the repository, with the built-in scenario', () => {
-    expect(fileURLToPath(ARTICLE_URL)).toMatch(/public\/scenarios\/sources\/newsweek-2023-01-putin-kim\.txt$/);
+  it('carries the source article inside the scenario document', () => {
     expect(readArticle()).toMatch(/^With Putin's Support, Kim Jong Un Could Shift Balance of Power in East Asia/);
   });
 
@@ -49,24 +47,24 @@ describe('public/geo/events.geojson', () => {
   });
 
   it('links events only to geography features that exist', () => {
-    const geographyIds = new Set(Object.values(readGeography(DRAWN_GEOGRAPHY_FILES)).flat().map((feature) => feature.properties.id));
+    const geographyIds = new Set(Object.values(readGeography(DRAWN_LAYERS)).flat().map((feature) => feature.properties.id));
     const unknown = events.flatMap((event) => (event.layers ?? []).filter((id) => !geographyIds.has(id)).map((id) => `${event.id} → ${id}`));
     expect(unknown).toEqual([]);
   });
 
-  it('records the publication date once, in metadata, with its reasoning', () => {
+  it('records the publication date once, with its reasoning', () => {
     const { article } = file.metadata;
     expect(article.publishedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(article.publishedDateReasoning.trim()).not.toBe('');
-    const raw = readFileSync(publicGeoUrl('events.geojson'), 'utf8');
+    const raw = readFileSync(BUILT_IN_SCENARIO_FILE, 'utf8');
     expect(raw.match(/"publishedDate"\s*:/g)).toHaveLength(1);
   });
 });
 
-describe('public/geo/events.schema.json', () => {
-  const validate = addFormats(new Ajv2020({ allErrors: true })).compile(readPublicGeo('events.schema.json') as object);
+describe('public/events.schema.json', () => {
+  const validate = addFormats(new Ajv2020({ allErrors: true })).compile(readJson(publicUrl('events.schema.json')) as object);
 
-  it('accepts events.geojson', () => {
+  it('accepts the built-in events as an events file', () => {
     validate(json);
     expect(validate.errors ?? []).toEqual([]);
   });

@@ -2,20 +2,15 @@ import { area } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { computeFacts, formatFact, type MeasuredFact } from '../../src/data/facts';
-import { GEOGRAPHY_FILES } from '../../src/data/load';
-import type { GeographyFeature } from '../../src/data/schemas';
-import { validateGeographyCollection } from '../../src/data/validate';
-import { readPublicGeo } from './public-files';
+import { geographyOf, openScenario } from '../../src/data/scenario/open-scenario';
+import { readBuiltInScenario } from './public-files';
 
-/** The geography as load.ts hands it to the store: validated, keyed by file name. */
-const GEOGRAPHY: Record<string, GeographyFeature[]> = Object.fromEntries(
-  GEOGRAPHY_FILES.map((file) => {
-    const result = validateGeographyCollection(readPublicGeo(`${file}.geojson`), `${file}.geojson`);
-    if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    return [file, result.value];
-  }),
-);
-const FACTS = computeFacts(GEOGRAPHY);
+/** The geography as the store holds it: validated, keyed by layer id; and what the scenario asks to measure. */
+const opened = openScenario(readBuiltInScenario());
+if (!opened.ok) throw new Error(JSON.stringify(opened.issues));
+const GEOGRAPHY = geographyOf(opened.value.head);
+const MEASUREMENTS = opened.value.head.measurements;
+const FACTS = computeFacts(GEOGRAPHY, MEASUREMENTS);
 const fact = (featureId: string, label: string | RegExp): MeasuredFact => {
   const found = FACTS.filter((each) => each.featureId === featureId && (typeof label === 'string' ? each.label === label : label.test(each.label)));
   expect(found, `${featureId}: ${String(label)}`).toHaveLength(1);
@@ -23,7 +18,7 @@ const fact = (featureId: string, label: string | RegExp): MeasuredFact => {
 };
 const zoneKm2 = (id: string) => area(GEOGRAPHY.adiz!.find((zone) => zone.properties.id === id) as unknown as Feature<Polygon>) / 1e6;
 
-describe('computeFacts on the shipped geography', () => {
+describe("computeFacts on the built-in scenario's measurements", () => {
   it('measures Alsom Island within 25 % of the article’s “roughly 11 miles” (17.7 km) from the mainland coast', () => {
     const { value, unit } = fact('alsom-island', "Distance to North Korea's mainland coast");
     expect(unit).toBe('km');
@@ -56,7 +51,7 @@ describe('computeFacts on the shipped geography', () => {
   });
 
   it('skips a fact whose geography is missing instead of failing', () => {
-    const facts = computeFacts({ ...GEOGRAPHY, reference: [] });
+    const facts = computeFacts({ ...GEOGRAPHY, reference: [] }, MEASUREMENTS);
     expect(facts.some((each) => each.featureId === 'alsom-island')).toBe(false);
     expect(facts.length).toBe(FACTS.length - 1);
   });

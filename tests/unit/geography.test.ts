@@ -3,11 +3,10 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { dayToIso, parseIsoPartialDate } from '../../src/data/dates';
 import type { GeographyFeature } from '../../src/data/schemas';
-import { validateGeographyCollection } from '../../src/data/validate';
-import { DRAWN_GEOGRAPHY_FILES, readPublicGeo } from './public-files';
+import { openScenario } from '../../src/data/scenario/open-scenario';
+import { DRAWN_LAYERS, publicUrl, readBuiltInScenario, readGeography, readJson } from './public-files';
 
-const FILES = DRAWN_GEOGRAPHY_FILES.map((name) => ({ name, json: readPublicGeo(`${name}.geojson`) }));
-const FEATURES = FILES.flatMap(({ json }) => (json as { features: GeographyFeature[] }).features);
+const FEATURES = Object.values(readGeography(DRAWN_LAYERS)).flat();
 const byId = (id: string) => FEATURES.find((feature) => feature.properties.id === id)!;
 const asArea = (feature: GeographyFeature) => feature as unknown as Feature<Polygon | MultiPolygon>;
 const pointOf = (id: string) => byId(id).geometry.coordinates as Position;
@@ -19,10 +18,10 @@ const polygonsOf = (feature: GeographyFeature): Position[][][] =>
   feature.geometry.type === 'MultiPolygon' ? (feature.geometry.coordinates as Position[][][]) : [feature.geometry.coordinates as Position[][]];
 const allPositions = (feature: GeographyFeature): Position[] => coordAll(feature as unknown as Feature);
 
-describe.each(FILES)('public/geo/$name.geojson', ({ name, json }) => {
-  it('passes validateGeographyCollection', () => {
-    const result = validateGeographyCollection(json, `${name}.geojson`);
-    expect(result.ok ? [] : result.issues).toEqual([]);
+describe('the built-in scenario document', () => {
+  it('opens with no issues and no warnings', () => {
+    const result = openScenario(readBuiltInScenario());
+    expect(result.ok ? result.warnings : result.issues).toEqual([]);
   });
 });
 
@@ -89,7 +88,7 @@ describe('geographic facts the map relies on', () => {
   });
 
   it('puts Bakhmut inside Ukraine', () => {
-    const countries = readPublicGeo('basemap-countries.geojson') as { features: (GeographyFeature & { properties: { name: string } })[] };
+    const countries = readJson(publicUrl('geo/basemap-countries.geojson')) as { features: (GeographyFeature & { properties: { name: string } })[] };
     const ukraine = countries.features.find((feature) => feature.properties.name === 'Ukraine')!;
     expect(booleanPointInPolygon(pointOf('bakhmut'), asArea(ukraine))).toBe(true);
   });

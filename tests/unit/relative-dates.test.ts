@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoPartialDate } from '../../src/data/dates';
 import { resolveRelativeDate } from '../../src/data/relative-dates';
-import { readPublicGeo } from './public-files';
+import { builtInEventsFile } from './public-files';
 
 const PUBLISHED = '2023-01-11'; // a Wednesday
 
@@ -80,8 +80,8 @@ describe('resolveRelativeDate: phrases that are not relative to publication', ()
   });
 });
 
-describe('the relative dates in public/geo/events.geojson', () => {
-  const file = readPublicGeo('events.geojson') as {
+describe("the relative dates in the built-in scenario's events", () => {
+  const file = builtInEventsFile() as unknown as {
     metadata: { article: { publishedDate: string } };
     features: { properties: { id: string; date: string; dateAsWritten: string } }[];
   };

@@ -1,10 +1,16 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LAYER_REGISTRY } from '../../src/layers';
+import { layersOf } from '../../src/layers';
+import { openScenario } from '../../src/data/scenario/open-scenario';
+import { readBuiltInScenario } from './public-files';
+
+const opened = openScenario(readBuiltInScenario());
+if (!opened.ok) throw new Error('the built-in scenario does not open');
+const LAYERS = layersOf(opened.value.head).all;
 import { buildStyle } from '../../src/layers/style';
 
 describe('the map style', () => {
-  const style = buildStyle(LAYER_REGISTRY, {}, 'http://tripwire.test/app/index.html');
+  const style = buildStyle(LAYERS, {}, 'http://tripwire.test/app/index.html');
 
   it('asks no glyph or sprite server for anything, so labels use local fonts offline', () => {
     expect(style.glyphs).toBeUndefined();
@@ -43,7 +49,7 @@ describe('an optional remote basemap', () => {
     const { onRemoteBasemap } = await import('../../src/layers/style');
     const { basemapLayer, basemapLabelsLayer } = await import('../../src/layers/basemap');
     const remote = { version: 8 as const, glyphs: 'https://example.invalid/{fontstack}/{range}.pbf', sources: {}, layers: [{ id: 'remote-background', type: 'background' as const }] };
-    const dataLayers = LAYER_REGISTRY.filter((layer) => layer !== basemapLayer && layer !== basemapLabelsLayer);
+    const dataLayers = LAYERS.filter((layer) => layer !== basemapLayer && layer !== basemapLabelsLayer);
     const merged = onRemoteBasemap(remote, dataLayers, {}, 'http://tripwire.test/');
     expect(merged.layers[0]!.id).toBe('remote-background');
     expect(merged.layers.map((layer) => layer.id)).toContain('event-points');

@@ -24,19 +24,19 @@ const progress = (phase: ImportPhase, fraction: number, rows?: number) => {
 interface Reading {
   file: Blob;
   name: string;
-  scenarioId: string;
+  eventSetId: string;
 }
 let reading: Reading | null = null;
 let waitingForMapping: EventTable | null = null;
 let mapping: ColumnMapping | null = null;
 let accepted: { result: Extract<ImportResult, { ok: true }>; events: TripwireEvent[] } | null = null;
 
-function finish(result: ImportResult, scenarioId: string) {
+function finish(result: ImportResult, eventSetId: string) {
   if (!result.ok) {
     post({ type: 'refused', format: result.format, issues: result.issues });
     return;
   }
-  const events = normaliseEvents(result.events, scenarioId);
+  const events = normaliseEvents(result.events, eventSetId);
   accepted = { result, events };
   post({ type: 'accepted', format: result.format, eventCount: events.length, warnings: result.warnings });
   for (let start = 0; start < events.length; start += EVENTS_PER_MESSAGE) post({ type: 'events', events: events.slice(start, start + EVENTS_PER_MESSAGE) });
@@ -48,7 +48,7 @@ async function read(request: Reading) {
   progress('reading', 0);
   const bytes = new Uint8Array(await request.file.arrayBuffer());
   const prepared = prepareImport({ name: request.name, bytes }, (phase, fraction, rows) => progress(phase, fraction, rows));
-  if (prepared.kind === 'done') return finish(prepared.result, request.scenarioId);
+  if (prepared.kind === 'done') return finish(prepared.result, request.eventSetId);
   const { table, proposal } = prepared;
   waitingForMapping = table;
   const sampleRows = table.records.slice(0, MAPPING_SAMPLE_ROWS).map((record) => record.cells);
@@ -61,13 +61,13 @@ function map(chosen: ColumnMapping) {
   const table = waitingForMapping;
   waitingForMapping = null;
   mapping = chosen;
-  finish(importMappedTable(table, chosen, (phase, fraction) => progress(phase, fraction)), reading.scenarioId);
+  finish(importMappedTable(table, chosen, (phase, fraction) => progress(phase, fraction)), reading.eventSetId);
 }
 
 async function store() {
   if (!accepted || !reading) return;
   const { result, events } = accepted;
-  const record = { id: reading.scenarioId, name: reading.name, format: result.format, eventCount: events.length, mapping, warnings: result.warnings };
+  const record = { id: reading.eventSetId, name: reading.name, format: result.format, eventCount: events.length, mapping, warnings: result.warnings };
   try {
     await saveImport(record, events, reading.file, (fraction) => progress('saving', fraction));
     post({ type: 'stored' });

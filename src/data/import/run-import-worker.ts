@@ -30,7 +30,7 @@ export type WorkerOutcome =
     }
   | { kind: 'cancelled' };
 
-export function runImportWorker(file: Blob, name: string, scenarioId: string, { onProgress, askMapping, signal }: ImportCallbacks): Promise<WorkerOutcome> {
+export function runImportWorker(file: Blob, name: string, eventSetId: string, { onProgress, askMapping, signal }: ImportCallbacks): Promise<WorkerOutcome> {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'tripwire-import' });
   const send = (request: ImportRequest) => worker.postMessage(request);
   return new Promise<WorkerOutcome>((resolve) => {
@@ -97,6 +97,6 @@ export function runImportWorker(file: Blob, name: string, scenarioId: string, { 
           break;
       }
     };
-    send({ type: 'read', file, name, scenarioId });
+    send({ type: 'read', file, name, eventSetId });
   });
 }

@@ -10,7 +10,7 @@ import type { EventTable } from './event-table';
 import type { ImportFormat } from './import-result';
 
 export type ImportRequest =
-  | { type: 'read'; file: Blob; name: string; scenarioId: string }
+  | { type: 'read'; file: Blob; name: string; eventSetId: string }
   | { type: 'map'; mapping: ColumnMapping }
   /** The page has the events and found no reason to refuse them: keep them in the browser database. */
   | { type: 'store' };

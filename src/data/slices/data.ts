@@ -1,78 +1,84 @@
 import type { StoreState, SliceCreator } from '../store';
 import type { TripwireEvent } from '../events';
-import type { ArticleMetadata, GeographyFeature } from '../schemas';
+import type { GeographyFeature } from '../schemas';
 import type { ValidationIssue } from '../validate';
 import type { MeasuredFact } from '../facts';
-import { ARTICLE_SCENARIO_ID, mergeEvents, type Scenario } from '../scenarios';
+import { mergeEvents, type EventSet } from '../event-sets';
+import type { ScenarioHead } from '../scenario/scenario-schema';
+import { geographyOf, type OpenedScenario } from '../scenario/open-scenario';
 
 export type LoadStatus = 'loading' | 'ready' | 'failed';
 
 export interface DataSlice {
   status: LoadStatus;
-  scenarios: Scenario[];
-  /** The scenarios shown; at least one. */
-  activeScenarioIds: string[];
-  /** The shown scenarios' events, sorted by start (derived from the two fields above). */
+  /** The open scenario: title, sources, views, layers (everything but its events). */
+  scenario: ScenarioHead | null;
+  /** The open scenario's event sets: its own, then the files imported into it. */
+  eventSets: EventSet[];
+  /** The event sets shown; the first set when none of these exists. */
+  activeEventSetIds: string[];
+  /** The shown event sets' events, sorted by start (derived from the two fields above). */
   events: TripwireEvent[];
-  /** The article behind the first scenario (for the header and the timeline's end). */
-  article: ArticleMetadata | null;
-  /** Validated geography, by file name (adiz, places, rason, kurils, tracks). */
+  /** The scenario's geography, by layer id (derived from `scenario`). */
   geography: Record<string, GeographyFeature[]>;
-  /** Turf measurements of the geography, computed once per load. */
+  /** Turf measurements the scenario asks for, computed once per opening. */
   facts: MeasuredFact[];
   loadIssues: ValidationIssue[];
-  setLoaded: (data: { article: Scenario; geography: Record<string, GeographyFeature[]>; facts: MeasuredFact[] }) => void;
+  /**
+   * A scenario is open. `keepShown`: keep the choice of shown event sets (a reload restores it);
+   * otherwise the new scenario's own sets are shown.
+   */
+  setLoaded: (opened: OpenedScenario & { facts: MeasuredFact[]; keepShown: boolean }) => void;
   setLoadFailed: (issues: ValidationIssue[]) => void;
-  /** Adds an imported scenario (already validated) and shows it. */
-  addImport: (scenario: Scenario, showAlone: boolean) => void;
-  /** Puts back an import saved on an earlier visit, shown only if the saved choice of scenarios says so. */
-  restoreImport: (scenario: Scenario) => void;
+  /** Adds an imported event set (already validated) and shows it. */
+  addImport: (set: EventSet, showAlone: boolean) => void;
+  /** Puts back an import saved on an earlier visit, shown only if the saved choice of sets says so. */
+  restoreImport: (set: EventSet) => void;
   removeImport: (id: string) => void;
-  setActiveScenarios: (ids: string[]) => void;
+  setActiveEventSets: (ids: string[]) => void;
 }
 
 /**
- * Ids may name a scenario that is not loaded yet (a saved choice restored before the article
- * has arrived): they are kept, and the events are those of the scenarios that exist.
+ * Ids may name a set that is not loaded yet (a saved choice restored before its import has
+ * arrived): they are kept, and the events are those of the sets that exist; if none of them
+ * exists, the scenario's first set is shown.
  */
-function withActive(state: Pick<StoreState, 'scenarios'>, ids: string[]) {
-  const activeScenarioIds = ids.length > 0 ? [...new Set(ids)] : [ARTICLE_SCENARIO_ID];
-  return { activeScenarioIds, events: mergeEvents(state.scenarios, activeScenarioIds) };
+function withActive(state: Pick<StoreState, 'eventSets'>, ids: string[]) {
+  const activeEventSetIds = [...new Set(ids)];
+  const shown = state.eventSets.some((set) => activeEventSetIds.includes(set.id)) ? activeEventSetIds : state.eventSets.slice(0, 1).map((set) => set.id);
+  return { activeEventSetIds, events: mergeEvents(state.eventSets, shown) };
 }
 
 export const createDataSlice: SliceCreator<DataSlice> = (set) => ({
   status: 'loading',
-  scenarios: [],
-  activeScenarioIds: [ARTICLE_SCENARIO_ID],
+  scenario: null,
+  eventSets: [],
+  activeEventSetIds: [],
   events: [],
-  article: null,
   geography: {},
   facts: [],
   loadIssues: [],
-  setLoaded: ({ article, geography, facts }) =>
+  setLoaded: ({ head, eventSets, facts, keepShown }) =>
     set((state) => {
-      const scenarios = [article, ...state.scenarios.filter((scenario) => scenario.id !== ARTICLE_SCENARIO_ID)];
-      return { scenarios, article: article.article, geography, facts, status: 'ready', loadIssues: [], ...withActive({ scenarios }, state.activeScenarioIds) };
+      const active = keepShown ? state.activeEventSetIds : eventSets.map((eventSet) => eventSet.id);
+      return { scenario: head, geography: geographyOf(head), eventSets, facts, status: 'ready', loadIssues: [], ...withActive({ eventSets }, active) };
     }),
   setLoadFailed: (loadIssues) => set({ status: 'failed', loadIssues }),
-  addImport: (scenario, showAlone) =>
+  addImport: (eventSet, showAlone) =>
     set((state) => {
-      const scenarios = [...state.scenarios.filter((existing) => existing.id !== scenario.id), scenario];
-      const active = showAlone ? [scenario.id] : [...new Set([...state.activeScenarioIds, scenario.id])];
-      return { scenarios, ...withActive({ scenarios }, active) };
+      const eventSets = [...state.eventSets.filter((existing) => existing.id !== eventSet.id), eventSet];
+      const active = showAlone ? [eventSet.id] : [...new Set([...state.activeEventSetIds, eventSet.id])];
+      return { eventSets, ...withActive({ eventSets }, active) };
     }),
-  restoreImport: (scenario) =>
+  restoreImport: (eventSet) =>
     set((state) => {
-      const scenarios = [...state.scenarios.filter((existing) => existing.id !== scenario.id), scenario];
-      return { scenarios, ...withActive({ scenarios }, state.activeScenarioIds) };
+      const eventSets = [...state.eventSets.filter((existing) => existing.id !== eventSet.id), eventSet];
+      return { eventSets, ...withActive({ eventSets }, state.activeEventSetIds) };
     }),
   removeImport: (id) =>
     set((state) => {
-      const scenarios = state.scenarios.filter((scenario) => scenario.id !== id);
-      return {
-        scenarios,
-        ...withActive({ scenarios }, state.activeScenarioIds.filter((active) => active !== id)),
-      };
+      const eventSets = state.eventSets.filter((eventSet) => eventSet.id !== id);
+      return { eventSets, ...withActive({ eventSets }, state.activeEventSetIds.filter((active) => active !== id)) };
     }),
-  setActiveScenarios: (ids) => set((state) => withActive(state, ids)),
+  setActiveEventSets: (ids) => set((state) => withActive(state, ids)),
 });

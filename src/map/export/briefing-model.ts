@@ -5,7 +5,8 @@ import { describeEventDate, sourceDateWording, type TripwireEvent } from '../../
 import { visibleEvents } from '../../data/selectors';
 import type { StoreState } from '../../data/store';
 import { categoryColor, categoryLabel } from '../../data/vocabulary';
-import { TOGGLEABLE_LAYERS } from '../../layers';
+import { layersOf } from '../../layers';
+import { sourceReference } from '../../data/scenario/scenario-text';
 import type { LegendSwatch } from '../../layers/types';
 
 
@@ -35,7 +36,7 @@ export interface BriefingOptions {
   permalink: string;
 }
 
-type BriefingState = Pick<StoreState, 'time' | 'mode' | 'windowMonths' | 'events' | 'filters' | 'hiddenLayers' | 'selectedEventId' | 'article' | 'scenarios'>;
+type BriefingState = Pick<StoreState, 'time' | 'mode' | 'windowMonths' | 'events' | 'filters' | 'hiddenLayers' | 'selectedEventId' | 'scenario' | 'eventSets'>;
 
 /** "As of 30 Nov 2022 · cumulative since 1963" / "As of 30 Nov 2022 · window: 6 months". */
 export function asOfStamp(state: Pick<BriefingState, 'time' | 'mode' | 'windowMonths' | 'events'>): string {
@@ -72,16 +73,17 @@ export interface DrawnInImage {
  * switched on. The sources keep every layer switched on: the footer is laid out before the map is drawn.
  */
 export function buildBriefing(state: BriefingState, options: BriefingOptions, drawn?: DrawnInImage): BriefingModel {
-  const shownLayers = TOGGLEABLE_LAYERS.filter((layer) => !state.hiddenLayers.includes(layer.id));
+  const shownLayers = layersOf(state.scenario).toggleable.filter((layer) => !state.hiddenLayers.includes(layer.id));
   const shownEvents = state.hiddenLayers.includes('events') ? [] : visibleEvents(state.events, state);
   const layersInImage = drawn ? shownLayers.filter((layer) => drawn.layerIds.has(layer.id)) : shownLayers;
   const eventsInImage = drawn ? shownEvents.filter((event) => drawn.eventIds.has(event.id)) : shownEvents;
   const selected = state.events.find((event) => event.id === state.selectedEventId) ?? null;
   const categories = [...new Set(eventsInImage.map((event) => event.category))];
   const stamp = asOfStamp(state);
-  const article = state.article ? `${state.article.publisher}, “${state.article.title}” (${formatDay(Date.parse(state.article.publishedDate) / 86_400_000, 'month')})` : 'Newsweek, January 2023';
-  const imports = state.scenarios.filter((scenario) => scenario.kind === 'import' && shownEvents.some((event) => event.scenarioId === scenario.id));
-  const sources = [article, ...imports.map((scenario) => scenario.citation), 'Basemap: Natural Earth (public domain)', ...shownLayers.filter((layer) => layer.id !== 'events').map((layer) => `${layer.title}: ${layer.source}`)];
+  const scenarioSources = (state.scenario?.sources ?? []).map(sourceReference);
+  // Sets without a source of the scenario (imports, an events file) are credited by their own citation.
+  const otherSets = state.eventSets.filter((set) => !set.sourceId && shownEvents.some((event) => event.eventSetId === set.id));
+  const sources = [...scenarioSources, ...otherSets.map((set) => set.citation), 'Basemap: Natural Earth (public domain)', ...shownLayers.filter((layer) => layer.id !== 'events').map((layer) => `${layer.title}: ${layer.source}`)];
   const altText = [
     `${options.title}. ${stamp}.`,
     selected ? `Selected: ${selected.title} (${describeEventDate(selected)}).` : '',
@@ -93,7 +95,7 @@ export function buildBriefing(state: BriefingState, options: BriefingOptions, dr
   return {
     title: options.title,
     stamp,
-    caption: selected ? captionFor(selected, state.scenarios.find((scenario) => scenario.id === selected.scenarioId)?.citation ?? '') : null,
+    caption: selected ? captionFor(selected, state.eventSets.find((scenario) => scenario.id === selected.eventSetId)?.citation ?? '') : null,
     legend: [
       ...layersInImage.filter((layer) => layer.legend).map((layer) => ({ label: layer.title, swatch: layer.legend! })),
       ...categories.map((category) => ({ label: categoryLabel(category), swatch: { shape: 'point' as const, color: categoryColor(category), outline: '#ffffff' } })),

@@ -2,7 +2,7 @@
 // PNG with its description embedded. Also exposed as window.tripwireExport for `npm run brief`.
 import { dayToIso } from '../../data/dates';
 import type { TripwireStore } from '../../data/store';
-import { THEATERS } from '../../data/theaters';
+import { insetViewOf, isFarFrom } from '../../data/scenario/scenario-text';
 import { currentViewHash } from '../../data/url-sync';
 import type { Camera } from '../../data/url-state';
 import { buildBriefing, type BriefingModel, type DrawnInImage } from './briefing-model';
@@ -52,7 +52,7 @@ function liveFrame(): Frame {
   return { bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] };
 }
 
-const frameCentreLongitude = (frame: Frame) => ('camera' in frame ? frame.camera.center[0] : (frame.bounds[0] + frame.bounds[2]) / 2);
+const frameCentre = (frame: Frame) => ('camera' in frame ? frame.camera.center : [(frame.bounds[0] + frame.bounds[2]) / 2, (frame.bounds[1] + frame.bounds[3]) / 2]);
 
 export async function exportBriefing(store: TripwireStore, options: ExportOptions): Promise<ExportResult> {
   const size = exportSize(options.size, { width: window.innerWidth, height: window.innerHeight });
@@ -70,9 +70,9 @@ export async function exportBriefing(store: TripwireStore, options: ExportOption
   });
   // On the page, one map pixel is `unit` page pixels: the scale bar must measure page pixels.
   mapImage.zoom += Math.log2(bands.unit);
-  const wantsInset = options.inset ?? frameCentreLongitude(frame) > 60;
-  const insetFrame: Frame = { bounds: THEATERS['ukraine-russia'].bounds, padding: 4 };
-  const inset = wantsInset ? await renderMapImage(store, { width: 260, height: 190, pixelRatio: mapScale, frame: insetFrame }) : null;
+  const insetView = insetViewOf(store.getState().scenario);
+  const wantsInset = insetView !== null && (options.inset ?? isFarFrom(insetView, frameCentre(frame)));
+  const inset = insetView && wantsInset ? await renderMapImage(store, { width: 260, height: 190, pixelRatio: mapScale, frame: { bounds: insetView.bounds, padding: 4 } }) : null;
   const drawn = {
     layerIds: new Set([...mapImage.drawn.layerIds, ...(inset?.drawn.layerIds ?? [])]),
     eventIds: new Set([...mapImage.drawn.eventIds, ...(inset?.drawn.eventIds ?? [])]),

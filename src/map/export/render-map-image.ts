@@ -7,7 +7,7 @@ import type { Bounds } from '../../data/slices/view';
 import type { Camera } from '../../data/url-state';
 import { bbox } from '@turf/turf';
 import { visibleEvents } from '../../data/selectors';
-import { LAYER_REGISTRY, TOGGLEABLE_LAYERS } from '../../layers';
+import { layersOf } from '../../layers';
 import { eventsLayer } from '../../layers/events';
 import { INITIAL_GLOBAL_STATE } from '../../layers/expressions';
 import { buildStyle } from '../../layers/style';
@@ -58,7 +58,7 @@ function waitUntilDrawn(map: MapLibreMap): Promise<void> {
  */
 function drawnContent(map: MapLibreMap, store: TripwireStore): DrawnContent {
   const drawnIn = (layerIds: string[]) => map.queryRenderedFeatures({ layers: layerIds.filter((id) => map.getLayer(id)) });
-  const layerIds = new Set(TOGGLEABLE_LAYERS.filter((module) => drawnIn(module.layers.map((layer) => layer.id)).length > 0).map((module) => module.id));
+  const layerIds = new Set(layersOf(store.getState().scenario).toggleable.filter((module) => drawnIn(module.layers.map((layer) => layer.id)).length > 0).map((module) => module.id));
   const eventIds = new Set(drawnIn(eventsLayer.interactiveLayerIds).map((feature) => String(feature.properties.id)));
   if (map.getLayer(GPU_EVENTS_LAYER) && map.getLayoutProperty(GPU_EVENTS_LAYER, 'visibility') !== 'none') {
     const bounds = map.getBounds();
@@ -80,9 +80,10 @@ export async function renderMapImage(
   container.style.cssText = `position:fixed;left:-${width + 100}px;top:0;width:${width}px;height:${height}px;`;
   container.setAttribute('aria-hidden', 'true');
   document.body.append(container);
+  const layers = layersOf(store.getState().scenario);
   const map = new MapLibreMap({
     container,
-    style: buildStyle(LAYER_REGISTRY, INITIAL_GLOBAL_STATE, document.baseURI),
+    style: buildStyle(layers.all, INITIAL_GLOBAL_STATE, document.baseURI),
     pixelRatio,
     canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
     interactive: false,
@@ -94,7 +95,7 @@ export async function renderMapImage(
   drawFirstFrameComplete(map);
   // The data goes in with the style, so every source loads at once and the first frame is complete.
   let stopSync = () => {};
-  map.once('style.load', () => (stopSync = startSync(map, store, { followCamera: false })));
+  map.once('style.load', () => (stopSync = startSync(map, store, { followCamera: false, layers })));
   try {
     await new Promise<void>((resolve, reject) => {
       map.once('load', () => resolve());

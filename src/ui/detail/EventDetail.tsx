@@ -12,7 +12,7 @@ const PRECISION_WORDS = { day: 'exact day', month: 'month known', year: 'year kn
 export function EventDetail({ event }: { event: TripwireEvent }) {
   const events = useStore((state) => state.events);
   const geography = useStore((state) => state.geography);
-  const citation = useStore((state) => state.scenarios.find((scenario) => scenario.id === event.scenarioId)?.citation ?? '');
+  const citation = useStore((state) => state.eventSets.find((scenario) => scenario.id === event.eventSetId)?.citation ?? '');
   const state = store.getState();
   const goTo = (target: TripwireEvent | null) => {
     if (!target) return;

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { store, useStore } from '../../data/store';
-import { SCENARIO_TITLE } from '../../scenario';
 import { briefingModelNow, exportBriefing } from '../../map/export/export-briefing';
 import { EXPORT_SIZE_IDS, PIXEL_RATIOS, exportSize, type ExportSizeId } from '../../map/export/sizes';
 import { download } from './download';
@@ -11,7 +10,10 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [size, setSize] = useState<ExportSizeId>('slide');
   const [pixelRatio, setPixelRatio] = useState(1);
-  const [title, setTitle] = useState(SCENARIO_TITLE);
+  // The scenario's title until the user writes their own.
+  const scenarioTitle = useStore((state) => state.scenario?.title ?? '');
+  const [ownTitle, setTitle] = useState<string | null>(null);
+  const title = ownTitle ?? scenarioTitle;
   const [handling, setHandling] = useState('');
   const [status, setStatus] = useState<string>('');
   // Re-render the preview whenever what the image would say changes.

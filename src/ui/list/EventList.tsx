@@ -7,7 +7,7 @@ import { store, useStore } from '../../data/store';
 import { categoryColor } from '../../data/vocabulary';
 import { boundsOf } from '../detail/framing';
 import { EventFilters } from './EventFilters';
-import { ScenarioPanel } from '../import/ScenarioPanel';
+import { EventSetPanel } from '../import/EventSetPanel';
 
 /** A first guess for rows not yet measured; each row is measured once drawn (titles wrap). */
 const ROW_HEIGHT_ESTIMATE = 44;
@@ -60,7 +60,7 @@ export function EventList() {
 
   return (
     <div className="event-list">
-      <ScenarioPanel />
+      <EventSetPanel />
       <EventFilters />
       <label className="event-list-toggle">
         <input type="checkbox" checked={hideFuture} onChange={(event) => setHideFuture(event.target.checked)} /> Hide events after the

@@ -9,7 +9,7 @@ import { NextIcon, PauseIcon, PlayIcon, PreviousIcon } from '../icons';
 import { usePlayback } from './use-playback';
 import type { TimeScaleSpec } from './scale';
 
-/** Sub-ranges worth focusing on: the article's whole span, and the recent years where it is dense. */
+/** Sub-ranges worth focusing on: the scenario's whole span, and the recent years where it is dense. */
 const FOCUS_CHOICES = [
   { label: 'All years', from: null },
   { label: '2000 →', from: DEFAULT_FOCUS_START },
@@ -24,7 +24,7 @@ function describeMode(mode: TimeMode, windowMonths: number, start: number): stri
 export function Timeline() {
   // Deferred like the event list's: a new set of events is laid out after the store change's task.
   const events = useDeferredValue(useStore((state) => state.events));
-  const article = useStore((state) => state.article);
+  const publishedDate = useStore((state) => state.scenario?.publishedDate ?? null);
   const time = useStore((state) => state.time);
   const mode = useStore((state) => state.mode);
   const windowMonths = useStore((state) => state.windowMonths);
@@ -34,7 +34,7 @@ export function Timeline() {
   const speed = useStore((state) => state.speed);
   const selectedEventId = useStore((state) => state.selectedEventId);
 
-  const extent = useMemo(() => timeExtent(events, article?.publishedDate ?? null), [events, article]);
+  const extent = useMemo(() => timeExtent(events, publishedDate), [events, publishedDate]);
   const domain: [number, number] = focus ? [Math.max(extent[0], focus[0]), Math.min(extent[1], focus[1])] : extent;
   const scale: TimeScaleSpec = useMemo(
     () => ({ kind: scaleKind, domain, stops: events.map((event) => event.start) }),
