@@ -35,7 +35,9 @@ export function builtInEventsFile() {
   const { events, sources, publishedDate } = readBuiltInScenario();
   const { publisher, title, url, author, dateReasoning } = sources[0]!;
   const article = { title, publisher, publishedDate: publishedDate as string, publishedDateReasoning: dateReasoning, ...(url ? { url } : {}), ...(author ? { author } : {}) };
-  return { type: 'FeatureCollection' as const, metadata: { article }, features: events.features };
+  // `eventSet` belongs to the scenario document, not to the events file format.
+  const features = events.features.map(({ properties: { eventSet: _set, ...properties }, ...feature }) => ({ ...feature, properties }));
+  return { type: 'FeatureCollection' as const, metadata: { article }, features };
 }
 
 /** Geography keyed by layer id ("adiz", "reference" …), unvalidated, as the store holds it. */

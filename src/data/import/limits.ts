@@ -4,6 +4,12 @@
 /** 200 MB (decimal megabytes, as file managers show them): checked on the raw bytes, before decoding. */
 export const MAX_FILE_BYTES = 200_000_000;
 
+/**
+ * A scenario document may hold a million events with their quotes and sources: ~270 MB written
+ * (measured with ten properties per event), so its limit is larger than an events file's.
+ */
+export const MAX_SCENARIO_FILE_BYTES = 400_000_000;
+
 /** A million events: the GPU layer draws them at one redraw per timeline step (BENCHMARKS.md). */
 export const MAX_IMPORT_EVENTS = 1_000_000;
 

@@ -1,11 +1,11 @@
 // A scenario document, checked whole: the head against its schema, the references between its
 // parts (views, features, event sets), then every event with the same checks as an import. Any
 // issue refuses the whole document, each one located, so a broken file changes nothing.
-import { normaliseEvents } from '../events';
+import { normaliseEvents, type TripwireEvent } from '../events';
 import { citationOf, type EventSet } from '../event-sets';
 import type { GeographyFeature } from '../schemas';
 import { checkEventSet, duplicateIdIssues, issuesOf, validateEventFeature, type RawEvent, type Validated, type ValidationIssue } from '../validate';
-import { scenarioHeadSchema, type ScenarioHead } from './scenario-schema';
+import { scenarioHeadSchema, type EventSetInfo, type ScenarioHead } from './scenario-schema';
 
 export interface OpenedScenario {
   head: ScenarioHead;
@@ -69,6 +69,25 @@ function referenceIssues(head: ScenarioHead): ValidationIssue[] {
   return issues;
 }
 
+/** A declared set with its events, credited to its source (or, for an import, its file). */
+export function eventSetOf(head: Pick<ScenarioHead, 'sources' | 'title'>, set: EventSetInfo, events: TripwireEvent[]): EventSet {
+  const source = set.sourceId ? head.sources.find((candidate) => candidate.id === set.sourceId) : undefined;
+  const imported = set.imported === true;
+  return {
+    id: set.id,
+    name: set.name,
+    imported,
+    ...(source ? { sourceId: source.id } : {}),
+    citation: source ? citationOf(source) : imported ? `Imported from ${set.name}` : head.title,
+    article: null,
+    events,
+  };
+}
+
+/** The sets as the document declares them: what Save writes and the library keeps. */
+export const declaredEventSets = (eventSets: readonly EventSet[]): EventSetInfo[] =>
+  eventSets.map(({ id, name, sourceId, imported }) => ({ id, name, ...(sourceId ? { sourceId } : {}), ...(imported ? { imported } : {}) }));
+
 const featureWhere = (index: number, feature: unknown) => {
   const id = (feature as { properties?: { id?: unknown } } | null)?.properties?.id;
   return typeof id === 'string' ? `events › features[${index}] (id "${id.slice(0, 80)}")` : `events › features[${index}]`;
@@ -85,7 +104,7 @@ export function openScenario(json: unknown, features?: readonly unknown[], onPro
   const issues = referenceIssues(head);
   const eventFeatures = features ?? inline?.features ?? [];
 
-  const declared = head.eventSets.length > 0 ? head.eventSets : [{ id: DEFAULT_EVENT_SET_ID, name: head.title }];
+  const declared: EventSetInfo[] = head.eventSets.length > 0 ? head.eventSets : [{ id: DEFAULT_EVENT_SET_ID, name: head.title }];
   const rawBySet = new Map<string, RawEvent[]>(declared.map((set) => [set.id, []]));
   const all: RawEvent[] = [];
   eventFeatures.forEach((feature, index) => {
@@ -107,19 +126,6 @@ export function openScenario(json: unknown, features?: readonly unknown[], onPro
   issues.push(...checkEventSet(all).issues.map((issue) => ({ ...issue, location: `events › ${issue.location}` })));
   if (issues.length > 0) return { ok: false, issues };
 
-  const sources = new Map(head.sources.map((source) => [source.id, source]));
-  const eventSets = declared.map((set): EventSet => {
-    const source = 'sourceId' in set && set.sourceId ? sources.get(set.sourceId) : undefined;
-    const imported = 'imported' in set && set.imported === true;
-    return {
-      id: set.id,
-      name: set.name,
-      imported,
-      ...(source ? { sourceId: source.id } : {}),
-      citation: source ? citationOf(source) : imported ? `Imported from ${set.name}` : head.title,
-      article: null,
-      events: normaliseEvents(rawBySet.get(set.id)!, set.id),
-    };
-  });
+  const eventSets = declared.map((set) => eventSetOf(head, set, normaliseEvents(rawBySet.get(set.id)!, set.id)));
   return { ok: true, value: { head, eventSets }, warnings: checkEventSet(all).warnings.map((issue) => ({ ...issue, location: `events › ${issue.location}` })) };
 }
