@@ -61,7 +61,7 @@ function zones(layer: ScenarioLayer): LayerSpecification[] {
       id: `${layer.id}-labels`,
       type: 'symbol',
       source,
-      filter: ['all', isLabelAnchor, now],
+      filter: ['all', isDrawn, isLabelAnchor, now],
       layout: {
         'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
         'text-font': fonts.bold,
@@ -172,7 +172,7 @@ function disputed(layer: ScenarioLayer): LayerSpecification[] {
       id: `${layer.id}-disputed-labels`,
       type: 'symbol',
       source,
-      filter: ['all', isDisputed, isLabelAnchor],
+      filter: ['all', isDrawn, isDisputed, isLabelAnchor],
       ...(group?.maxZoom === undefined ? {} : { minzoom: group.maxZoom }),
       layout: {
         'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],

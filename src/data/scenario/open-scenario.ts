@@ -2,9 +2,10 @@
 // parts (views, features, event sets), then every event with the same checks as an import. Any
 // issue refuses the whole document, each one located, so a broken file changes nothing.
 import { normaliseEvents, type TripwireEvent } from '../events';
+import { MAX_IMPORT_EVENTS, formatCount } from '../import/limits';
 import { citationOf, type EventSet } from '../event-sets';
 import type { GeographyFeature } from '../schemas';
-import { checkEventSet, duplicateIdIssues, issuesOf, validateEventFeature, type RawEvent, type Validated, type ValidationIssue } from '../validate';
+import { checkEventSet, issuesOf, validateEventFeature, type RawEvent, type Validated, type ValidationIssue } from '../validate';
 import { scenarioHeadSchema, type EventSetInfo, type ScenarioHead } from './scenario-schema';
 
 export interface OpenedScenario {
@@ -22,7 +23,10 @@ export const geographyOf = (head: Pick<ScenarioHead, 'layers'>): Record<string, 
 function referenceIssues(head: ScenarioHead): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const unique = (ids: string[], where: string) =>
-    duplicateIdIssues(ids.map((id, index) => ({ id, index }))).forEach((issue) => issues.push({ location: `${where}${issue.location.replace(/^features/, '')}`, message: issue.message }));
+    ids.forEach((id, index) => {
+      const first = ids.indexOf(id);
+      if (first < index) issues.push({ location: `${where}[${index}].id`, message: `duplicate id "${id}" (first used by ${where}[${first}])` });
+    });
   unique(head.views.map((view) => view.id), 'views');
   unique(head.sources.map((source) => source.id), 'sources');
   unique(head.layers.map((layer) => layer.id), 'layers');
@@ -103,6 +107,9 @@ export function openScenario(json: unknown, features?: readonly unknown[], onPro
   const { events: inline, ...head } = parsed.data;
   const issues = referenceIssues(head);
   const eventFeatures = features ?? inline?.features ?? [];
+  if (eventFeatures.length > MAX_IMPORT_EVENTS) {
+    return { ok: false, issues: [{ location: 'events', message: `holds ${formatCount(eventFeatures.length)} events; a scenario may hold at most ${formatCount(MAX_IMPORT_EVENTS)}` }] };
+  }
 
   const declared: EventSetInfo[] = head.eventSets.length > 0 ? head.eventSets : [{ id: DEFAULT_EVENT_SET_ID, name: head.title }];
   const rawBySet = new Map<string, RawEvent[]>(declared.map((set) => [set.id, []]));

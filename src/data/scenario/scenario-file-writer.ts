@@ -34,7 +34,6 @@ export const SCENARIO_KEY_ORDER = [
   'title',
   'subtitle',
   'publishedDate',
-  'publishedDateReasoning',
   'readOnly',
   'sources',
   'views',

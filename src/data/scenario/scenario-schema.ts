@@ -138,7 +138,7 @@ export const scenarioHeadSchema = z.strictObject({
   id: kebabId,
   title: text(200),
   subtitle: text(300).optional(),
-  /** "As of": the timeline opens here; events after it are still shown when scrubbed to. */
+  /** "As of": the timeline opens here, or at the last event if that is later. */
   publishedDate: fullDate.optional(),
   /** The built-in scenario: editing it makes a copy. */
   readOnly: z.boolean().optional(),
