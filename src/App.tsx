@@ -18,6 +18,10 @@ import { DropZone, ImportButton } from './ui/import/ImportControls';
 import { ImportReportPanel } from './ui/import/ImportReportPanel';
 import { ImportProgressPanel } from './ui/import/ImportProgressPanel';
 import { useImportFlow } from './ui/import/use-import-flow';
+import { ScenarioDialog } from './ui/scenario/ScenarioDialog';
+import { EventForm } from './ui/edit/EventForm';
+import { ScenarioReportPanel } from './ui/scenario/ScenarioControls';
+import { isScenarioFile, useScenarioFlow } from './ui/scenario/use-scenario-flow';
 
 // The mapping step (column detection, date formats, category vocabularies) loads when a file needs it.
 const ColumnMappingDialog = lazy(() => import('./ui/import/ColumnMappingDialog'));
@@ -32,6 +36,11 @@ export function App() {
   const [exporting, setExporting] = useState(false);
   const [presenting, setPresenting] = useState(false);
   const importFlow = useImportFlow();
+  const scenarioFlow = useScenarioFlow();
+  const eventForm = useStore((state) => state.eventForm);
+  const [managingScenarios, setManagingScenarios] = useState(false);
+  // A dropped .tripwire.json opens as a scenario; any other file is imported as events.
+  const onDroppedFile = (file: File) => (isScenarioFile(file) ? void scenarioFlow.open(file) : importFlow.start(file));
   const backgroundTask = useStore((state) => state.backgroundTask);
   const [mapDrawn, setMapDrawn] = useState(false);
   const openExport = useCallback(() => setExporting(true), []);
@@ -45,6 +54,9 @@ export function App() {
         </h1>
         {scenario && scenario.sources.length > 0 && <p className="app-source">Source: {sourcesLine(scenario)}</p>}
         <div className="app-actions">
+          <button type="button" onClick={() => setManagingScenarios(true)} title="Open, save or start a scenario; the scenarios kept in this browser">
+            Scenarios…
+          </button>
           <ImportButton onFile={importFlow.start} />
           <button type="button" onClick={openExport} aria-keyshortcuts="E" title="Export a briefing image (E)">
             Export image
@@ -58,7 +70,7 @@ export function App() {
         <EventList />
       </aside>
       <main className="map-area">
-        <DropZone onFile={importFlow.start}>
+        <DropZone onFile={onDroppedFile}>
           {scenario && <MapView key={mapKey} layers={layers} bounds={defaultViewOf(scenario).bounds} onDrawn={setMapDrawn} />}
         </DropZone>
         <ViewPicker />
@@ -67,7 +79,7 @@ export function App() {
             Without WebGL the main map never draws, says why, and no inset appears. */}
         {mapDrawn && insetView && <InsetMap key={mapKey} view={insetView} layers={layers} />}
         <Legend />
-        {presenting ? <PresentationCaption /> : <DetailPanel />}
+        {presenting ? <PresentationCaption /> : eventForm ? <EventForm key={eventForm.editing ?? 'new'} /> : <DetailPanel />}
         <LoadIssues />
         <Notices />
         {backgroundTask && (
@@ -77,11 +89,13 @@ export function App() {
         )}
         {importFlow.progress && <ImportProgressPanel progress={importFlow.progress} onCancel={importFlow.cancel} />}
         {importFlow.report && <ImportReportPanel report={importFlow.report} onClose={importFlow.closeReport} />}
+        {scenarioFlow.report && <ScenarioReportPanel report={scenarioFlow.report} onClose={scenarioFlow.closeReport} />}
       </main>
       <footer className="timeline-area" aria-label="Timeline">
         <Timeline />
       </footer>
       <ExportDialog open={exporting} onClose={() => setExporting(false)} />
+      <ScenarioDialog open={managingScenarios} onClose={() => setManagingScenarios(false)} flow={scenarioFlow} />
       {importFlow.mappingRequest && (
         <Suspense fallback={null}>
           <ColumnMappingDialog request={importFlow.mappingRequest} onDone={importFlow.answerMapping} />

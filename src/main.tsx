@@ -2,14 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { loadScenario } from './data/load';
-import { browserStorage, store } from './data/store';
-import { restoreImports } from './data/restore-imports';
+import { startScenario } from './data/scenario-actions';
+import { startEditSync } from './data/edit-actions';
+import { store } from './data/store';
 import { startUrlSync } from './data/url-sync';
 import { layersOf } from './layers';
 import { exportBriefing, type ExportOptions, type ExportResult } from './map/export/export-briefing';
 import './app.css';
 import './ui/import/import.css';
+import './ui/edit/edit.css';
 
 declare global {
   interface Window {
@@ -22,10 +23,9 @@ declare global {
 window.tripwireStore = store;
 window.tripwireExport = { render: (options) => exportBriefing(store, options) };
 
-void loadScenario(store).then(() => {
-  startUrlSync(store, layersOf(store.getState().scenario).toggleable.map((layer) => layer.id));
-  // After the built-in scenario: the first frame never waits for a large saved import.
-  void restoreImports(store, browserStorage());
+void startScenario(store, window.location.hash).then(() => {
+  startUrlSync(store, () => layersOf(store.getState().scenario).toggleable.map((layer) => layer.id));
+  startEditSync(store);
 });
 
 const root = document.getElementById('root');

@@ -76,7 +76,14 @@ export async function importEventsFile(store: TripwireStore, file: File, callbac
     return report({ issues: clashes });
   }
   store.getState().addImport(importedEventSet(id, file.name, outcome.events), true);
-  await keepImport(store, outcome);
+  // Imports into the built-in scenario are kept on their own (it never changes); any other
+  // scenario is kept whole in the library, its new set with it.
+  if (store.getState().scenario?.readOnly) await keepImport(store, outcome);
+  else {
+    outcome.discard();
+    const { storeOpenScenario } = await import('./scenario-actions');
+    await storeOpenScenario(store);
+  }
   return report({ ok: true, warnings: outcome.warnings, eventCount: outcome.events.length });
 }
 
@@ -87,6 +94,10 @@ export async function importEventsFile(store: TripwireStore, file: File, callbac
 export async function removeImport(store: TripwireStore, id: string): Promise<void> {
   await deleteStoredImport(id).catch(() => {}); // no database: it was never stored
   store.getState().removeImport(id);
+  if (store.getState().scenarioStored) {
+    const { storeOpenScenario } = await import('./scenario-actions');
+    await storeOpenScenario(store);
+  }
 }
 
 export const describeEventCount = (count: number) => `${formatCount(count)} event${count === 1 ? '' : 's'}`;

@@ -61,9 +61,9 @@ async function readScenario(path: string, location: string): Promise<{ ok: true;
 }
 
 /** Puts an opened scenario in the store, "as of" its publication: the state of the world its reader saw. */
-export function showScenario(store: TripwireStore, opened: OpenedScenario, keepShown: boolean): void {
+export function showScenario(store: TripwireStore, opened: OpenedScenario, { keepShown, stored }: { keepShown: boolean; stored: boolean }): void {
   const facts = computeFacts(geographyOf(opened.head), opened.head.measurements);
-  store.getState().setLoaded({ ...opened, facts, keepShown });
+  store.getState().setLoaded({ ...opened, facts, keepShown, stored });
   store.getState().setTime(timeExtent(store.getState().events, opened.head.publishedDate ?? null)[1]);
 }
 
@@ -80,7 +80,7 @@ export async function loadScenario(store: TripwireStore): Promise<void> {
       store.getState().setLoadFailed(opened.issues);
       return;
     }
-    showScenario(store, opened.value, true);
+    showScenario(store, opened.value, { keepShown: true, stored: false });
   } catch (error) {
     store.getState().setLoadFailed([{ location: '(loading)', message: error instanceof Error ? error.message : String(error) }]);
   }

@@ -9,9 +9,10 @@ import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createLayersSlice, type LayersSlice } from './slices/layers';
 import { createFiltersSlice, type FiltersSlice } from './slices/filters';
 import { createViewSlice, type ViewSlice } from './slices/view';
+import { createEditingSlice, type EditingSlice } from './slices/editing';
 import { persistOptions, type PersistenceReport } from './persistence';
 
-export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice;
+export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice & EditingSlice;
 
 /** How every slice is typed: the store has subscribeWithSelector and persist around it. */
 export type SliceCreator<T> = StateCreator<StoreState, [['zustand/subscribeWithSelector', never], ['zustand/persist', unknown]], [], T>;
@@ -29,6 +30,7 @@ export function createTripwireStore({ storage }: { storage?: Storage } = {}) {
           ...createLayersSlice(...args),
           ...createFiltersSlice(...args),
           ...createViewSlice(...args),
+          ...createEditingSlice(...args),
         }),
         persistOptions(storage, () => report),
       ),

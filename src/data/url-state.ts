@@ -10,6 +10,8 @@ export interface Camera {
 }
 
 export interface UrlView {
+  /** The scenario in the browser's library the link is about; absent for the built-in one. */
+  scenarioId?: string | null;
   time?: number;
   mode?: TimeMode;
   windowMonths?: number;
@@ -31,6 +33,7 @@ const list = (value: string) => (value ? value.split(',') : []);
 
 export function encodeView(view: Required<Omit<UrlView, 'camera'>> & { camera: Camera | null }): string {
   const params = new URLSearchParams();
+  if (view.scenarioId) params.set('s', view.scenarioId);
   params.set('t', dayToIso(Math.floor(view.time!)));
   params.set('mode', view.mode === 'window' ? `window-${view.windowMonths}` : 'cumulative');
   if (view.scale !== 'linear') params.set('scale', view.scale);
@@ -60,14 +63,17 @@ export function decodeView(hash: string): { view: UrlView; ignored: string[] } {
     return { view, ignored: ['the link could not be read'] };
   }
   const reject = (key: string, value: string, why: string) => ignored.push(`${key}=${value.slice(0, 40)}: ${why}`);
-  const known = new Set(['t', 'mode', 'scale', 'from', 'event', 'map', 'hide', 'cat', 'actor', 'q']);
+  const known = new Set(['s', 't', 'mode', 'scale', 'from', 'event', 'map', 'hide', 'cat', 'actor', 'q']);
 
   for (const [key, value] of params) {
     if (!known.has(key)) {
       reject(key, value, 'unknown setting');
       continue;
     }
-    if (key === 't') {
+    if (key === 's') {
+      if (ID.test(value) && value.length <= 100) view.scenarioId = value;
+      else reject(key, value, 'not a scenario id');
+    } else if (key === 't') {
       const span = parseIsoPartialDate(value);
       if (span) view.time = span.start;
       else reject(key, value, 'not a date (YYYY-MM-DD)');

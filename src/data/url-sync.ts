@@ -8,6 +8,8 @@ const WRITE_DELAY_MS = 250;
 
 export function currentViewHash(state: StoreState): string {
   return encodeView({
+    // Only a scenario kept in the library can be named: a link to the built-in one needs no name.
+    scenarioId: state.scenarioStored ? (state.scenario?.id ?? null) : null,
     time: state.time,
     mode: state.mode,
     windowMonths: state.windowMonths,
@@ -24,6 +26,7 @@ export function currentViewHash(state: StoreState): string {
 
 /** Applies a decoded view; ids that don't exist are reported, not applied. */
 export function applyView(store: TripwireStore, view: UrlView, knownLayerIds: readonly string[]): string[] {
+  // view.scenarioId was used when the page opened (startScenario): a link opens one scenario.
   const state = store.getState();
   const problems: string[] = [];
   if (view.time !== undefined) state.setTime(view.time);
@@ -48,14 +51,15 @@ export function applyView(store: TripwireStore, view: UrlView, knownLayerIds: re
   return problems;
 }
 
-function applyHash(store: TripwireStore, hash: string, knownLayerIds: readonly string[]) {
+function applyHash(store: TripwireStore, hash: string, knownLayerIds: () => readonly string[]) {
   const { view, ignored } = decodeView(hash);
   // A link that names no event shows none, so Back returns to "nothing selected".
-  const problems = [...ignored, ...applyView(store, { selectedEventId: null, ...view }, knownLayerIds)];
+  const problems = [...ignored, ...applyView(store, { selectedEventId: null, ...view }, knownLayerIds())];
   if (problems.length > 0) store.getState().addNotice(`Parts of this link were ignored and defaults used instead — ${problems.join('; ')}`);
 }
 
-export function startUrlSync(store: TripwireStore, knownLayerIds: readonly string[]): () => void {
+/** `knownLayerIds`: the open scenario's layers, asked each time a link is applied (scenarios change). */
+export function startUrlSync(store: TripwireStore, knownLayerIds: () => readonly string[]): () => void {
   applyHash(store, window.location.hash, knownLayerIds);
   let written = '';
   let timer: number | undefined;

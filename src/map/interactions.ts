@@ -66,6 +66,13 @@ export function startInteractions(map: MapLibreMap, store: TripwireStore, intera
   };
 
   const onClick = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
+    // While the event form is open, a click places the event there (rounded to ~10 m).
+    const form = store.getState().eventForm;
+    if (form) {
+      const round = (value: number) => Math.round(value * 1e4) / 1e4;
+      store.getState().openEventForm({ ...form, position: [round(event.lngLat.lng), round(event.lngLat.lat)] });
+      return;
+    }
     const features = hits(event.point);
     const events = eventsAt(event.point, features);
     if (events.length > 1) {

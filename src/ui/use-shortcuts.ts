@@ -1,15 +1,23 @@
 import { useEffect } from 'react';
 import { store } from '../data/store';
 import { stepToEvent } from '../data/step-events';
+import { redoEdit, undoEdit } from '../data/edit-actions';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
 
-/** App-wide keys: E export, P present; while presenting, PageDown/PageUp step (clickers send these), Escape leaves. */
+/** App-wide keys: Ctrl+Z undo, Ctrl+Shift+Z redo, E export, P present; while presenting, PageDown/PageUp step (clickers send these), Escape leaves. */
 export function useShortcuts({ presenting, setPresenting, openExport }: { presenting: boolean; setPresenting: (on: boolean) => void; openExport: () => void }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (isTyping(event.target)) return;
+      // Ctrl+Z undoes the last edit; Ctrl+Shift+Z (or Ctrl+Y) redoes it. In a text field they stay the field's own.
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 'z' || event.key === 'Z' || event.key === 'y')) {
+        event.preventDefault();
+        void (event.shiftKey || event.key === 'y' ? redoEdit(store) : undoEdit(store));
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (presenting && (event.key === 'PageDown' || event.key === 'PageUp')) {
         event.preventDefault();
         stepToEvent(store, event.key === 'PageDown' ? 1 : -1);

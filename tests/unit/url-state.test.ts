@@ -4,6 +4,7 @@ import { decodeView, encodeView } from '../../src/data/url-state';
 import { deepFreeze } from './fixtures';
 
 const FULL_VIEW = deepFreeze({
+  scenarioId: 'baltic-cables-2024',
   time: toDay(2022, 11, 30),
   mode: 'window' as const,
   windowMonths: 6,
@@ -23,8 +24,8 @@ describe('encodeView → decodeView', () => {
   });
 
   it('round-trips "all years" and the cumulative mode', () => {
-    const { view } = decodeView(encodeView({ ...FULL_VIEW, mode: 'cumulative', focusFrom: null, camera: null }));
-    expect([view.mode, view.focusFrom, view.camera]).toEqual(['cumulative', null, undefined]);
+    const { view } = decodeView(encodeView({ ...FULL_VIEW, scenarioId: null, mode: 'cumulative', focusFrom: null, camera: null }));
+    expect([view.mode, view.focusFrom, view.camera, view.scenarioId]).toEqual(['cumulative', null, undefined, undefined]);
   });
 });
 

@@ -13,6 +13,8 @@ export interface DataSlice {
   status: LoadStatus;
   /** The open scenario: title, sources, views, layers (everything but its events). */
   scenario: ScenarioHead | null;
+  /** Whether the open scenario is in the browser's library (edits are kept there). */
+  scenarioStored: boolean;
   /** The open scenario's event sets: its own, then the files imported into it. */
   eventSets: EventSet[];
   /** The event sets shown; the first set when none of these exists. */
@@ -28,7 +30,7 @@ export interface DataSlice {
    * A scenario is open. `keepShown`: keep the choice of shown event sets (a reload restores it);
    * otherwise the new scenario's own sets are shown.
    */
-  setLoaded: (opened: OpenedScenario & { facts: MeasuredFact[]; keepShown: boolean }) => void;
+  setLoaded: (opened: OpenedScenario & { facts: MeasuredFact[]; keepShown: boolean; stored: boolean }) => void;
   setLoadFailed: (issues: ValidationIssue[]) => void;
   /** Adds an imported event set (already validated) and shows it. */
   addImport: (set: EventSet, showAlone: boolean) => void;
@@ -36,6 +38,10 @@ export interface DataSlice {
   restoreImport: (set: EventSet) => void;
   removeImport: (id: string) => void;
   setActiveEventSets: (ids: string[]) => void;
+  /** The open scenario's head changed (a copy made, a title edited); `stored`: it is in the library now. */
+  setScenarioHead: (head: ScenarioHead, stored: boolean) => void;
+  /** An event added, changed or removed (by this tab, an undo, or another tab): the sets after it. */
+  setEventSets: (eventSets: EventSet[]) => void;
 }
 
 /**
@@ -52,17 +58,26 @@ function withActive(state: Pick<StoreState, 'eventSets'>, ids: string[]) {
 export const createDataSlice: SliceCreator<DataSlice> = (set) => ({
   status: 'loading',
   scenario: null,
+  scenarioStored: false,
   eventSets: [],
   activeEventSetIds: [],
   events: [],
   geography: {},
   facts: [],
   loadIssues: [],
-  setLoaded: ({ head, eventSets, facts, keepShown }) =>
+  setLoaded: ({ head, eventSets, facts, keepShown, stored }) =>
     set((state) => {
       const active = keepShown ? state.activeEventSetIds : eventSets.map((eventSet) => eventSet.id);
-      return { scenario: head, geography: geographyOf(head), eventSets, facts, status: 'ready', loadIssues: [], ...withActive({ eventSets }, active) };
+      return { scenario: head, scenarioStored: stored, geography: geographyOf(head), eventSets, facts, status: 'ready', loadIssues: [], ...withActive({ eventSets }, active) };
     }),
+  setScenarioHead: (head, stored) => set({ scenario: head, scenarioStored: stored, geography: geographyOf(head) }),
+  setEventSets: (eventSets) =>
+    set((state) => ({
+      eventSets,
+      ...withActive({ eventSets }, state.activeEventSetIds),
+      // A removed event cannot stay selected.
+      selectedEventId: state.selectedEventId && eventSets.some((eventSet) => eventSet.events.some((event) => event.id === state.selectedEventId)) ? state.selectedEventId : null,
+    })),
   setLoadFailed: (loadIssues) => set({ status: 'failed', loadIssues }),
   addImport: (eventSet, showAlone) =>
     set((state) => {

@@ -1,5 +1,6 @@
 // The browser database (IndexedDB, through idb): what the user made survives a reload, however
-// large. One versioned schema; the scenario documents will add their stores in a version 2.
+// large. One versioned schema: version 1 held imports, version 2 adds scenario documents and the
+// journal of edits made to them.
 // Every call is allowed to fail (private mode, blocked storage, a full disk): callers get a
 // rejected promise and keep working in memory.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
@@ -7,9 +8,11 @@ import type { TripwireEvent } from '../events';
 import type { ColumnMapping } from '../import/column-mapping';
 import type { ImportFormat } from '../import/import-result';
 import type { ValidationIssue } from '../validate';
+import type { ScenarioHead } from '../scenario/scenario-schema';
+import type { Edit } from '../editing/edit-history';
 
 export const DATABASE_NAME = 'tripwire';
-export const DATABASE_VERSION = 1;
+export const DATABASE_VERSION = 2;
 
 /**
  * The shape of stored events. Bump it whenever TripwireEvent changes: stored imports of an older
@@ -28,7 +31,27 @@ export interface StoredImport {
   mapping: ColumnMapping | null;
   warnings: ValidationIssue[];
   savedAt: string;
+  /** The scenario the file was imported into; absent for imports of version 1 (into the built-in scenario). */
+  scenarioId?: string;
 }
+
+/** A scenario the user opened, made or copied: its head, and its own events in chunks. */
+export interface StoredScenario {
+  id: string;
+  head: ScenarioHead;
+  eventCount: number;
+  chunkCount: number;
+  eventsVersion: number;
+  savedAt: string;
+}
+
+export type EditStep = 'do' | 'undo' | 'redo';
+
+/** One edit in a scenario's journal: an event added, changed or removed, or the head replaced. */
+export type JournalRecord =
+  /** `step`: a new edit, or an undo or redo of one: the undo history is rebuilt from them after a reload. */
+  | { seq?: number; scenarioId: string; kind: 'event'; edit: Edit<TripwireEvent>; step: EditStep }
+  | { seq?: number; scenarioId: string; kind: 'head'; head: ScenarioHead };
 
 export interface TripwireDatabase extends DBSchema {
   imports: { key: string; value: StoredImport };
@@ -38,6 +61,10 @@ export interface TripwireDatabase extends DBSchema {
   importFiles: { key: string; value: { id: string; file: Blob } };
   /** Mappings the user confirmed, by header signature, offered again for the same header. */
   mappings: { key: string; value: { signature: string; mapping: ColumnMapping; savedAt: string } };
+  scenarios: { key: string; value: StoredScenario };
+  scenarioChunks: { key: [string, number]; value: { scenarioId: string; index: number; events: TripwireEvent[] } };
+  /** Every edit, in the order the database received it (seq): tabs replay it to agree. */
+  edits: { key: number; value: JournalRecord; indexes: { byScenario: [string, number] } };
 }
 
 export type Database = IDBPDatabase<TripwireDatabase>;
@@ -54,6 +81,11 @@ export function openDatabase(): Promise<Database> {
           database.createObjectStore('importChunks', { keyPath: ['importId', 'index'] });
           database.createObjectStore('importFiles', { keyPath: 'id' });
           database.createObjectStore('mappings', { keyPath: 'signature' });
+        }
+        if (oldVersion < 2) {
+          database.createObjectStore('scenarios', { keyPath: 'id' });
+          database.createObjectStore('scenarioChunks', { keyPath: ['scenarioId', 'index'] });
+          database.createObjectStore('edits', { keyPath: 'seq', autoIncrement: true }).createIndex('byScenario', ['scenarioId', 'seq']);
         }
       },
       // Another tab opened a newer schema: step aside so it can upgrade.

@@ -5,6 +5,8 @@ import { actorLabel, categoryColor, categoryLabel } from '../../data/vocabulary'
 import { ExternalLink } from './ExternalLink';
 import { boundsOf } from './framing';
 import { asWrittenBy } from '../../map/export/briefing-model';
+import { editEvent } from '../../data/edit-actions';
+import { quoteContext } from '../../data/scenario/quote-context';
 
 
 const PRECISION_WORDS = { day: 'exact day', month: 'month known', year: 'year known' } as const;
@@ -12,7 +14,11 @@ const PRECISION_WORDS = { day: 'exact day', month: 'month known', year: 'year kn
 export function EventDetail({ event }: { event: TripwireEvent }) {
   const events = useStore((state) => state.events);
   const geography = useStore((state) => state.geography);
-  const citation = useStore((state) => state.eventSets.find((scenario) => scenario.id === event.eventSetId)?.citation ?? '');
+  const citation = useStore((state) => state.eventSets.find((set) => set.id === event.eventSetId)?.citation ?? '');
+  const sourceText = useStore((state) => {
+    const sourceId = state.eventSets.find((set) => set.id === event.eventSetId)?.sourceId;
+    return state.scenario?.sources.find((source) => source.id === sourceId)?.text ?? null;
+  });
   const state = store.getState();
   const goTo = (target: TripwireEvent | null) => {
     if (!target) return;
@@ -59,6 +65,7 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
           <cite>{citation}</cite>
         </blockquote>
       )}
+      {event.quote && sourceText && <QuoteInContext quote={event.quote} text={sourceText} />}
       {event.factCheck && (
         <aside className="detail-factcheck" aria-label="Fact check">
           <strong>The record differs.</strong> {event.factCheck.note}
@@ -120,6 +127,35 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
           Next →
         </button>
       </nav>
+      <nav className="detail-nav detail-edit" aria-label="Edit this event">
+        <button type="button" onClick={() => state.openEventForm({ editing: event.id, position: null })}>
+          Edit
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            void editEvent(store, event, null).then(() => store.getState().addNotice(`Deleted “${event.title}”. Undo (Ctrl+Z) brings it back.`));
+          }}
+        >
+          Delete
+        </button>
+      </nav>
     </article>
+  );
+}
+
+/** The quote where the source says it: the paragraph around it, the quoted words marked. */
+function QuoteInContext({ quote, text }: { quote: string; text: string }) {
+  const context = quoteContext(text, quote);
+  if (!context) return <p className="detail-note muted">The quote was not found word for word in the source text carried by this scenario.</p>;
+  return (
+    <details className="detail-context">
+      <summary>Show in the source</summary>
+      <p>
+        {context.before}
+        <mark>{context.quote}</mark>
+        {context.after}
+      </p>
+    </details>
   );
 }

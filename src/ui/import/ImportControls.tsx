@@ -29,7 +29,7 @@ export function ImportButton({ onFile }: { onFile: OnFile }) {
   );
 }
 
-/** Drag-and-drop a file anywhere on the map to import it. */
+/** Drag-and-drop a file anywhere on the map: `onFile` decides what it is. */
 export function DropZone({ onFile, children }: { onFile: OnFile; children: React.ReactNode }) {
   const [dragging, setDragging] = useState(false);
   return (
@@ -49,7 +49,7 @@ export function DropZone({ onFile, children }: { onFile: OnFile; children: React
       }}
     >
       {children}
-      {dragging && <div className="drop-hint">Drop a CSV or GeoJSON events file to import it</div>}
+      {dragging && <div className="drop-hint">Drop a scenario (.tripwire.json) to open it, or a CSV or GeoJSON events file to import it</div>}
     </div>
   );
 }

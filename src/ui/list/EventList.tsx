@@ -8,6 +8,7 @@ import { categoryColor } from '../../data/vocabulary';
 import { boundsOf } from '../detail/framing';
 import { EventFilters } from './EventFilters';
 import { EventSetPanel } from '../import/EventSetPanel';
+import { EditToolbar } from '../edit/EditToolbar';
 
 /** A first guess for rows not yet measured; each row is measured once drawn (titles wrap). */
 const ROW_HEIGHT_ESTIMATE = 44;
@@ -60,6 +61,7 @@ export function EventList() {
 
   return (
     <div className="event-list">
+      <EditToolbar />
       <EventSetPanel />
       <EventFilters />
       <label className="event-list-toggle">

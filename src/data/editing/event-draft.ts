@@ -1,0 +1,112 @@
+// The event form's fields ⇄ an event. What the analyst typed is checked by the same validator as
+// any import, and each problem is put beside the field it is about.
+import { normaliseEvents, type TripwireEvent } from '../events';
+import { exportedProperties } from '../import/export-events';
+import { validateEventFeature, type ValidationIssue } from '../validate';
+
+/** The form's fields, as typed. Lists are comma-separated; a route is one "lon, lat" per line. */
+export interface EventDraft {
+  title: string;
+  date: string;
+  endDate: string;
+  longitude: string;
+  latitude: string;
+  /** For a route: its vertices, one "lon, lat" per line (longitude and latitude are then unused). */
+  route: string;
+  category: string;
+  status: string;
+  actors: string;
+  place: string;
+  summary: string;
+  quote: string;
+  speaker: string;
+  dateAsWritten: string;
+  source: string;
+  sourceUrl: string;
+}
+
+export type DraftField = keyof EventDraft;
+
+const FIELDS_OF_PROPERTIES: Partial<Record<string, DraftField>> = { endDate: 'endDate', actors: 'actors', sourceUrl: 'sourceUrl' };
+
+export function draftOf(event: TripwireEvent | null, position: [number, number] | null): EventDraft {
+  const point = event?.geometry.type === 'Point' ? event.geometry.coordinates : (position ?? null);
+  return {
+    title: event?.title ?? '',
+    date: event?.date ?? '',
+    endDate: event?.endDate ?? '',
+    longitude: point ? String(point[0]) : '',
+    latitude: point ? String(point[1]) : '',
+    route: event?.geometry.type === 'LineString' ? event.geometry.coordinates.map((position) => position.join(', ')).join('\n') : '',
+    category: event?.category ?? 'military-activity',
+    status: event?.status ?? 'reported',
+    actors: event?.actors.join(', ') ?? '',
+    place: event?.place ?? '',
+    summary: event?.summary ?? '',
+    quote: event?.quote ?? '',
+    speaker: event?.speaker ?? '',
+    dateAsWritten: event?.dateAsWritten ?? '',
+    source: event?.source ?? '',
+    sourceUrl: event?.sourceUrl ?? '',
+  };
+}
+
+const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim().replace(',', '.')));
+
+/** "Ship seized off Busan" + 2024-03 → "ship-seized-off-busan-2024-03". */
+export const idFor = (title: string, date: string) =>
+  `${title}-${date}`.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 90) || 'event';
+
+/**
+ * The event the draft describes, or the problems by field. `base`: the event being edited (its
+ * id, set, fields the form does not show and key stay); for a new one, `id`, `eventSetId` and `key` are given.
+ */
+export function eventFromDraft(
+  draft: EventDraft,
+  { base, id, eventSetId, key }: { base: TripwireEvent | null; id: string; eventSetId: string; key: number },
+): { event: TripwireEvent; issues: null } | { event: null; issues: Partial<Record<DraftField, string>> } {
+  const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
+  const geometry =
+    draft.route.trim() !== ''
+      ? { type: 'LineString' as const, coordinates: draft.route.trim().split('\n').map((line) => line.split(',').map(number)) }
+      : { type: 'Point' as const, coordinates: [number(draft.longitude), number(draft.latitude)] };
+  const properties = {
+    ...(base ? exportedProperties(base) : {}),
+    id: base?.id ?? id,
+    title: draft.title,
+    date: draft.date.trim(),
+    endDate: optional(draft.endDate),
+    category: draft.category,
+    status: draft.status,
+    actors: draft.actors.split(',').map((actor) => actor.trim()).filter(Boolean),
+    place: optional(draft.place),
+    summary: optional(draft.summary),
+    quote: optional(draft.quote),
+    speaker: optional(draft.speaker),
+    dateAsWritten: optional(draft.dateAsWritten),
+    source: optional(draft.source),
+    sourceUrl: optional(draft.sourceUrl),
+  };
+  for (const field of Object.keys(properties) as (keyof typeof properties)[]) if (properties[field] === undefined) delete properties[field];
+  const checked = validateEventFeature({ type: 'Feature', geometry, properties }, 0);
+  if (!checked.event) return { event: null, issues: byField(checked.issues, draft.route.trim() !== '') };
+  if (checked.issues.length > 0) return { event: null, issues: byField(checked.issues, draft.route.trim() !== '') };
+  const [event] = normaliseEvents([checked.event], base?.eventSetId ?? eventSetId);
+  return { event: { ...event!, key: base?.key ?? key }, issues: null };
+}
+
+/** "features[0] › properties.title" → title; "geometry.coordinates[1]" → latitude. */
+function byField(issues: readonly ValidationIssue[], isRoute: boolean): Partial<Record<DraftField, string>> {
+  const fields: Partial<Record<DraftField, string>> = {};
+  for (const { location, message } of issues) {
+    const path = location.split(' › ').slice(1).join('.');
+    let field: DraftField;
+    if (path.startsWith('geometry')) field = isRoute ? 'route' : path.endsWith('[0]') ? 'longitude' : 'latitude';
+    else {
+      const name = path.replace(/^properties\./, '').split(/[.[]/)[0]!;
+      field = (FIELDS_OF_PROPERTIES[name] ?? (name in draftOf(null, null) ? name : 'title')) as DraftField;
+    }
+    fields[field] ??= message;
+  }
+  return fields;
+}

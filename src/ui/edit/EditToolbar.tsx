@@ -1,0 +1,26 @@
+import { store, useStore } from '../../data/store';
+import { redoEdit, undoEdit } from '../../data/edit-actions';
+
+/** "Add event", Undo and Redo (Ctrl+Z / Ctrl+Shift+Z), above the event list. */
+export function EditToolbar() {
+  const canUndo = useStore((state) => state.history.past.length > 0);
+  const canRedo = useStore((state) => state.history.future.length > 0);
+  const readOnly = useStore((state) => state.scenario?.readOnly === true);
+  return (
+    <div className="edit-toolbar">
+      <button
+        type="button"
+        onClick={() => store.getState().openEventForm({ editing: null, position: null })}
+        title={readOnly ? 'Add an event (the built-in scenario is read-only: this makes a copy to edit)' : 'Add an event: fill in the form, click the map to place it'}
+      >
+        Add event
+      </button>
+      <button type="button" onClick={() => void undoEdit(store)} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
+        Undo
+      </button>
+      <button type="button" onClick={() => void redoEdit(store)} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
+        Redo
+      </button>
+    </div>
+  );
+}

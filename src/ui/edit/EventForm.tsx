@@ -1,0 +1,157 @@
+import { useEffect, useState } from 'react';
+import { store, useStore } from '../../data/store';
+import { editEvent } from '../../data/edit-actions';
+import { draftOf, eventFromDraft, idFor, type DraftField, type EventDraft } from '../../data/editing/event-draft';
+import { nextEventKey } from '../../data/editing/event-edits';
+import { CATEGORIES, CATEGORY_LABELS, STATUSES } from '../../data/vocabulary';
+
+const TEXT_FIELDS: { field: DraftField; label: string; hint?: string; long?: boolean }[] = [
+  { field: 'title', label: 'Title' },
+  { field: 'date', label: 'Date', hint: 'YYYY, YYYY-MM or YYYY-MM-DD: no more precise than the source' },
+  { field: 'endDate', label: 'End date', hint: 'optional' },
+  { field: 'dateAsWritten', label: 'Date as written', hint: 'the source’s own words, e.g. “last August”' },
+  { field: 'longitude', label: 'Longitude', hint: 'or click the map' },
+  { field: 'latitude', label: 'Latitude' },
+  { field: 'place', label: 'Place' },
+  { field: 'actors', label: 'Actors', hint: 'comma-separated, e.g. RUS, PRK' },
+  { field: 'summary', label: 'Summary', long: true },
+  { field: 'quote', label: 'Quote', hint: 'the source’s exact words', long: true },
+  { field: 'speaker', label: 'Speaker' },
+  { field: 'source', label: 'Source', hint: 'if not the scenario’s source' },
+  { field: 'sourceUrl', label: 'Source URL' },
+];
+
+/**
+ * "Add event" / "Edit event": a panel beside the map, so a click on the map can place the event.
+ * Checked like an import; problems appear beside their fields and nothing changes until Save passes.
+ */
+export function EventForm() {
+  const form = useStore((state) => state.eventForm);
+  const editing = useStore((state) => (form?.editing ? (state.eventSets.flatMap((set) => set.events).find((event) => event.id === form.editing) ?? null) : null));
+  const eventSets = useStore((state) => state.eventSets);
+  const [draft, setDraft] = useState<EventDraft>(() => draftOf(editing, form?.position ?? null));
+  const [setId, setSetId] = useState(eventSets[0]?.id ?? '');
+  const [issues, setIssues] = useState<Partial<Record<DraftField, string>>>({});
+
+  // A click on the map while the form is open moves the event there.
+  const position = form?.position;
+  useEffect(() => {
+    if (position) setDraft((current) => ({ ...current, longitude: String(position[0]), latitude: String(position[1]), route: '' }));
+  }, [position]);
+
+  if (!form) return null;
+  const close = () => store.getState().openEventForm(null);
+  const isRoute = draft.route.trim() !== '';
+  const save = async () => {
+    const sets = store.getState().eventSets;
+    const taken = new Set(sets.flatMap((set) => set.events.map((event) => event.id)));
+    let id = idFor(draft.title, draft.date);
+    for (let n = 2; !editing && taken.has(id); n += 1) id = `${idFor(draft.title, draft.date).slice(0, 85)}-${n}`;
+    const result = eventFromDraft(draft, { base: editing, id, eventSetId: setId, key: nextEventKey(sets) });
+    if (!result.event) {
+      setIssues(result.issues);
+      // To the first field to correct, so a keyboard or screen-reader user lands on it.
+      const first = Object.keys(result.issues)[0];
+      window.requestAnimationFrame(() => document.getElementById(`event-form-${first}`)?.focus());
+      return;
+    }
+    setIssues({});
+    close();
+    await editEvent(store, editing, result.event);
+    store.getState().setTime(Math.max(store.getState().time, result.event.start));
+    store.getState().selectEvent(result.event.id);
+  };
+
+  const input = ({ field, label, hint, long }: (typeof TEXT_FIELDS)[number]) => {
+    if ((field === 'longitude' || field === 'latitude') && isRoute) return null;
+    const id = `event-form-${field}`;
+    const props = {
+      id,
+      value: draft[field],
+      'aria-invalid': issues[field] ? true : undefined,
+      'aria-describedby': issues[field] ? `${id}-issue` : undefined,
+      onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setDraft({ ...draft, [field]: event.target.value }),
+    };
+    return (
+      <div key={field} className="form-field">
+        <label htmlFor={id}>
+          {label} {hint && <span className="muted">({hint})</span>}
+        </label>
+        {long ? <textarea rows={3} {...props} /> : <input {...props} />}
+        {issues[field] && (
+          <p id={`${id}-issue`} className="form-issue">
+            {issues[field]}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <section className="detail-panel event-form" role="dialog" aria-labelledby="event-form-heading" data-testid="event-form">
+      <h2 id="event-form-heading">{editing ? 'Edit event' : 'Add event'}</h2>
+      <form
+        onSubmit={(submitted) => {
+          submitted.preventDefault();
+          void save();
+        }}
+      >
+        {!editing && eventSets.length > 1 && (
+          <div className="form-field">
+            <label htmlFor="event-form-set">Event set</label>
+            <select id="event-form-set" value={setId} onChange={(event) => setSetId(event.target.value)}>
+              {eventSets.map((set) => (
+                <option key={set.id} value={set.id}>
+                  {set.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {TEXT_FIELDS.slice(0, 4).map(input)}
+        {isRoute ? (
+          <div className="form-field">
+            <label htmlFor="event-form-route">Route (one “longitude, latitude” per line)</label>
+            <textarea id="event-form-route" rows={4} value={draft.route} onChange={(event) => setDraft({ ...draft, route: event.target.value })} />
+            {issues.route && <p className="form-issue">{issues.route}</p>}
+          </div>
+        ) : null}
+        {TEXT_FIELDS.slice(4).map(input)}
+        <div className="form-field">
+          <label htmlFor="event-form-category">Category</label>
+          <select id="event-form-category" value={draft.category} onChange={(event) => setDraft({ ...draft, category: event.target.value })}>
+            {[...new Set([...CATEGORIES, draft.category])].map((category) => (
+              <option key={category} value={category}>
+                {CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS] ?? category}
+              </option>
+            ))}
+          </select>
+          {issues.category && <p className="form-issue">{issues.category}</p>}
+        </div>
+        <div className="form-field">
+          <label htmlFor="event-form-status">Status</label>
+          <select id="event-form-status" value={draft.status} onChange={(event) => setDraft({ ...draft, status: event.target.value })}>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
+          </select>
+        </div>
+        {Object.keys(issues).length > 0 && (
+          <p className="form-issue" role="alert">
+            Not saved: {Object.keys(issues).length} field{Object.keys(issues).length === 1 ? '' : 's'} to correct.
+          </p>
+        )}
+        <div className="export-actions">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

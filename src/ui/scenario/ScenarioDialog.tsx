@@ -1,0 +1,123 @@
+import { useEffect, useRef, useState } from 'react';
+import { store, useStore } from '../../data/store';
+import { deleteScenario, newScenario, openBuiltInScenario, openStoredScenario, scenarioDownload } from '../../data/scenario-actions';
+import { listStoredScenarios } from '../../data/storage/stored-scenarios';
+import type { StoredScenario } from '../../data/storage/database';
+import { formatCount } from '../../data/import/limits';
+import { download } from '../export/download';
+import type { useScenarioFlow } from './use-scenario-flow';
+import { OpenScenarioButton } from './ScenarioControls';
+
+type Flow = ReturnType<typeof useScenarioFlow>;
+
+/** The map's frame now, for a new scenario's first view. */
+function currentBounds(): [number, number, number, number] {
+  const bounds = window.tripwireMap?.getBounds();
+  return bounds ? [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] : [-180, -80, 180, 80];
+}
+
+/** "Scenarios": the library in this browser (the built-in one always there), open a file, save, new. */
+export function ScenarioDialog({ open, onClose, flow }: { open: boolean; onClose: () => void; flow: Flow }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const scenario = useStore((state) => state.scenario);
+  const stored = useStore((state) => state.scenarioStored);
+  const [library, setLibrary] = useState<StoredScenario[] | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+    if (open) void listStoredScenarios().then(setLibrary, () => setLibrary([]));
+  }, [open, scenario, stored]);
+
+  const act = (label: string, action: () => Promise<unknown>) => async () => {
+    setStatus(`${label}…`);
+    try {
+      await action();
+      setStatus('');
+      onClose();
+    } catch (error) {
+      setStatus(`${label} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const save = () => {
+    const { blob, fileName } = scenarioDownload(store.getState());
+    download(blob, fileName, 'application/json');
+    setStatus(`Saved ${fileName} (${(blob.size / 1e6).toFixed(1)} MB).`);
+  };
+
+  return (
+    <dialog ref={dialogRef} className="export-dialog scenario-dialog" onClose={onClose} aria-labelledby="scenario-dialog-title">
+      <h2 id="scenario-dialog-title">Scenarios</h2>
+      {scenario && (
+        <p>
+          Open now: <strong>{scenario.title}</strong>
+          {scenario.readOnly ? ' (built-in, read-only: editing makes a copy)' : stored ? ' (kept in this browser)' : ' (not kept in this browser yet)'}
+        </p>
+      )}
+      <div className="scenario-actions">
+        {/* Progress and Cancel show here while the file is read; the outcome shows on the map. */}
+        <OpenScenarioButton onFile={(file) => void flow.open(file).then(onClose)} />
+        <button type="button" className="primary" onClick={save} disabled={!scenario}>
+          Save scenario
+        </button>
+        <button type="button" onClick={act('Making a new scenario', () => newScenario(store, { fromCurrentView: false, bounds: currentBounds() }))}>
+          New empty scenario
+        </button>
+        <button type="button" onClick={act('Making a new scenario', () => newScenario(store, { fromCurrentView: true, bounds: currentBounds() }))} title="A new scenario with this map's frame, layers and sources, and no events">
+          New from current view
+        </button>
+      </div>
+      <h3>In this browser</h3>
+      <ul className="scenario-library" aria-label="Scenario library">
+        <li>
+          <span>
+            <strong>Built-in scenario</strong> <span className="muted">(always here; open it to restore the original)</span>
+          </span>
+          <button type="button" onClick={act('Opening the built-in scenario', () => openBuiltInScenario(store))}>
+            Open
+          </button>
+        </li>
+        {library?.map((record) => (
+          <li key={record.id}>
+            <span>
+              <strong>{record.head.title}</strong>{' '}
+              <span className="muted">
+                {formatCount(record.eventCount)} events · saved {record.savedAt.slice(0, 10)}
+              </span>
+            </span>
+            <button type="button" onClick={act(`Opening “${record.head.title}”`, () => openStoredScenario(store, record.id))}>
+              Open
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`Delete “${record.head.title}” from this browser`}
+              onClick={() => void deleteScenario(store, record.id).then(() => listStoredScenarios().then(setLibrary))}
+            >
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+      {flow.progress && (
+        <p role="status">
+          Reading the scenario file… {flow.progress.rows ? `${formatCount(flow.progress.rows)} events` : ''}{' '}
+          <button type="button" onClick={flow.cancel}>
+            Cancel
+          </button>
+        </p>
+      )}
+      <p role="status" className="export-status">
+        {status}
+      </p>
+      <div className="export-actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}
