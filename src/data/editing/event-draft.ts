@@ -89,8 +89,10 @@ export function eventFromDraft(
   };
   for (const field of Object.keys(properties) as (keyof typeof properties)[]) if (properties[field] === undefined) delete properties[field];
   const checked = validateEventFeature({ type: 'Feature', geometry, properties }, 0);
-  if (!checked.event) return { event: null, issues: byField(checked.issues, draft.route.trim() !== '') };
-  if (checked.issues.length > 0) return { event: null, issues: byField(checked.issues, draft.route.trim() !== '') };
+  // An empty coordinate is not a bad number: the analyst has not placed the event yet.
+  const unplaced: Partial<Record<DraftField, string>> = {};
+  if (draft.route.trim() === '') for (const field of ['longitude', 'latitude'] as const) if (draft[field].trim() === '') unplaced[field] = 'needed: type it, or click the map';
+  if (!checked.event || checked.issues.length > 0) return { event: null, issues: { ...byField(checked.issues, draft.route.trim() !== ''), ...unplaced } };
   const [event] = normaliseEvents([checked.event], base?.eventSetId ?? eventSetId);
   return { event: { ...event!, key: base?.key ?? key }, issues: null };
 }

@@ -42,7 +42,9 @@ export function briefingModelNow(
 ): BriefingModel {
   const state = store.getState();
   const base = options.permalinkBase ?? `${window.location.origin}${window.location.pathname}`;
-  return buildBriefing(state, { ...options, permalink: `${base}#${currentViewHash({ ...state, camera })}` }, drawn);
+  // An image is never untitled: without a title of its own it carries the scenario's.
+  const title = options.title.trim() || (state.scenario?.title ?? '');
+  return buildBriefing(state, { ...options, title, permalink: `${base}#${currentViewHash({ ...state, camera })}` }, drawn);
 }
 
 function liveFrame(): Frame {
