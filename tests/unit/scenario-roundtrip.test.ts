@@ -36,12 +36,13 @@ describe('open → save → open', () => {
   it('keeps every event, in its set, with every field', async () => {
     const original = JSON.parse(readFileSync(BALTIC, 'utf8')) as { events: { features: { properties: Record<string, unknown> }[] } };
     const saved = JSON.parse(await reopen(JSON.stringify(original))) as typeof original;
-    const byId = (doc: typeof original) => Object.fromEntries(doc.events.features.map((feature) => [feature.properties.id, feature]));
+    const byId = (doc: typeof original) => new Map(doc.events.features.map((feature) => [String(feature.properties.id), feature]));
     const before = byId(original);
-    for (const [id, feature] of Object.entries(byId(saved))) {
+    expect(byId(saved).size).toBe(before.size);
+    for (const [id, feature] of byId(saved)) {
       const { eventSet, ...properties } = feature.properties;
       expect(eventSet).toBe('briefing-note');
-      expect(properties).toEqual(before[id]!.properties);
+      expect(properties).toEqual(before.get(id)!.properties);
     }
   });
 });
