@@ -51,6 +51,7 @@ export function App() {
       <header className="app-header">
         <h1>
           <span className="brand">Tripwire</span> {scenario?.title}
+          {scenario?.subtitle && <span className="app-subtitle"> — {scenario.subtitle}</span>}
         </h1>
         {scenario && scenario.sources.length > 0 && <p className="app-source">Source: {sourcesLine(scenario)}</p>}
         <div className="app-actions">

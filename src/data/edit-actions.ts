@@ -10,6 +10,8 @@ import { regroup, withEventReplaced } from './editing/event-edits';
 import type { EditStep, JournalRecord } from './storage/database';
 import { appendEdit, hasStoredScenario, readEdits } from './storage/stored-scenarios';
 import { emptyHistory } from './editing/edit-history';
+import type { ScenarioHead } from './scenario/scenario-schema';
+import { eventSetOf } from './scenario/open-scenario';
 
 const CHANNEL = 'tripwire-edits';
 
@@ -36,8 +38,17 @@ export async function replayJournal(store: TripwireStore, records: readonly (Jou
     state.setEventSets(regroup(state.eventSets, result.records));
   }
   const newestHead = heads.at(-1);
-  if (newestHead?.kind === 'head') state.setScenarioHead(newestHead.head, true);
+  if (newestHead?.kind === 'head') showHead(store, newestHead.head);
   lastSeq = Math.max(lastSeq, ...records.map((record) => record.seq));
+}
+
+/** A new head on screen; the scenario's own sets (not imports) without a source of it are credited to its first source. */
+function showHead(store: TripwireStore, head: ScenarioHead): void {
+  const state = store.getState();
+  state.setScenarioHead(head, true);
+  const first = head.sources[0];
+  if (!first) return;
+  state.setEventSets(state.eventSets.map((set) => (set.imported || head.sources.some((source) => source.id === set.sourceId) ? set : eventSetOf(head, { id: set.id, name: set.name, sourceId: first.id }, set.events))));
 }
 
 /** Reads what other tabs (or this one) appended since the last read. */
@@ -120,4 +131,21 @@ export function historyFromJournal(records: readonly JournalRecord[]): History<T
     else history = (record.step === 'undo' ? undo(history) : redo(history))?.history ?? history;
   }
   return history;
+}
+
+/**
+ * The scenario's own details changed (title, "as of", sources). Kept in the journal like an
+ * event edit (the newest head wins in every tab); not part of the event undo history.
+ */
+export async function editHead(store: TripwireStore, change: (head: ScenarioHead) => ScenarioHead): Promise<void> {
+  if (!(await ensureEditable(store))) return;
+  const state = store.getState();
+  const head = change(state.scenario!);
+  showHead(store, head);
+  try {
+    await appendEdit({ scenarioId: head.id, kind: 'head', head });
+    channel?.postMessage({ scenarioId: head.id });
+  } catch {
+    state.addNotice('This change could not be saved in the browser; it stays on screen until the page is closed. Use “Save scenario” to keep a file.');
+  }
 }

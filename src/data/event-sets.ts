@@ -7,9 +7,9 @@ import type { ArticleMetadata } from './schemas';
 
 export interface EventSet {
   id: string;
-  /** Short name for the switcher: "Newsweek article", "incidents-2024.csv". */
+  /** Short name for the switcher: "Reuters report", "incidents-2024.csv". */
   name: string;
-  /** How quotes and captions credit the source: "Newsweek, January 2023". */
+  /** How quotes and captions credit the source: "Reuters, October 2023". */
   citation: string;
   /** Imported sets are drawn with a dark ring and can be removed from the scenario. */
   imported: boolean;
@@ -20,7 +20,7 @@ export interface EventSet {
   events: TripwireEvent[];
 }
 
-/** "Newsweek, January 2023": a publisher and the month it published. */
+/** "Reuters, October 2023": a publisher and the month it published. */
 export function citationOf(source: { publisher: string; date?: string | undefined }): string {
   const span = source.date ? parseIsoPartialDate(source.date) : null;
   if (!span) return source.publisher;

@@ -163,4 +163,44 @@ describe('scenario documents', () => {
     await expect.poll(() => page.locator('.notices').innerText()).toContain('“someone-elses-scenario”, which is not in this browser');
     await page.close();
   });
+
+  it('a new scenario from the current view is renamed, given an event, saved as a file, and that file opens again', async () => {
+    const { page } = await openReadyApp(browser);
+    await page.getByRole('button', { name: 'Scenarios…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Scenarios' });
+    await dialog.getByRole('button', { name: 'New from current view' }).click();
+    await expect.poll(() => state(page).then((now) => now.title)).toBe('Untitled scenario');
+    expect((await state(page)).events).toEqual([]);
+    // The article's layers come along; its events and source text do not.
+    expect(await page.getByTestId('legend').innerText()).toContain('Air Defense Identification Zones');
+
+    await page.getByRole('button', { name: 'Scenarios…' }).click();
+    await dialog.getByText('Edit title, “as of” date and source').click();
+    const details = dialog.getByRole('form', { name: 'Scenario details' });
+    await details.getByLabel('Scenario title').fill('Korea Strait watch');
+    await details.getByLabel('As of', { exact: false }).fill('2024-06-30');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toContain('Korea Strait watch');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await addEvent(page, { title: 'Ferry diverted', date: '2024-06-12', lon: '129.2', lat: '34.6' });
+    await expect.poll(() => state(page).then((now) => now.events)).toEqual(['Ferry diverted']);
+
+    await page.getByRole('button', { name: 'Scenarios…' }).click();
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save scenario' }).click();
+    const file = await (await download).path();
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { title: string; publishedDate: string; layers: { id: string }[]; events: { features: { properties: { title: string } }[] } };
+    expect(saved.title).toBe('Korea Strait watch');
+    expect(saved.publishedDate).toBe('2024-06-30');
+    expect(saved.layers.map((layer) => layer.id)).toContain('adiz');
+    expect(saved.events.features.map((feature) => feature.properties.title)).toEqual(['Ferry diverted']);
+
+    // Opened in a fresh browser, the file is the same scenario.
+    const other = await openReadyApp(browser);
+    await openScenarioFile(other.page, { name: 'korea-strait.tripwire.json', mimeType: 'application/json', buffer: readFileSync(file) });
+    await expect.poll(() => state(other.page).then((now) => now.title), { timeout: 30_000 }).toBe('Korea Strait watch');
+    expect((await state(other.page)).events).toEqual(['Ferry diverted']);
+    await other.page.close();
+    await page.close();
+  });
 });

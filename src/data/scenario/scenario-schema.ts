@@ -119,7 +119,7 @@ export const measurementSchema = z.discriminatedUnion('kind', [
 
 export const eventSetSchema = z.strictObject({
   id: kebabId,
-  /** Short name for the switcher: "Newsweek article", "incidents-2024.csv". */
+  /** Short name for the switcher: "Reuters report", "incidents-2024.csv". */
   name: text(200),
   /** The source (by id) the set's quotes come from, if one source. */
   sourceId: kebabId.optional(),

@@ -2,7 +2,7 @@
 import { formatDay, parseIsoPartialDate } from '../dates';
 import type { ScenarioHead, ScenarioSource, ScenarioView } from './scenario-schema';
 
-/** `Newsweek, “With Putin's Support …” (Jan 2023)`. */
+/** `Reuters, “Cable damaged in the Baltic” (Oct 2023)`. */
 export function sourceReference(source: ScenarioSource): string {
   const span = source.date ? parseIsoPartialDate(source.date) : null;
   const when = span ? ` (${formatDay(span.start, span.precision === 'year' ? 'year' : 'month')})` : '';

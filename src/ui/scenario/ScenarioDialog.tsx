@@ -7,6 +7,7 @@ import { formatCount } from '../../data/import/limits';
 import { download } from '../export/download';
 import type { useScenarioFlow } from './use-scenario-flow';
 import { OpenScenarioButton } from './ScenarioControls';
+import { ScenarioDetails } from './ScenarioDetails';
 
 type Flow = ReturnType<typeof useScenarioFlow>;
 
@@ -70,6 +71,12 @@ export function ScenarioDialog({ open, onClose, flow }: { open: boolean; onClose
           New from current view
         </button>
       </div>
+      {scenario && (
+        <details className="scenario-details-section">
+          <summary>Edit title, “as of” date and source{scenario.readOnly ? ' (makes a copy)' : ''}</summary>
+          <ScenarioDetails key={scenario.id} onSaved={() => setStatus('Details saved.')} />
+        </details>
+      )}
       <h3>In this browser</h3>
       <ul className="scenario-library" aria-label="Scenario library">
         <li>
