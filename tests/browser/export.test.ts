@@ -128,6 +128,17 @@ describe('briefing images', () => {
     expect(readFileSync(file.replace(/\.png$/, '.alt.txt'), 'utf8')).toContain('Air raid drill in Seoul');
   });
 
+  it('npm run brief --scenario briefs another situation, titled with its title and credited to its source', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'brief-'));
+    const file = join(out, 'baltic.png');
+    await run('node', ['scripts/brief.mjs', '--scenario', 'tests/fixtures/scenarios/baltic-example.tripwire.json', '--event', 'estlink-2-damage-2024-12', '--out', file, '--size', '800x450'], { timeout: 120_000 });
+    const altText = readFileSync(file.replace(/\.png$/, '.alt.txt'), 'utf8');
+    expect(altText).toMatch(/^Baltic Sea cable incidents 2023–2024\./);
+    expect(altText).toContain('Estlink 2');
+    expect(altText).toContain('Tripwire example');
+    expect(altText).not.toMatch(/Newsweek|Korea/);
+  });
+
   it('npm run brief exits non-zero with a message for an unknown event, and leaves nothing behind', async () => {
     const out = mkdtempSync(join(tmpdir(), 'brief-'));
     const failure = await run('node', ['scripts/brief.mjs', '--event', 'no-such-event', '--out', join(out, 'x.png')], { timeout: 120_000 }).catch((error) => error);
