@@ -1,23 +1,26 @@
-// Editing the open scenario's events: every edit is applied at once, recorded for undo, and
-// appended to the scenario's journal in the browser database, which other tabs replay (told by a
-// BroadcastChannel). Each tab applies journal entries newest-wins per event (edit-journal.ts),
-// so two tabs converge and an older edit never overwrites a newer one.
+// Editing the open scenario: its events and its head (details, layers, geography). Every edit is
+// applied at once, recorded for undo, and appended to the scenario's journal in the browser
+// database, which other tabs replay (told by a BroadcastChannel). Each tab applies journal
+// entries newest-wins per record (edit-journal.ts), so two tabs converge and an older edit never
+// overwrites a newer one.
 import type { TripwireStore } from './store';
 import type { TripwireEvent } from './events';
 import { applyJournal, type JournalEntry } from './editing/edit-journal';
-import { recordEdit, redo, undo, type Edit, type History } from './editing/edit-history';
+import { emptyHistory, recordEdit, redo, undo, type Edit, type History } from './editing/edit-history';
 import { regroup, withEventReplaced } from './editing/event-edits';
-import type { EditStep, JournalRecord } from './storage/database';
+import { HEAD_RECORD_ID, type EditableRecord, type EditStep, type JournalRecord } from './storage/database';
 import { appendEdit, hasStoredScenario, readEdits } from './storage/stored-scenarios';
-import { emptyHistory } from './editing/edit-history';
 import type { ScenarioHead } from './scenario/scenario-schema';
-import { eventSetOf } from './scenario/open-scenario';
+import { eventSetOf, geographyOf } from './scenario/open-scenario';
+import { computeFacts } from './facts';
 
 const CHANNEL = 'tripwire-edits';
 
 /** What this tab has applied of the open scenario's journal. */
 let applied = new Map<string, number>();
 let lastSeq = 0;
+
+const isHeadEdit = (edit: Edit<EditableRecord>): edit is Edit<{ id: typeof HEAD_RECORD_ID; head: ScenarioHead }> => (edit.after ?? edit.before)!.id === HEAD_RECORD_ID;
 
 /** Another scenario is opening: nothing of its journal is applied yet, and the undo history was about the previous one. */
 export function resetJournal(store: TripwireStore): void {
@@ -26,29 +29,36 @@ export function resetJournal(store: TripwireStore): void {
   store.getState().setHistory(emptyHistory());
 }
 
+/**
+ * A new head on screen, its measurements made again (a zone may have moved); the scenario's own
+ * sets (not imports) without a source of it are credited to its first source.
+ */
+function showHead(store: TripwireStore, head: ScenarioHead): void {
+  const state = store.getState();
+  const geometryChanged = state.scenario?.layers !== head.layers || state.scenario?.measurements !== head.measurements;
+  state.setScenarioHead(head, true);
+  if (geometryChanged) state.setFacts(computeFacts(geographyOf(head), head.measurements));
+  const first = head.sources[0];
+  if (!first) return;
+  state.setEventSets(state.eventSets.map((set) => (set.imported || head.sources.some((source) => source.id === set.sourceId) ? set : eventSetOf(head, { id: set.id, name: set.name, sourceId: first.id }, set.events))));
+}
+
 /** Applies journal entries to the store: events newest-wins per id, the head from the newest head entry. */
 export async function replayJournal(store: TripwireStore, records: readonly (JournalRecord & { seq: number })[]): Promise<void> {
   if (records.length === 0) return;
   const state = store.getState();
-  const eventEntries: JournalEntry<TripwireEvent>[] = records.flatMap((record) => (record.kind === 'event' ? [{ seq: record.seq, edit: record.edit }] : []));
-  const heads = records.filter((record) => record.kind === 'head');
+  const eventEntries = records.filter((record) => !isHeadEdit(record.edit)).map((record) => ({ seq: record.seq, edit: record.edit }) as JournalEntry<TripwireEvent>);
   if (eventEntries.length > 0) {
     const result = applyJournal(state.eventSets.flatMap((set) => set.events), applied, eventEntries);
     applied = result.applied;
     state.setEventSets(regroup(state.eventSets, result.records));
   }
-  const newestHead = heads.at(-1);
-  if (newestHead?.kind === 'head') showHead(store, newestHead.head);
+  const newestHead = records.filter((record) => isHeadEdit(record.edit) && record.seq > (applied.get(HEAD_RECORD_ID) ?? 0)).at(-1);
+  if (newestHead) {
+    applied.set(HEAD_RECORD_ID, newestHead.seq);
+    showHead(store, (newestHead.edit.after as { head: ScenarioHead }).head);
+  }
   lastSeq = Math.max(lastSeq, ...records.map((record) => record.seq));
-}
-
-/** A new head on screen; the scenario's own sets (not imports) without a source of it are credited to its first source. */
-function showHead(store: TripwireStore, head: ScenarioHead): void {
-  const state = store.getState();
-  state.setScenarioHead(head, true);
-  const first = head.sources[0];
-  if (!first) return;
-  state.setEventSets(state.eventSets.map((set) => (set.imported || head.sources.some((source) => source.id === set.sourceId) ? set : eventSetOf(head, { id: set.id, name: set.name, sourceId: first.id }, set.events))));
 }
 
 /** Reads what other tabs (or this one) appended since the last read. */
@@ -81,13 +91,14 @@ async function ensureEditable(store: TripwireStore): Promise<boolean> {
   return storeOpenScenario(store);
 }
 
-async function commit(store: TripwireStore, edit: Edit<TripwireEvent>, step: EditStep): Promise<void> {
-  const id = (edit.after ?? edit.before)!.id;
+/** Applies an edit on screen, then keeps it in the journal and tells the other tabs. */
+async function commit(store: TripwireStore, edit: Edit<EditableRecord>, step: EditStep): Promise<void> {
   const state = store.getState();
-  state.setEventSets(withEventReplaced(state.eventSets, id, edit.after));
+  if (isHeadEdit(edit)) showHead(store, edit.after!.head);
+  else state.setEventSets(withEventReplaced(state.eventSets, (edit.after ?? edit.before)!.id, edit.after as TripwireEvent | null));
   const scenarioId = state.scenario!.id;
   try {
-    await appendEdit({ scenarioId, kind: 'event', edit, step });
+    await appendEdit({ scenarioId, edit, step });
     channel?.postMessage({ scenarioId });
     await catchUp(store);
   } catch {
@@ -95,14 +106,25 @@ async function commit(store: TripwireStore, edit: Edit<TripwireEvent>, step: Edi
   }
 }
 
-/** Adds (before null), changes, or deletes (after null) one event, as one undoable step. */
-export async function editEvent(store: TripwireStore, before: TripwireEvent | null, after: TripwireEvent | null): Promise<void> {
+async function doEdit(store: TripwireStore, makeEdit: () => Edit<EditableRecord>): Promise<void> {
   if (!(await ensureEditable(store))) return;
-  // After a copy the events are the same objects: find the current one by id.
-  const current = before ? (store.getState().eventSets.flatMap((set) => set.events).find((event) => event.id === before.id) ?? before) : null;
-  const edit: Edit<TripwireEvent> = { before: current, after };
+  // After a copy the records are the copy's: the edit is made from the state as it is now.
+  const edit = makeEdit();
   store.getState().setHistory(recordEdit(store.getState().history, edit));
   await commit(store, edit, 'do');
+}
+
+/** Adds (before null), changes, or deletes (after null) one event, as one undoable step. */
+export function editEvent(store: TripwireStore, before: TripwireEvent | null, after: TripwireEvent | null): Promise<void> {
+  return doEdit(store, () => ({ before: before ? (store.getState().eventSets.flatMap((set) => set.events).find((event) => event.id === before.id) ?? before) : null, after }));
+}
+
+/** Changes the scenario's head (details, layers, geography), as one undoable step. */
+export function editHead(store: TripwireStore, change: (head: ScenarioHead) => ScenarioHead): Promise<void> {
+  return doEdit(store, () => {
+    const head = store.getState().scenario!;
+    return { before: { id: HEAD_RECORD_ID, head }, after: { id: HEAD_RECORD_ID, head: change(head) } };
+  });
 }
 
 export async function undoEdit(store: TripwireStore): Promise<void> {
@@ -123,29 +145,11 @@ export async function redoEdit(store: TripwireStore): Promise<void> {
  * The undo history a journal implies, so undo still works after a reload: each new edit is
  * recorded, each undo and redo replayed on the history, in journal order.
  */
-export function historyFromJournal(records: readonly JournalRecord[]): History<TripwireEvent> {
-  let history = emptyHistory<TripwireEvent>();
-  for (const record of records) {
-    if (record.kind !== 'event') continue;
-    if (record.step === 'do') history = recordEdit(history, record.edit);
-    else history = (record.step === 'undo' ? undo(history) : redo(history))?.history ?? history;
+export function historyFromJournal(records: readonly JournalRecord[]): History<EditableRecord> {
+  let history = emptyHistory<EditableRecord>();
+  for (const { edit, step } of records) {
+    if (step === 'do') history = recordEdit(history, edit);
+    else history = (step === 'undo' ? undo(history) : redo(history))?.history ?? history;
   }
   return history;
-}
-
-/**
- * The scenario's own details changed (title, "as of", sources). Kept in the journal like an
- * event edit (the newest head wins in every tab); not part of the event undo history.
- */
-export async function editHead(store: TripwireStore, change: (head: ScenarioHead) => ScenarioHead): Promise<void> {
-  if (!(await ensureEditable(store))) return;
-  const state = store.getState();
-  const head = change(state.scenario!);
-  showHead(store, head);
-  try {
-    await appendEdit({ scenarioId: head.id, kind: 'head', head });
-    channel?.postMessage({ scenarioId: head.id });
-  } catch {
-    state.addNotice('This change could not be saved in the browser; it stays on screen until the page is closed. Use “Save scenario” to keep a file.');
-  }
 }

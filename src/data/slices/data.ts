@@ -40,6 +40,8 @@ export interface DataSlice {
   setActiveEventSets: (ids: string[]) => void;
   /** The open scenario's head changed (a copy made, a title edited); `stored`: it is in the library now. */
   setScenarioHead: (head: ScenarioHead, stored: boolean) => void;
+  /** The geography changed: its measurements made again. */
+  setFacts: (facts: MeasuredFact[]) => void;
   /** An event added, changed or removed (by this tab, an undo, or another tab): the sets after it. */
   setEventSets: (eventSets: EventSet[]) => void;
 }
@@ -71,6 +73,7 @@ export const createDataSlice: SliceCreator<DataSlice> = (set) => ({
       return { scenario: head, scenarioStored: stored, geography: geographyOf(head), eventSets, facts, status: 'ready', loadIssues: [], ...withActive({ eventSets }, active) };
     }),
   setScenarioHead: (head, stored) => set({ scenario: head, scenarioStored: stored, geography: geographyOf(head) }),
+  setFacts: (facts) => set({ facts }),
   setEventSets: (eventSets) =>
     set((state) => ({
       eventSets,

@@ -1,11 +1,11 @@
 import type { SliceCreator } from '../store';
-import type { TripwireEvent } from '../events';
+import type { EditableRecord } from '../storage/database';
 import { emptyHistory, type History } from '../editing/edit-history';
 
 export interface EditingSlice {
-  /** This tab's edits of the open scenario's events, for undo and redo. */
-  history: History<TripwireEvent>;
-  setHistory: (history: History<TripwireEvent>) => void;
+  /** This tab's edits of the open scenario (events and head), for undo and redo. */
+  history: History<EditableRecord>;
+  setHistory: (history: History<EditableRecord>) => void;
   /** The event form is open: adding (null) or editing the event with this id. */
   eventForm: { editing: string | null; position: [number, number] | null } | null;
   openEventForm: (form: EditingSlice['eventForm']) => void;

@@ -47,11 +47,21 @@ export interface StoredScenario {
 
 export type EditStep = 'do' | 'undo' | 'redo';
 
-/** One edit in a scenario's journal: an event added, changed or removed, or the head replaced. */
-export type JournalRecord =
-  /** `step`: a new edit, or an undo or redo of one: the undo history is rebuilt from them after a reload. */
-  | { seq?: number; scenarioId: string; kind: 'event'; edit: Edit<TripwireEvent>; step: EditStep }
-  | { seq?: number; scenarioId: string; kind: 'head'; head: ScenarioHead };
+/** What an edit changes: one event, or the scenario's head (its details, views, layers and geography). */
+export type EditableRecord = TripwireEvent | { id: typeof HEAD_RECORD_ID; head: ScenarioHead };
+/** The head's id in edits: never an event id (those are kebab-case). */
+export const HEAD_RECORD_ID = '(scenario)';
+
+/**
+ * One edit in a scenario's journal. `step`: a new edit, or an undo or redo of one: the undo
+ * history is rebuilt from them after a reload.
+ */
+export interface JournalRecord {
+  seq?: number;
+  scenarioId: string;
+  edit: Edit<EditableRecord>;
+  step: EditStep;
+}
 
 export interface TripwireDatabase extends DBSchema {
   imports: { key: string; value: StoredImport };

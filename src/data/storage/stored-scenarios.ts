@@ -3,9 +3,8 @@
 // replays in the same order (edit-journal.ts), so two tabs agree and newer work always wins.
 import type { TripwireEvent } from '../events';
 import type { ScenarioHead } from '../scenario/scenario-schema';
-import type { Edit } from '../editing/edit-history';
 import { EVENTS_PER_MESSAGE } from '../import/worker-protocol';
-import { openDatabase, STORED_EVENTS_VERSION, type EditStep, type JournalRecord, type StoredScenario } from './database';
+import { openDatabase, STORED_EVENTS_VERSION, type JournalRecord, type StoredScenario } from './database';
 
 const everyChunkOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
 const journalOf = (id: string, afterSeq = 0) => IDBKeyRange.bound([id, afterSeq + 1], [id, Infinity]);
@@ -57,8 +56,8 @@ export async function deleteStoredScenario(id: string): Promise<void> {
 }
 
 /** Appends an edit to the scenario's journal; resolves with its place in the journal. */
-export async function appendEdit(record: { scenarioId: string; kind: 'event'; edit: Edit<TripwireEvent>; step: EditStep } | { scenarioId: string; kind: 'head'; head: ScenarioHead }): Promise<number> {
-  return (await openDatabase()).add('edits', record as JournalRecord);
+export async function appendEdit(record: JournalRecord): Promise<number> {
+  return (await openDatabase()).add('edits', record);
 }
 
 /** The scenario's journal after `afterSeq`, in order. */
