@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 /**
- * Builds public/geo/kurils.geojson: the Kuril island chain as real island
- * shapes, clipped from Natural Earth 1:10m land (world-atlas TopoJSON).
+ * Builds the built-in scenario's `kurils` layer (public/scenarios/built-in.tripwire.json): the
+ * Kuril island chain as real island shapes, clipped from Natural Earth 1:10m land (world-atlas
+ * TopoJSON). The document is checked and written by the app's own code (through Vite), so it
+ * stays in its normal form.
  *
  *   npm run geo:kurils
  *
- * Output (RFC 7946 FeatureCollection, lon/lat, CCW outer rings, 4 decimals):
+ * Output (RFC 7946 features, lon/lat, CCW outer rings, 4 decimals):
  *   kuril-islands    MultiPolygon, whole chain, Shumshu/Atlasov -> Habomai
  *   kurils-disputed  MultiPolygon, Iturup + Kunashir + Shikotan + Habomai
  *   iturup, kunashir, shikotan, habomai   one feature per disputed island/group
  *
  * The script is deterministic: same input -> byte-identical output.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -21,7 +23,10 @@ import * as turf from '@turf/turf';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const OUT = join(root, 'public/geo/kurils.geojson');
+const OUT = join(root, 'public/scenarios/built-in.tripwire.json');
+const LAYER_ID = 'kurils';
+/** Presentation the document keeps with the shapes: the chain's outline colour; the group is drawn island by island. */
+const PRESENTATION = { 'kuril-islands': { color: '#6b6357' }, 'kurils-disputed': { hidden: true } };
 const PRECISION = 4; // ~11 m; far below NE 10m generalisation (~1 km)
 
 const atlasVersion = require('world-atlas/package.json').version;
@@ -210,6 +215,7 @@ function makeFeature({ id, name, label, labelAnchor, nameRu, nameJa, kind, dispu
       source: SOURCE,
       sourceUrl: SOURCE_URL,
       notes,
+      ...PRESENTATION[id],
     },
     geometry,
   };
@@ -255,9 +261,21 @@ const features = [
   ),
 ];
 
-// One feature per line: small file, readable diffs.
-const body = features.map((f) => JSON.stringify(f)).join(',\n');
-mkdirSync(dirname(OUT), { recursive: true });
-writeFileSync(OUT, `{"type":"FeatureCollection","features":[\n${body}\n]}\n`);
+// Into the scenario document, checked and written as the app writes it.
+const { createServer } = await import('vite');
+const vite = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'warn' });
+try {
+  const { openScenario } = await vite.ssrLoadModule('/src/data/scenario/open-scenario.ts');
+  const { scenarioDocumentParts } = await vite.ssrLoadModule('/src/data/scenario/scenario-document.ts');
+  const document = JSON.parse(readFileSync(OUT, 'utf8'));
+  const layer = document.layers.find((candidate) => candidate.id === LAYER_ID);
+  if (!layer) throw new Error(`${OUT} has no layer "${LAYER_ID}"`);
+  layer.features = features;
+  const opened = openScenario(document);
+  if (!opened.ok) throw new Error(`the new shapes do not pass the scenario's checks: ${JSON.stringify(opened.issues.slice(0, 3))}`);
+  writeFileSync(OUT, [...scenarioDocumentParts(opened.value.head, opened.value.eventSets)].join(''));
+} finally {
+  await vite.close();
+}
 
-console.log(`Wrote ${OUT}: ${islands.length} islands, ${features.length} features`);
+console.log(`Wrote the "${LAYER_ID}" layer of ${OUT}: ${islands.length} islands, ${features.length} features`);
