@@ -8,7 +8,7 @@
 import { median } from './stats.mjs';
 
 const kindOf = (url) =>
-  /\/geo\/basemap\//.test(url) ? 'basemapTiles' : /\/geo\//.test(url) ? 'geography' : /\.m?js(\?|$)/.test(url) ? 'js' : 'other';
+  /\/geo\/basemap\//.test(url) ? 'basemapTiles' : /\/geo\//.test(url) ? 'basemap labels' : /\/scenarios\//.test(url) ? 'scenario' : /\.m?js(\?|$)/.test(url) ? 'js' : 'other';
 
 export async function measureColdLoad(browser, baseUrl, runs) {
   await loadOnce(browser, baseUrl, 'app');

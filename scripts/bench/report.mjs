@@ -43,6 +43,7 @@ export function markdown(results) {
       `; basemap: ${count(bytes.basemapTiles)} vector tiles, ${kib(bytes.basemapTilesBytes)} in all; built-in scenario document ${kib(bytes.scenario)}.`,
     `Importing ${count(results.importMs.events)} events through the app's import button (CSV): ${ms(results.importMs.ms)}, until its report.`,
     millionLine(results.millionImport),
+    scenarioLine(results.millionScenario),
     `Cold load of the app to idle: median ${ms(coldLoad.medianMs)} (min ${ms(coldLoad.minMs)}, max ${ms(coldLoad.maxMs)}, ${coldLoad.runs} fresh pages); ` +
       `bare MapLibre map (sea colour only) in turn with it: median ${ms(coldLoad.bareMapMedianMs)}; app / bare ${coldLoad.ratio.toFixed(2)}.`,
     `The app's cold load fetched: ${Object.entries(coldLoad.fetched)
@@ -61,6 +62,17 @@ function millionLine(run) {
     `Papa Parse alone parsing the same text (Node, same run): ${s(run.papaParseAloneMs)} (floor; import / floor ${(run.untilShownMs / run.papaParseAloneMs).toFixed(1)}). ` +
     `Longest main-thread task during the import: ${ms(run.longestMainThreadTaskMs)} (${run.mainThreadTasksOver200Ms} over 200 ms). ` +
     `Reopening the page with it stored, until it is drawn: median ${s(run.reopenMedianMs)}; cold load without it: ${s(run.coldLoadWithoutMedianMs)} (ratio ${(run.reopenMedianMs / run.coldLoadWithoutMedianMs).toFixed(1)}).`
+  );
+}
+
+function scenarioLine(run) {
+  if (!run) return 'Million-event scenario: not measured in this run.';
+  const s = (value) => `${(value / 1000).toFixed(1)} s`;
+  return (
+    `Opening a ${count(run.events)}-event scenario document (${mb(run.fileBytes)}) with Open scenario…: events on the map ${s(run.untilShownMs)}, kept in IndexedDB ${s(run.untilStoredMs)}; ` +
+    `JSON.parse of the same text alone (Node, same run): ${s(run.jsonParseAloneMs)} (floor; open / floor ${(run.untilShownMs / run.jsonParseAloneMs).toFixed(1)}). ` +
+    `Longest main-thread task meanwhile: ${ms(run.longestMainThreadTaskMs)} (${run.mainThreadTasksOver200Ms} over 200 ms). ` +
+    `Save scenario wrote ${mb(run.savedBytes)} in ${s(run.saveMs)}. Reopened from the library by its link, until drawn: median ${s(run.reopenMedianMs)}.`
   );
 }
 

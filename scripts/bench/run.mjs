@@ -11,6 +11,7 @@ import { measureBytes } from './bytes.mjs';
 import { measureColdLoad } from './cold-load.mjs';
 import { measureExport } from './export.mjs';
 import { measureMillionImport } from './import-million.mjs';
+import { measureMillionScenario } from './scenario-million.mjs';
 import { printResults } from './report.mjs';
 import { measureArticleScrub, measureImportedScrub, measureSyntheticScrub } from './scrub.mjs';
 
@@ -40,6 +41,9 @@ try {
   const millionRows = quick ? 2_000 : 1_000_000;
   log(`${millionRows.toLocaleString('en')}-row CSV through the import button, stored, reopened …`);
   const million = await measureMillionImport(browser, baseUrl, { count: millionRows, reopenRuns: quick ? 1 : 3, log });
+  const scenarioEvents = quick ? 2_000 : 1_000_000;
+  log(`${scenarioEvents.toLocaleString('en')}-event scenario document opened, stored, saved, reopened …`);
+  const millionScenario = await measureMillionScenario(browser, baseUrl, { count: scenarioEvents, reopenRuns: quick ? 1 : 3, log });
   log('synthetic events (bench.html) …');
   const synthetic = await measureSyntheticScrub(browser, baseUrl, { quick, steps: STEPS, log });
   const results = {
@@ -53,6 +57,7 @@ try {
     scrub: [article.row, imported.row, ...synthetic.rows],
     importMs: { events: importedEvents, ms: imported.importMs },
     millionImport: million,
+    millionScenario,
     loads: synthetic.loads,
     longTasks: synthetic.longTasks,
     export: exported,
