@@ -11,6 +11,7 @@ import { createFiltersSlice, type FiltersSlice } from './slices/filters';
 import { createViewSlice, type ViewSlice } from './slices/view';
 import { createEditingSlice, type EditingSlice } from './slices/editing';
 import { persistOptions, type PersistenceReport } from './persistence';
+import { setScenarioCategories } from './vocabulary';
 
 export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice & EditingSlice;
 
@@ -41,6 +42,8 @@ export function createTripwireStore({ storage }: { storage?: Storage } = {}) {
     setAside: (raw) => created.setState({ setAsideData: raw }),
   };
   void created.persist.rehydrate(); // synchronous with localStorage: preferences are back before the first render
+  // Subscribed before any panel: the scenario's category names and colours are in place before they render.
+  created.subscribe((state) => state.scenario?.categories, setScenarioCategories, { fireImmediately: true });
   return created;
 }
 

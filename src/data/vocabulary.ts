@@ -55,8 +55,21 @@ export const ACTOR_LABELS: Record<Actor, string> = {
 export const UNKNOWN_COLOR = '#8a8a8a';
 export const isKnownCategory = (category: string): category is Category => (CATEGORIES as readonly string[]).includes(category);
 export const isKnownActor = (actor: string): actor is Actor => (ACTORS as readonly string[]).includes(actor);
-export const categoryColor = (category: string) => (isKnownCategory(category) ? CATEGORY_COLORS[category] : UNKNOWN_COLOR);
-export const categoryLabel = (category: string) => (isKnownCategory(category) ? CATEGORY_LABELS[category] : category);
+
+/**
+ * How the open scenario names and colours categories (its document's `categories`): its own
+ * ("cable-incident") or the vocabulary's, recoloured. Set by the store whenever a scenario opens,
+ * so every panel and the map read one answer.
+ */
+let scenarioCategories: Readonly<Record<string, { label?: string | undefined; color?: string | undefined }>> = {};
+export const setScenarioCategories = (categories: typeof scenarioCategories = {}) => {
+  scenarioCategories = categories;
+};
+/** The scenario's own categories beyond the vocabulary, in its document's order (for the legend, filters and the form). */
+export const scenarioOwnCategories = () => Object.keys(scenarioCategories).filter((category) => !isKnownCategory(category));
+
+export const categoryColor = (category: string) => scenarioCategories[category]?.color ?? (isKnownCategory(category) ? CATEGORY_COLORS[category] : UNKNOWN_COLOR);
+export const categoryLabel = (category: string) => scenarioCategories[category]?.label ?? (isKnownCategory(category) ? CATEGORY_LABELS[category] : category);
 export const actorLabel = (actor: string) => (isKnownActor(actor) ? ACTOR_LABELS[actor] : actor);
 
 export const STATUSES = ['reported', 'confirmed', 'alleged', 'claimed', 'denied', 'expected'] as const;

@@ -7,8 +7,11 @@ export const EVENTS_SOURCE = 'events';
 export const EVENT_POINTS_LAYER = 'event-points';
 export const EVENT_ROUTES_LAYER = 'event-routes';
 
-/** The scenario's dated events: points and routes, filtered by time through global state. */
-export const eventsLayer: LayerModule = {
+/**
+ * The scenario's dated events: points and routes, filtered by time through global state, coloured
+ * by category (with the scenario's own categories, `categories`).
+ */
+export const eventsLayerFor = (categories: Parameters<typeof categoryColor>[0] = {}): LayerModule => ({
   id: 'events',
   title: 'Events',
   source: "The scenario's sources (quotes verbatim); locations as noted per event",
@@ -23,7 +26,7 @@ export const eventsLayer: LayerModule = {
       filter: ['all', ['==', ['geometry-type'], 'LineString'], eventVisibleNow()],
       layout: { 'line-cap': 'round' },
       paint: {
-        'line-color': categoryColor(),
+        'line-color': categoryColor(categories),
         'line-width': byInteraction(2.5, 4, 5),
         'line-opacity': recencyOpacity(0.3),
         'line-dasharray': [2, 1.5],
@@ -35,7 +38,7 @@ export const eventsLayer: LayerModule = {
       source: EVENTS_SOURCE,
       filter: ['all', ['==', ['geometry-type'], 'Point'], eventVisibleNow()],
       paint: {
-        'circle-color': categoryColor(),
+        'circle-color': categoryColor(categories),
         'circle-radius': byInteraction(7, 9, 11),
         'circle-opacity': recencyOpacity(),
         'circle-stroke-color': byInteraction(['case', ['get', 'imported'], '#111111', '#ffffff'], '#222222', '#111111'),
@@ -61,4 +64,4 @@ export const eventsLayer: LayerModule = {
     },
   ],
   interactiveLayerIds: [EVENT_POINTS_LAYER, EVENT_ROUTES_LAYER],
-};
+});

@@ -61,9 +61,11 @@ export function recencyOpacity(floor = 0.35): ExpressionSpecification {
   ];
 }
 
-export function categoryColor(): ExpressionSpecification {
-  const pairs = CATEGORIES.flatMap((category) => [category, CATEGORY_COLORS[category]]);
-  return ['match', ['get', 'category'], ...pairs, '#555555'] as unknown as ExpressionSpecification;
+/** An event's colour by category: the vocabulary's, with the scenario's own categories and recolourings (its `categories`). */
+export function categoryColor(scenarioCategories: Readonly<Record<string, { color?: string | undefined }>> = {}): ExpressionSpecification {
+  const colors = new Map<string, string>(CATEGORIES.map((category) => [category, CATEGORY_COLORS[category]]));
+  for (const [category, { color }] of Object.entries(scenarioCategories)) if (color) colors.set(category, color);
+  return ['match', ['get', 'category'], ...[...colors].flat(), '#555555'] as unknown as ExpressionSpecification;
 }
 
 /** A paint value that switches on feature-state (hover/selected) set by sync.ts. */

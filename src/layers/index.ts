@@ -2,7 +2,7 @@ import type { LayerModule } from './types';
 import type { ScenarioHead } from '../data/scenario/scenario-schema';
 import { basemapLabelsLayer, basemapLayer } from './basemap';
 import { layerModuleFor } from './scenario-layers';
-import { eventsLayer } from './events';
+import { eventsLayerFor } from './events';
 
 export interface MapLayers {
   /** Every layer, bottom first: this order is the draw order and (reversed) the legend order. */
@@ -17,12 +17,12 @@ const cache = new WeakMap<object, MapLayers>();
 const NO_SCENARIO = {};
 
 /** The map's layers for a scenario: the basemap, its geography, the events, the place names on top. Computed once per scenario. */
-export function layersOf(scenario: Pick<ScenarioHead, 'layers'> | null): MapLayers {
+export function layersOf(scenario: Pick<ScenarioHead, 'layers' | 'categories'> | null): MapLayers {
   const key = scenario ?? NO_SCENARIO;
   let layers = cache.get(key);
   if (!layers) {
     const geography = (scenario?.layers ?? []).map(layerModuleFor).filter((module) => module !== null);
-    const all = [basemapLayer, ...geography, eventsLayer, basemapLabelsLayer];
+    const all = [basemapLayer, ...geography, eventsLayerFor(scenario?.categories), basemapLabelsLayer];
     layers = {
       all,
       toggleable: all.filter((layer) => layer.toggleable).reverse(),

@@ -1,7 +1,7 @@
 import { store, useStore } from '../data/store';
 import { layersOf } from '../layers';
 import type { LegendSwatch } from '../layers/types';
-import { CATEGORIES, CATEGORY_COLORS, CATEGORY_LABELS } from '../data/vocabulary';
+import { CATEGORIES, categoryColor, categoryLabel, scenarioOwnCategories } from '../data/vocabulary';
 
 function Swatch({ swatch }: { swatch: LegendSwatch }) {
   const style = { '--swatch-color': swatch.color, '--swatch-outline': swatch.outline ?? swatch.color } as React.CSSProperties;
@@ -40,10 +40,10 @@ export function Legend() {
               Imported events (dark ring)
             </li>
           )}
-          {CATEGORIES.map((category) => (
+          {[...CATEGORIES, ...scenarioOwnCategories()].map((category) => (
             <li key={category}>
-              <Swatch swatch={{ shape: 'point', color: CATEGORY_COLORS[category], outline: '#ffffff' }} />
-              {CATEGORY_LABELS[category]}
+              <Swatch swatch={{ shape: 'point', color: categoryColor(category), outline: '#ffffff' }} />
+              {categoryLabel(category)}
             </li>
           ))}
         </ul>

@@ -20,7 +20,8 @@ export const DEFAULT_EVENT_SET_ID = 'events';
 export const geographyOf = (head: Pick<ScenarioHead, 'layers'>): Record<string, GeographyFeature[]> =>
   Object.fromEntries(head.layers.map((layer) => [layer.id, layer.features]));
 
-function referenceIssues(head: ScenarioHead): ValidationIssue[] {
+/** What the schema cannot see: ids unique, references between views, features, layers and sources resolved. */
+export function referenceIssues(head: ScenarioHead): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const unique = (ids: string[], where: string) =>
     ids.forEach((id, index) => {
@@ -134,5 +135,8 @@ export function openScenario(json: unknown, features?: readonly unknown[], onPro
   if (issues.length > 0) return { ok: false, issues };
 
   const eventSets = declared.map((set) => eventSetOf(head, set, normaliseEvents(rawBySet.get(set.id)!, set.id)));
-  return { ok: true, value: { head, eventSets }, warnings: checkEventSet(all).warnings.map((issue) => ({ ...issue, location: `events › ${issue.location}` })) };
+  // A category the scenario declares (its `categories`) is its own, not unknown.
+  const declaredCategories = Object.keys(head.categories ?? {});
+  const warnings = checkEventSet(all).warnings.filter((issue) => !declaredCategories.some((category) => issue.message.startsWith(`unknown category "${category}"`)));
+  return { ok: true, value: { head, eventSets }, warnings: warnings.map((issue) => ({ ...issue, location: `events › ${issue.location}` })) };
 }

@@ -8,7 +8,7 @@ import type { Camera } from '../../data/url-state';
 import { bbox } from '@turf/turf';
 import { visibleEvents } from '../../data/selectors';
 import { layersOf } from '../../layers';
-import { eventsLayer } from '../../layers/events';
+import { EVENT_POINTS_LAYER, EVENT_ROUTES_LAYER } from '../../layers/events';
 import { INITIAL_GLOBAL_STATE } from '../../layers/expressions';
 import { buildStyle } from '../../layers/style';
 import { drawFirstFrameComplete } from '../first-frame';
@@ -59,7 +59,7 @@ function waitUntilDrawn(map: MapLibreMap): Promise<void> {
 function drawnContent(map: MapLibreMap, store: TripwireStore): DrawnContent {
   const drawnIn = (layerIds: string[]) => map.queryRenderedFeatures({ layers: layerIds.filter((id) => map.getLayer(id)) });
   const layerIds = new Set(layersOf(store.getState().scenario).toggleable.filter((module) => drawnIn(module.layers.map((layer) => layer.id)).length > 0).map((module) => module.id));
-  const eventIds = new Set(drawnIn(eventsLayer.interactiveLayerIds).map((feature) => String(feature.properties.id)));
+  const eventIds = new Set(drawnIn([EVENT_POINTS_LAYER, EVENT_ROUTES_LAYER]).map((feature) => String(feature.properties.id)));
   if (map.getLayer(GPU_EVENTS_LAYER) && map.getLayoutProperty(GPU_EVENTS_LAYER, 'visibility') !== 'none') {
     const bounds = map.getBounds();
     const state = store.getState();
@@ -68,7 +68,7 @@ function drawnContent(map: MapLibreMap, store: TripwireStore): DrawnContent {
       if (west <= bounds.getEast() && east >= bounds.getWest() && south <= bounds.getNorth() && north >= bounds.getSouth()) eventIds.add(event.id);
     }
   }
-  if (eventIds.size > 0) layerIds.add(eventsLayer.id);
+  if (eventIds.size > 0) layerIds.add('events');
   return { layerIds, eventIds };
 }
 

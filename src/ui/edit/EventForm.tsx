@@ -3,7 +3,7 @@ import { store, useStore } from '../../data/store';
 import { editEvent } from '../../data/edit-actions';
 import { draftOf, eventFromDraft, idFor, type DraftField, type EventDraft } from '../../data/editing/event-draft';
 import { nextEventKey } from '../../data/editing/event-edits';
-import { CATEGORIES, CATEGORY_LABELS, STATUSES } from '../../data/vocabulary';
+import { CATEGORIES, categoryLabel, scenarioOwnCategories, STATUSES } from '../../data/vocabulary';
 
 const TEXT_FIELDS: { field: DraftField; label: string; hint?: string; long?: boolean }[] = [
   { field: 'title', label: 'Title' },
@@ -120,9 +120,9 @@ export function EventForm() {
         <div className="form-field">
           <label htmlFor="event-form-category">Category</label>
           <select id="event-form-category" value={draft.category} onChange={(event) => setDraft({ ...draft, category: event.target.value })}>
-            {[...new Set([...CATEGORIES, draft.category])].map((category) => (
+            {[...new Set([...CATEGORIES, ...scenarioOwnCategories(), draft.category])].map((category) => (
               <option key={category} value={category}>
-                {CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS] ?? category}
+                {categoryLabel(category)}
               </option>
             ))}
           </select>

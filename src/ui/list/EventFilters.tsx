@@ -1,10 +1,12 @@
 import { store, useStore } from '../../data/store';
-import { ACTORS, ACTOR_LABELS, CATEGORIES, CATEGORY_LABELS, type Actor, type Category } from '../../data/vocabulary';
+import { ACTORS, ACTOR_LABELS, CATEGORIES, categoryLabel, scenarioOwnCategories, type Actor } from '../../data/vocabulary';
 
 const toggle = <T,>(list: readonly T[], item: T): T[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
 
 /** Free text, category and actor filters; the map hides what the list hides. */
 export function EventFilters() {
+  // The open scenario's own categories are offered too (re-rendered when it changes).
+  useStore((state) => state.scenario?.categories);
   const filters = useStore((state) => state.filters);
   const setFilters = store.getState().setFilters;
   return (
@@ -22,14 +24,14 @@ export function EventFilters() {
         </summary>
         <fieldset>
           <legend>Category</legend>
-          {CATEGORIES.map((category: Category) => (
+          {[...CATEGORIES, ...scenarioOwnCategories()].map((category) => (
             <label key={category}>
               <input
                 type="checkbox"
                 checked={filters.categories.includes(category)}
                 onChange={() => setFilters({ categories: toggle(filters.categories, category) })}
               />
-              {CATEGORY_LABELS[category]}
+              {categoryLabel(category)}
             </label>
           ))}
         </fieldset>
