@@ -6,12 +6,13 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './stats.mjs';
+import { widestView } from '../built-in-scenario.mjs';
 
 const SCENARIO_ID = 'bench-synthetic-scenario';
 
 /** Writes a scenario of `count` events, each with the fields a real one carries (summary, quote, place). */
 async function writeScenario(path, count) {
-  const head = { tripwire: 1, id: SCENARIO_ID, title: 'Synthetic incidents (benchmark)', views: [{ id: 'region', title: 'Region', bounds: [100, 17, 158, 55] }], eventSets: [{ id: 'events', name: 'Synthetic' }] };
+  const head = { tripwire: 1, id: SCENARIO_ID, title: 'Synthetic incidents (benchmark)', views: [{ id: 'region', title: 'Region', bounds: widestView().bounds }], eventSets: [{ id: 'events', name: 'Synthetic' }] };
   const out = createWriteStream(path);
   const write = (text) => (out.write(text) ? undefined : new Promise((resolve) => out.once('drain', resolve)));
   await write(`${JSON.stringify(head, null, 2).slice(0, -2)},\n  "events": {"type": "FeatureCollection", "features": [\n`);
