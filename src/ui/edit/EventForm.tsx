@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { store, useStore } from '../../data/store';
 import { editEvent } from '../../data/edit-actions';
 import { draftOf, eventFromDraft, idFor, type DraftField, type EventDraft } from '../../data/editing/event-draft';
 import { nextEventKey } from '../../data/editing/event-edits';
 import { CATEGORIES, categoryLabel, scenarioOwnCategories, STATUSES } from '../../data/vocabulary';
+import { FormField } from './FormField';
 
 const TEXT_FIELDS: { field: DraftField; label: string; hint?: string; long?: boolean }[] = [
   { field: 'title', label: 'Title' },
@@ -33,11 +34,14 @@ export function EventForm() {
   const [setId, setSetId] = useState(eventSets[0]?.id ?? '');
   const [issues, setIssues] = useState<Partial<Record<DraftField, string>>>({});
 
-  // A click on the map while the form is open moves the event there.
-  const position = form?.position;
-  useEffect(() => {
-    if (position) setDraft((current) => ({ ...current, longitude: String(position[0]), latitude: String(position[1]), route: '' }));
-  }, [position]);
+  // A click on the map while the form is open moves the event there (state adjusted while
+  // rendering, React's pattern for following a changed input, rather than an effect).
+  const position = form?.position ?? null;
+  const [placedAt, setPlacedAt] = useState(position);
+  if (position !== placedAt) {
+    setPlacedAt(position);
+    if (position) setDraft({ ...draft, longitude: String(position[0]), latitude: String(position[1]), route: '' });
+  }
 
   if (!form) return null;
   const close = () => store.getState().openEventForm(null);
@@ -62,30 +66,10 @@ export function EventForm() {
     store.getState().selectEvent(result.event.id);
   };
 
-  const input = ({ field, label, hint, long }: (typeof TEXT_FIELDS)[number]) => {
-    if ((field === 'longitude' || field === 'latitude') && isRoute) return null;
-    const id = `event-form-${field}`;
-    const props = {
-      id,
-      value: draft[field],
-      'aria-invalid': issues[field] ? true : undefined,
-      'aria-describedby': issues[field] ? `${id}-issue` : undefined,
-      onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setDraft({ ...draft, [field]: event.target.value }),
-    };
-    return (
-      <div key={field} className="form-field">
-        <label htmlFor={id}>
-          {label} {hint && <span className="muted">({hint})</span>}
-        </label>
-        {long ? <textarea rows={3} {...props} /> : <input {...props} />}
-        {issues[field] && (
-          <p id={`${id}-issue`} className="form-issue">
-            {issues[field]}
-          </p>
-        )}
-      </div>
+  const input = ({ field, label, hint, long }: (typeof TEXT_FIELDS)[number]) =>
+    (field === 'longitude' || field === 'latitude') && isRoute ? null : (
+      <FormField key={field} id={`event-form-${field}`} label={label} hint={hint} long={long} issue={issues[field]} value={draft[field]} onChange={(value) => setDraft({ ...draft, [field]: value })} />
     );
-  };
 
   return (
     <section className="detail-panel event-form" role="dialog" aria-labelledby="event-form-heading" data-testid="event-form">
@@ -110,11 +94,7 @@ export function EventForm() {
         )}
         {TEXT_FIELDS.slice(0, 4).map(input)}
         {isRoute ? (
-          <div className="form-field">
-            <label htmlFor="event-form-route">Route (one “longitude, latitude” per line)</label>
-            <textarea id="event-form-route" rows={4} value={draft.route} onChange={(event) => setDraft({ ...draft, route: event.target.value })} />
-            {issues.route && <p className="form-issue">{issues.route}</p>}
-          </div>
+          <FormField id="event-form-route" label="Route" hint="one “longitude, latitude” per line" long issue={issues.route} value={draft.route} onChange={(route) => setDraft({ ...draft, route })} />
         ) : null}
         {TEXT_FIELDS.slice(4).map(input)}
         <div className="form-field">

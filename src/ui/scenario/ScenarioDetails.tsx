@@ -3,6 +3,7 @@ import { store, useStore } from '../../data/store';
 import { editHead } from '../../data/edit-actions';
 import { scenarioHeadSchema, type ScenarioHead } from '../../data/scenario/scenario-schema';
 import { issuesOf } from '../../data/validate';
+import { FormField } from '../edit/FormField';
 
 interface DetailsDraft {
   title: string;
@@ -88,29 +89,9 @@ export function ScenarioDetails({ onSaved }: { onSaved: () => void }) {
         void save();
       }}
     >
-      {FIELDS.map(({ field, label, hint, path, long }) => {
-        const id = `scenario-details-${field}`;
-        const props = {
-          id,
-          value: draft[field],
-          'aria-invalid': issues[path] ? true : undefined,
-          'aria-describedby': issues[path] ? `${id}-issue` : undefined,
-          onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setDraft({ ...draft, [field]: event.target.value }),
-        };
-        return (
-          <div key={field} className="form-field">
-            <label htmlFor={id}>
-              {label} {hint && <span className="muted">({hint})</span>}
-            </label>
-            {long ? <textarea rows={3} {...props} /> : <input {...props} />}
-            {issues[path] && (
-              <p id={`${id}-issue`} className="form-issue">
-                {issues[path]}
-              </p>
-            )}
-          </div>
-        );
-      })}
+      {FIELDS.map(({ field, label, hint, path, long }) => (
+        <FormField key={field} id={`scenario-details-${field}`} label={label} hint={hint} long={long} issue={issues[path]} value={draft[field]} onChange={(value) => setDraft({ ...draft, [field]: value })} />
+      ))}
       <div className="export-actions">
         <button type="submit" className="primary">
           Save details
