@@ -20,6 +20,7 @@ import { ImportProgressPanel } from './ui/import/ImportProgressPanel';
 import { useImportFlow } from './ui/import/use-import-flow';
 import { ScenarioDialog } from './ui/scenario/ScenarioDialog';
 import { EventForm } from './ui/edit/EventForm';
+import { GeographyForm } from './ui/edit/GeographyForm';
 import { ScenarioReportPanel } from './ui/scenario/ScenarioControls';
 import { isScenarioFile, useScenarioFlow } from './ui/scenario/use-scenario-flow';
 
@@ -38,6 +39,7 @@ export function App() {
   const importFlow = useImportFlow();
   const scenarioFlow = useScenarioFlow();
   const eventForm = useStore((state) => state.eventForm);
+  const geographyForm = useStore((state) => state.geographyForm);
   const [managingScenarios, setManagingScenarios] = useState(false);
   // A dropped .tripwire.json opens as a scenario; any other file is imported as events.
   const onDroppedFile = (file: File) => (isScenarioFile(file) ? void scenarioFlow.open(file) : importFlow.start(file));
@@ -80,7 +82,15 @@ export function App() {
             Without WebGL the main map never draws, says why, and no inset appears. */}
         {mapDrawn && insetView && <InsetMap key={mapKey} view={insetView} layers={layers} />}
         <Legend />
-        {presenting ? <PresentationCaption /> : eventForm ? <EventForm key={eventForm.editing ?? 'new'} /> : <DetailPanel />}
+        {presenting ? (
+          <PresentationCaption />
+        ) : eventForm ? (
+          <EventForm key={eventForm.editing ?? 'new'} />
+        ) : geographyForm ? (
+          <GeographyForm key={geographyForm.editing ?? 'new'} />
+        ) : (
+          <DetailPanel />
+        )}
         <LoadIssues />
         <Notices />
         {backgroundTask && (

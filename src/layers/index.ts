@@ -14,12 +14,22 @@ export interface MapLayers {
 }
 
 const cache = new WeakMap<object, MapLayers>();
+/** By what the map's layers are made of: the scenario's layers without their features, and its categories. */
+const byPresentation = new Map<string, MapLayers>();
 const NO_SCENARIO = {};
 
-/** The map's layers for a scenario: the basemap, its geography, the events, the place names on top. Computed once per scenario. */
+/**
+ * The map's layers for a scenario: the basemap, its geography, the events, the place names on top.
+ * Computed once per scenario head, and the same object for heads that differ only in their
+ * features: a drawn or reshaped shape then reaches the map through its source (sync.ts), where a
+ * new object would make MapView create the whole map again.
+ */
 export function layersOf(scenario: Pick<ScenarioHead, 'layers' | 'categories'> | null): MapLayers {
   const key = scenario ?? NO_SCENARIO;
   let layers = cache.get(key);
+  if (layers) return layers;
+  const presentation = JSON.stringify([(scenario?.layers ?? []).map(({ features: _features, ...layer }) => layer), scenario?.categories]);
+  layers = byPresentation.get(presentation);
   if (!layers) {
     const geography = (scenario?.layers ?? []).map(layerModuleFor).filter((module) => module !== null);
     const all = [basemapLayer, ...geography, eventsLayerFor(scenario?.categories), basemapLabelsLayer];
@@ -28,7 +38,8 @@ export function layersOf(scenario: Pick<ScenarioHead, 'layers' | 'categories'> |
       toggleable: all.filter((layer) => layer.toggleable).reverse(),
       interactiveLayerIds: all.flatMap((layer) => layer.interactiveLayerIds).reverse(),
     };
-    cache.set(key, layers);
+    byPresentation.set(presentation, layers);
   }
+  cache.set(key, layers);
   return layers;
 }

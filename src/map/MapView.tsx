@@ -38,6 +38,9 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
   const [contextLost, setContextLost] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [drawn, setDrawn] = useState(false);
+  // Where the map opens, once: a head read back from the edit journal is a new object with equal
+  // views, and must not make a new map (App keys MapView per scenario, so a new scenario opens anew).
+  const [openingBounds] = useState(bounds);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -53,7 +56,7 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
                 onRemoteBasemap(remote, layers.all.filter((layer) => layer !== basemapLayer && layer !== basemapLabelsLayer), INITIAL_GLOBAL_STATE, document.baseURI),
             }
           : { style: buildStyle(layers.all, INITIAL_GLOBAL_STATE, document.baseURI) }),
-        bounds,
+        bounds: openingBounds,
         fitBoundsOptions: { padding: 10 },
         attributionControl: false,
         renderWorldCopies: false,
@@ -92,7 +95,7 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
       delete window.tripwireMap;
       map.remove();
     };
-  }, [failure, onDrawn, layers, bounds]);
+  }, [failure, onDrawn, layers, openingBounds]);
 
   if (failure) {
     return (

@@ -1,5 +1,6 @@
 // Pointer interaction on the map: hover shows a tooltip, click selects an event or a piece of
 // geography, and several events under one click get a chooser instead of hiding each other.
+// While a shape is being drawn (store.drawing), the map's pointer belongs to the drawing.
 import { Popup, type Map as MapLibreMap, type MapGeoJSONFeature, type PointLike } from 'maplibre-gl';
 import type { TripwireStore } from '../data/store';
 import { formatDay } from '../data/dates';
@@ -44,6 +45,11 @@ export function startInteractions(map: MapLibreMap, store: TripwireStore, intera
   const eventsAt = (point: { x: number; y: number }, features: MapGeoJSONFeature[]) => [...eventsUnder(features), ...largeEventsAt(point)];
 
   const onMove = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
+    // While a shape is drawn the pointer is the drawing's (Terra Draw sets its own cursor): no tooltips.
+    if (store.getState().drawing) {
+      tooltip.remove();
+      return;
+    }
     const features = hits(event.point);
     const events = eventsAt(event.point, features);
     map.getCanvas().style.cursor = features.length > 0 || events.length > 0 ? 'pointer' : '';
@@ -66,6 +72,8 @@ export function startInteractions(map: MapLibreMap, store: TripwireStore, intera
   };
 
   const onClick = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
+    // A click while drawing places a corner (geography-drawing.ts); it selects nothing.
+    if (store.getState().drawing) return;
     // While the event form is open, a click places the event there (rounded to ~10 m).
     const form = store.getState().eventForm;
     if (form) {

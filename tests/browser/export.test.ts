@@ -52,7 +52,7 @@ describe('briefing images', () => {
     const preview = page.getByTestId('export-preview');
     await expect.poll(() => preview.innerText()).toContain('As of 30 Nov 2022 · cumulative since 1963');
     const text = await preview.innerText();
-    expect(await page.getByLabel('Title').inputValue()).toBe('Russia–North Korea ties and the balance of power in East Asia');
+    expect(await page.getByRole('dialog', { name: 'Export briefing image' }).getByLabel('Title').inputValue()).toBe('Russia–North Korea ties and the balance of power in East Asia');
     expect(text).toContain('Russia–North Korea ties and the balance of power in East Asia');
     expect(text).toContain('Russia–China joint air patrol');
     expect(text).toContain('to scramble its jets in November');

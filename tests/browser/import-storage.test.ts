@@ -128,7 +128,7 @@ describe('imports kept in the browser', () => {
     await page.addInitScript((text) => {
       if (sessionStorage.getItem('seeded')) return;
       sessionStorage.setItem('seeded', '1');
-      const state = { importedFiles: [{ id: 'import-old-csv', name: 'old.csv', text }], activeEventSetIds: ['article', 'import-old-csv'], mode: 'cumulative' };
+      const state = { importedFiles: [{ id: 'import-old-csv', name: 'old.csv', text }], activeScenarioIds: ['article', 'import-old-csv'], mode: 'cumulative' }; // as version 1 wrote it
       localStorage.setItem('tripwire', JSON.stringify({ state, version: 1 }));
     }, text);
     await page.goto(`${inject('baseUrl')}#t=2023-01-11`);

@@ -44,3 +44,18 @@ describe('persistence', () => {
     expect(stored().state.mode).toBe('cumulative');
   });
 });
+
+describe('stored preferences of older versions', () => {
+  it('version 2 (shown sets called activeScenarioIds) keeps the choice under its new name', async () => {
+    const { migratePersisted } = await import('../../src/data/persistence');
+    expect(migratePersisted({ activeScenarioIds: ['article', 'import-x'], mode: 'window' }, 2)).toEqual({ activeEventSetIds: ['article', 'import-x'], mode: 'window' });
+  });
+
+  it('version 1 keeps the choice too, and hands its imported files over', async () => {
+    const { migratePersisted, LEGACY_IMPORTS_KEY } = await import('../../src/data/persistence');
+    const { storage } = countingStorage();
+    const importedFiles = [{ id: 'import-old-csv', name: 'old.csv', text: 'date,title\n' }];
+    expect(migratePersisted({ importedFiles, activeScenarioIds: ['article'] }, 1, storage)).toEqual({ activeEventSetIds: ['article'] });
+    expect(JSON.parse(storage.getItem(LEGACY_IMPORTS_KEY)!)).toEqual(importedFiles);
+  });
+});

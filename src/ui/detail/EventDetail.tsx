@@ -7,6 +7,7 @@ import { boundsOf } from './framing';
 import { asWrittenBy } from '../../map/export/briefing-model';
 import { editEvent } from '../../data/edit-actions';
 import { quoteContext } from '../../data/scenario/quote-context';
+import { MoveEventButtons } from '../edit/MoveEventButtons';
 
 
 const PRECISION_WORDS = { day: 'exact day', month: 'month known', year: 'year known' } as const;
@@ -131,6 +132,7 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
         <button type="button" onClick={() => state.openEventForm({ editing: event.id, position: null })}>
           Edit
         </button>
+        <MoveEventButtons key={event.id} event={event} />
         <button
           type="button"
           onClick={() => {

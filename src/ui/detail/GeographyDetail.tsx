@@ -3,6 +3,7 @@ import type { GeographyFeature } from '../../data/schemas';
 import { store, useStore } from '../../data/store';
 import { ExternalLink } from './ExternalLink';
 import { boundsOf } from './framing';
+import { GeographyEditNav } from '../edit/GeographyEditNav';
 
 /** What a clicked zone, island or site is, where its shape comes from, and what we measured. */
 export function GeographyDetail({ feature }: { feature: GeographyFeature }) {
@@ -72,6 +73,7 @@ export function GeographyDetail({ feature }: { feature: GeographyFeature }) {
           Zoom to
         </button>
       </nav>
+      <GeographyEditNav key={id} feature={feature} />
     </article>
   );
 }

@@ -1,7 +1,7 @@
 import { store, useStore } from '../../data/store';
 import { redoEdit, undoEdit } from '../../data/edit-actions';
 
-/** "Add event", Undo and Redo (Ctrl+Z / Ctrl+Shift+Z), above the event list. */
+/** "Add event", "Draw geography", Undo and Redo (Ctrl+Z / Ctrl+Shift+Z), above the event list. */
 export function EditToolbar() {
   const canUndo = useStore((state) => state.history.past.length > 0);
   const canRedo = useStore((state) => state.history.future.length > 0);
@@ -14,6 +14,13 @@ export function EditToolbar() {
         title={readOnly ? 'Add an event (the built-in scenario is read-only: this makes a copy to edit)' : 'Add an event: fill in the form, click the map to place it'}
       >
         Add event
+      </button>
+      <button
+        type="button"
+        onClick={() => store.getState().openGeographyForm({ editing: null })}
+        title={readOnly ? 'Draw a zone, route or place (the built-in scenario is read-only: saving makes a copy to edit)' : 'Draw a zone, route or place on the map, with its source'}
+      >
+        Draw geography
       </button>
       <button type="button" onClick={() => void undoEdit(store)} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
         Undo

@@ -4,7 +4,7 @@ import { editEvent } from '../../data/edit-actions';
 import { draftOf, eventFromDraft, idFor, type DraftField, type EventDraft } from '../../data/editing/event-draft';
 import { nextEventKey } from '../../data/editing/event-edits';
 import { CATEGORIES, categoryLabel, scenarioOwnCategories, STATUSES } from '../../data/vocabulary';
-import { FormField } from './FormField';
+import { FormActions, FormField } from './FormField';
 
 const TEXT_FIELDS: { field: DraftField; label: string; hint?: string; long?: boolean }[] = [
   { field: 'title', label: 'Title' },
@@ -118,19 +118,7 @@ export function EventForm() {
             ))}
           </select>
         </div>
-        {Object.keys(issues).length > 0 && (
-          <p className="form-issue" role="alert">
-            Not saved: {Object.keys(issues).length} field{Object.keys(issues).length === 1 ? '' : 's'} to correct.
-          </p>
-        )}
-        <div className="export-actions">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save
-          </button>
-        </div>
+        <FormActions issueCount={Object.keys(issues).length} onCancel={close} />
       </form>
     </section>
   );

@@ -40,3 +40,24 @@ export function FormField({
     </div>
   );
 }
+
+/** The end of an edit form: how many fields to correct (announced), then Cancel and Save. */
+export function FormActions({ issueCount, onCancel }: { issueCount: number; onCancel: () => void }) {
+  return (
+    <>
+      {issueCount > 0 && (
+        <p className="form-issue" role="alert">
+          Not saved: {issueCount} field{issueCount === 1 ? '' : 's'} to correct.
+        </p>
+      )}
+      <div className="export-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          Save
+        </button>
+      </div>
+    </>
+  );
+}
