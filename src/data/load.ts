@@ -55,9 +55,19 @@ async function withEventsFile(opened: OpenedScenario, path: string) {
   return { ok: true as const, value: { ...opened, eventSets: [eventSet] } };
 }
 
-async function readScenario(path: string, location: string): Promise<{ ok: true; value: OpenedScenario } | { ok: false; issues: ValidationIssue[] }> {
-  const opened = openScenario(await fetchJson(path));
-  return opened.ok ? opened : { ok: false, issues: opened.issues.map((issue) => ({ ...issue, location: `${location} › ${issue.location}` })) };
+/**
+ * The built-in document is small and parsed at once; one named by a link may hold a million
+ * events, so it is read in parts and checked in the scenario worker, like an opened file.
+ */
+async function readScenario(path: string): Promise<{ ok: true; value: OpenedScenario } | { ok: false; issues: ValidationIssue[] }> {
+  let opened;
+  if (path === BUILT_IN_SCENARIO_PATH) opened = openScenario(await fetchJson(path));
+  else {
+    const { readScenarioFile } = await import('./scenario/read-scenario-file');
+    opened = await readScenarioFile(await (await fetchOk(path)).blob());
+    if ('cancelled' in opened) throw new Error(`${path}: reading was cancelled`);
+  }
+  return opened.ok ? opened : { ok: false, issues: opened.issues.map((issue) => ({ ...issue, location: `${path} › ${issue.location}` })) };
 }
 
 /** Puts an opened scenario in the store, "as of" its publication: the state of the world its reader saw. */
@@ -74,7 +84,7 @@ export async function loadScenario(store: TripwireStore): Promise<void> {
   for (const refused of [events.refused, scenario.refused]) if (refused) store.getState().addNotice(refused);
   try {
     const path = scenario.path ?? BUILT_IN_SCENARIO_PATH;
-    let opened = await readScenario(path, path);
+    let opened = await readScenario(path);
     if (opened.ok && events.path) opened = await withEventsFile(opened.value, events.path);
     if (!opened.ok) {
       store.getState().setLoadFailed(opened.issues);
