@@ -6,7 +6,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './bench.css';
 import { shuffleSyntheticEvents, SYNTHETIC_LAST_DAY, type SyntheticEvents } from '../data/synthetic-events';
-import { basemapLabelsLayer, basemapLayer } from '../layers/basemap';
+import { basemapLabelsLayer, basemapLayerFor } from '../layers/basemap';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
 import { palette } from '../layers/palette';
 import { buildStyle } from '../layers/style';
@@ -74,7 +74,7 @@ function boundsFromUrl(): [number, number, number, number] {
 
 const map = new MapLibreMap({
   container: 'map',
-  style: new URLSearchParams(location.search).has('bare') ? BARE_STYLE : buildStyle([basemapLayer, basemapLabelsLayer], INITIAL_GLOBAL_STATE, document.baseURI),
+  style: new URLSearchParams(location.search).has('bare') ? BARE_STYLE : buildStyle([basemapLayerFor(), basemapLabelsLayer], INITIAL_GLOBAL_STATE, document.baseURI),
   bounds: boundsFromUrl(),
   fitBoundsOptions: { padding: 10 },
   renderWorldCopies: false,

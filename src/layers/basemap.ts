@@ -9,12 +9,11 @@ import { fonts, palette } from './palette';
 export const BASEMAP_SOURCE = 'basemap';
 export const BASEMAP_LABELS_SOURCE = 'basemap-labels';
 
-/** Countries the scenario is about are drawn a shade darker, to pull the eye without colour. */
-const FOCUS_COUNTRIES = ['North Korea', 'South Korea', 'Russia', 'Japan', 'China', 'Ukraine'];
 
 const labelKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 
-const groundLayers: LayerSpecification[] = [
+/** `focusCountries`: the countries the scenario is about (its document's), drawn a shade darker, to pull the eye without colour. */
+const groundLayers = (focusCountries: readonly string[]): LayerSpecification[] => [
   { id: 'basemap-water', type: 'background', paint: { 'background-color': palette.water } },
   {
     id: 'basemap-land',
@@ -24,7 +23,7 @@ const groundLayers: LayerSpecification[] = [
     paint: {
       'fill-color': [
         'case',
-        ['in', ['get', 'name'], ['literal', FOCUS_COUNTRIES]],
+        ['in', ['get', 'name'], ['literal', focusCountries]],
         palette.landFocus,
         palette.land,
       ],
@@ -122,8 +121,10 @@ const labelLayers: LayerSpecification[] = [
 
 const attribution = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>';
 
-export const basemapLayer: LayerModule = {
-  id: 'basemap',
+export const BASEMAP_LAYER_ID = 'basemap';
+
+export const basemapLayerFor = (focusCountries: readonly string[] = []): LayerModule => ({
+  id: BASEMAP_LAYER_ID,
   title: 'Basemap',
   source: 'Natural Earth (public domain)',
   toggleable: false,
@@ -131,9 +132,9 @@ export const basemapLayer: LayerModule = {
   sources: {
     [BASEMAP_SOURCE]: { type: 'vector', tiles: [`${BASEMAP_TILES_PATH}/{z}/{x}/{y}.pbf`], maxzoom: BASEMAP_MAX_ZOOM, attribution },
   },
-  layers: groundLayers,
+  layers: groundLayers(focusCountries),
   interactiveLayerIds: [],
-};
+});
 
 export const basemapLabelsLayer: LayerModule = {
   id: 'basemap-labels',

@@ -1,6 +1,6 @@
 import type { LayerModule } from './types';
 import type { ScenarioHead } from '../data/scenario/scenario-schema';
-import { basemapLabelsLayer, basemapLayer } from './basemap';
+import { basemapLabelsLayer, basemapLayerFor } from './basemap';
 import { layerModuleFor } from './scenario-layers';
 import { eventsLayerFor } from './events';
 
@@ -24,15 +24,15 @@ const NO_SCENARIO = {};
  * features: a drawn or reshaped shape then reaches the map through its source (sync.ts), where a
  * new object would make MapView create the whole map again.
  */
-export function layersOf(scenario: Pick<ScenarioHead, 'layers' | 'categories'> | null): MapLayers {
+export function layersOf(scenario: Pick<ScenarioHead, 'layers' | 'categories' | 'focusCountries'> | null): MapLayers {
   const key = scenario ?? NO_SCENARIO;
   let layers = cache.get(key);
   if (layers) return layers;
-  const presentation = JSON.stringify([(scenario?.layers ?? []).map(({ features: _features, ...layer }) => layer), scenario?.categories]);
+  const presentation = JSON.stringify([(scenario?.layers ?? []).map(({ features: _features, ...layer }) => layer), scenario?.categories, scenario?.focusCountries]);
   layers = byPresentation.get(presentation);
   if (!layers) {
     const geography = (scenario?.layers ?? []).map(layerModuleFor).filter((module) => module !== null);
-    const all = [basemapLayer, ...geography, eventsLayerFor(scenario?.categories), basemapLabelsLayer];
+    const all = [basemapLayerFor(scenario?.focusCountries), ...geography, eventsLayerFor(scenario?.categories), basemapLabelsLayer];
     layers = {
       all,
       toggleable: all.filter((layer) => layer.toggleable).reverse(),

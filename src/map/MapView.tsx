@@ -6,7 +6,7 @@ import { store } from '../data/store';
 import type { MapLayers } from '../layers';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
 import { buildStyle, onRemoteBasemap } from '../layers/style';
-import { basemapLabelsLayer, basemapLayer } from '../layers/basemap';
+import { BASEMAP_LAYER_ID, basemapLabelsLayer } from '../layers/basemap';
 import type { Bounds } from '../data/slices/view';
 import { palette } from '../layers/palette';
 import { drawFirstFrameComplete } from './first-frame';
@@ -53,7 +53,7 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
           ? {
               style: REMOTE_BASEMAP_STYLE_URL,
               transformStyle: (_previous, remote) =>
-                onRemoteBasemap(remote, layers.all.filter((layer) => layer !== basemapLayer && layer !== basemapLabelsLayer), INITIAL_GLOBAL_STATE, document.baseURI),
+                onRemoteBasemap(remote, layers.all.filter((layer) => layer.id !== BASEMAP_LAYER_ID && layer !== basemapLabelsLayer), INITIAL_GLOBAL_STATE, document.baseURI),
             }
           : { style: buildStyle(layers.all, INITIAL_GLOBAL_STATE, document.baseURI) }),
         bounds: openingBounds,

@@ -47,9 +47,9 @@ describe('the embedded basemap', () => {
 describe('an optional remote basemap', () => {
   it("keeps the remote style's own layers at the bottom and puts every data layer on top", async () => {
     const { onRemoteBasemap } = await import('../../src/layers/style');
-    const { basemapLayer, basemapLabelsLayer } = await import('../../src/layers/basemap');
+    const { BASEMAP_LAYER_ID, basemapLabelsLayer } = await import('../../src/layers/basemap');
     const remote = { version: 8 as const, glyphs: 'https://example.invalid/{fontstack}/{range}.pbf', sources: {}, layers: [{ id: 'remote-background', type: 'background' as const }] };
-    const dataLayers = LAYERS.filter((layer) => layer !== basemapLayer && layer !== basemapLabelsLayer);
+    const dataLayers = LAYERS.filter((layer) => layer.id !== BASEMAP_LAYER_ID && layer !== basemapLabelsLayer);
     const merged = onRemoteBasemap(remote, dataLayers, {}, 'http://tripwire.test/');
     expect(merged.layers[0]!.id).toBe('remote-background');
     expect(merged.layers.map((layer) => layer.id)).toContain('event-points');

@@ -39,6 +39,7 @@ export const SCENARIO_KEY_ORDER = [
   'views',
   'defaultView',
   'insetView',
+  'focusCountries',
   'layers',
   'measurements',
   'eventSets',

@@ -147,6 +147,8 @@ export const scenarioHeadSchema = z.strictObject({
   defaultView: kebabId.optional(),
   /** A second, small map of a far-away view, shown while the main map is elsewhere. */
   insetView: kebabId.optional(),
+  /** Countries the situation is about (as the basemap names them): drawn a shade darker, to pull the eye without colour. */
+  focusCountries: z.array(text(100)).max(50, 'must name at most 50 countries').optional(),
   layers: z.array(scenarioLayerSchema).default([]),
   measurements: z.array(measurementSchema).default([]),
   eventSets: z.array(eventSetSchema).default([]),

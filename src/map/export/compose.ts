@@ -136,8 +136,11 @@ function drawBanner(context: CanvasRenderingContext2D, text: string, y: number, 
 export function composeBriefing(
   { model, width, height, pixelRatio }: ComposeInput,
   map: MapImage,
-  inset: HTMLCanvasElement | null,
+  /** The inset's picture and its view's title ("Gulf of Finland"), when the image has one. */
+  insetImage: { canvas: HTMLCanvasElement; title: string } | null,
 ): HTMLCanvasElement {
+  const inset = insetImage?.canvas ?? null;
+  const insetTitle = insetImage?.title ?? '';
   const bands = layoutBands({ model, width, height });
   const { unit, margin } = bands;
   const canvas = document.createElement('canvas');
@@ -182,7 +185,7 @@ export function composeBriefing(
     context.fillRect(x, y, insetWidth, 20 * unit);
     context.fillStyle = INK;
     context.font = font(12 * unit, 'bold');
-    context.fillText('Inset: Ukraine & Russia', x + 6 * unit, y + 14 * unit);
+    context.fillText(`Inset: ${insetTitle}`, x + 6 * unit, y + 14 * unit);
   }
 
   // Caption: the selected event in the article's words.

@@ -19,7 +19,7 @@ export interface ExportOptions {
   handling: string;
   /** What the map shows; default: what the live map shows now. */
   frame?: Frame;
-  /** Include the Ukraine & Russia inset; default: when the frame is east of 60°E. */
+  /** Include the scenario's inset (its `insetView`); default: when the frame is far from that view. */
   inset?: boolean;
   /** What the permalink starts with; default: this page's address. The CLI passes "" (a bare #hash). */
   permalinkBase?: string;
@@ -81,7 +81,7 @@ export async function exportBriefing(store: TripwireStore, options: ExportOption
   };
   // The permalink reopens what the image shows: the export map's own camera, not the live one.
   const model = briefingModelNow(store, options, mapImage.camera, drawn);
-  const canvas = composeBriefing({ model, width: size.width, height: size.height, pixelRatio }, mapImage, inset?.canvas ?? null);
+  const canvas = composeBriefing({ model, width: size.width, height: size.height, pixelRatio }, mapImage, inset && insetView ? { canvas: inset.canvas, title: insetView.title } : null);
   const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((result) => (result ? resolve(result) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
   const png = addPngText(new Uint8Array(await blob.arrayBuffer()), { Title: model.title, Description: model.altText, Source: 'Tripwire' });
   const state = store.getState();
