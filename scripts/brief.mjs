@@ -104,7 +104,7 @@ async function render(page, options, eventId) {
   const result = await page.evaluate(
     async ({ options, eventId }) => {
       const store = window.tripwireStore;
-      let frame;
+      let subject;
       if (eventId) {
         const event = store.getState().events.find((candidate) => candidate.id === eventId);
         // "As of" the end of the event's span: a month-precise event is then wholly in the past.
@@ -113,15 +113,15 @@ async function render(page, options, eventId) {
         const coordinates = event.geometry.type === 'Point' ? [event.geometry.coordinates] : event.geometry.coordinates;
         const lons = coordinates.map((position) => position[0]);
         const lats = coordinates.map((position) => position[1]);
-        // Framed on the event, with room around it for context: a region, not a street.
-        frame = { bounds: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], padding: 120, maxZoom: 5.5 };
+        // Framed on the event (a region, not a street), clear of the legend, inset and scale bar.
+        subject = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
       }
       const exported = await window.tripwireExport.render({
         size: { width: options.width, height: options.height },
         pixelRatio: options.scale,
         title: options.title,
         handling: options.handling,
-        frame,
+        subject,
         permalinkBase: '',
       });
       let binary = '';

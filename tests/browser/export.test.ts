@@ -102,6 +102,41 @@ describe('briefing images', () => {
     await page.close();
   });
 
+  it.each(['us-alleges-prk-arms-to-wagner-2022', 'us-alleges-prk-shells-to-russia-2022', 'soviet-missile-support-1980s', 'kn23-launches-alsom-island-2022-01'])(
+    'a slide framed on %s has every vertex of its route clear of the legend, inset, scale bar and north arrow',
+    async (eventId) => {
+      const { page } = await openReadyApp(browser, { hash: `t=2023-01-11&event=${eventId}` });
+      const landed = await page.evaluate(async (eventId) => {
+        const event = window.tripwireStore!.getState().events.find((candidate) => candidate.id === eventId)!;
+        const vertices = (event.geometry.type === 'Point' ? [event.geometry.coordinates] : event.geometry.coordinates) as [number, number][];
+        const lons = vertices.map(([lon]) => lon);
+        const lats = vertices.map(([, lat]) => lat);
+        const result = await window.tripwireExport!.render({
+          size: { width: 1920, height: 1080 }, pixelRatio: 1, title: '', handling: '', permalinkBase: '',
+          subject: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
+        });
+        // Web Mercator, as MapLibre projects (512-pixel tiles): each vertex's place on the page.
+        const { camera, mapSize, unit, mapTop, overlays } = result.layout;
+        const world = 512 * 2 ** camera.zoom;
+        const x = (lon: number) => ((lon + 180) / 360) * world;
+        const y = (lat: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * world;
+        const onPage = ([lon, lat]: [number, number]): [number, number] => [(mapSize.width / 2 + x(lon) - x(camera.center[0])) * unit, mapTop + (mapSize.height / 2 + y(lat) - y(camera.center[1])) * unit];
+        return { points: vertices.map(onPage) as [number, number][], overlays, map: { top: mapTop, width: mapSize.width * unit, height: mapSize.height * unit } };
+      }, eventId);
+      for (const [px, py] of landed.points) {
+        expect(px).toBeGreaterThan(0);
+        expect(px).toBeLessThan(landed.map.width);
+        expect(py).toBeGreaterThan(landed.map.top);
+        expect(py).toBeLessThan(landed.map.top + landed.map.height);
+        for (const box of landed.overlays) {
+          const under = px >= box.x && px <= box.x + box.width && py >= box.y && py <= box.y + box.height;
+          expect(under, `${eventId}: vertex at ${px.toFixed(0)},${py.toFixed(0)} under ${JSON.stringify(box)}`).toBe(false);
+        }
+      }
+      await page.close();
+    },
+  );
+
   it('npm run brief --each-event writes one image per event and an index, in date order', async () => {
     const out = mkdtempSync(join(tmpdir(), 'brief-'));
     const { stdout } = await run('node', ['scripts/brief.mjs', '--each-event', '--events', 'tests/fixtures/brief-events.geojson', '--out', out, '--size', '800x450'], { timeout: 180_000 });

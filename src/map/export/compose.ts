@@ -6,6 +6,7 @@ import type { BriefingModel } from './briefing-model';
 import { font, wrapText } from './canvas-text';
 import type { MapImage } from './render-map-image';
 import { scaleBar } from './scale-bar';
+import { insetBox, legendBox, northArrowBox } from './overlay-boxes';
 
 const INK = '#1f1e1c';
 const MUTED = '#5d5b56';
@@ -60,13 +61,14 @@ function drawSwatch(context: CanvasRenderingContext2D, swatch: LegendSwatch, x: 
   context.restore();
 }
 
-function drawLegend(context: CanvasRenderingContext2D, model: BriefingModel, x: number, y: number, unit: number) {
-  if (model.legend.length === 0) return;
+function drawLegend(context: CanvasRenderingContext2D, model: BriefingModel, bands: ReturnType<typeof layoutBands>) {
+  const { unit } = bands;
+  context.font = font(13 * unit);
+  const box = legendBox(model, bands, (text) => context.measureText(text).width);
+  if (!box) return;
+  const { x, y, width, height } = box;
   const size = 13 * unit;
   const row = 20 * unit;
-  context.font = font(13 * unit);
-  const width = Math.max(...model.legend.map((entry) => context.measureText(entry.label).width)) + size * 2.4 + 20 * unit;
-  const height = row * model.legend.length + 34 * unit;
   context.fillStyle = 'rgba(255,255,255,0.93)';
   context.strokeStyle = RULE;
   context.lineWidth = 1;
@@ -169,14 +171,12 @@ export function composeBriefing(
   context.drawImage(map.canvas, 0, bands.mapTop, width, bands.mapHeight);
   context.strokeStyle = RULE;
   context.strokeRect(0, bands.mapTop, width, bands.mapHeight);
-  drawLegend(context, model, margin, bands.mapTop + margin * 0.6, unit);
+  drawLegend(context, model, bands);
   drawScaleBar(context, map, margin, bands.mapTop + bands.mapHeight - margin * 0.8, unit);
-  drawNorthArrow(context, map.bearing, width - margin - 20 * unit, bands.mapTop + margin + 20 * unit, unit);
+  const arrow = northArrowBox(bands, width);
+  drawNorthArrow(context, map.bearing, arrow.x + arrow.width / 2, arrow.y + arrow.height / 2, unit);
   if (inset) {
-    const insetWidth = 320 * unit;
-    const insetHeight = (insetWidth * inset.height) / inset.width;
-    const x = width - margin - insetWidth;
-    const y = bands.mapTop + bands.mapHeight - margin * 0.6 - insetHeight;
+    const { x, y, width: insetWidth, height: insetHeight } = insetBox(bands, width);
     context.drawImage(inset, x, y, insetWidth, insetHeight);
     context.lineWidth = 2;
     context.strokeStyle = '#5d5b56';

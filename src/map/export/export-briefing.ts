@@ -7,6 +7,10 @@ import { currentViewHash } from '../../data/url-sync';
 import type { Camera } from '../../data/url-state';
 import { buildBriefing, type BriefingModel, type DrawnInImage } from './briefing-model';
 import { composeBriefing, layoutBands } from './compose';
+import { INSET_MAP_SIZE, insetBox, legendBox, northArrowBox, scaleBarBox, type Rect } from './overlay-boxes';
+import { clearPadding } from './framing';
+import { font } from './canvas-text';
+import type { Bounds } from '../../data/slices/view';
 import { addPngText } from './png-text';
 import { renderMapImage, type Frame } from './render-map-image';
 import { briefingFileName, exportSize, type ExportSizeId } from './sizes';
@@ -17,8 +21,14 @@ export interface ExportOptions {
   pixelRatio: number;
   title: string;
   handling: string;
-  /** What the map shows; default: what the live map shows now. */
+  /** What the map shows; default: what the live map shows now (or the subject's frame). */
   frame?: Frame;
+  /**
+   * The slide's subject (an event's bounding box, [west, south, east, north]): the map is framed on
+   * it, clear of the legend, scale bar, north arrow and inset, and the inset is shown only when it
+   * adds a theater the subject does not reach.
+   */
+  subject?: Bounds;
   /** Include the scenario's inset (its `insetView`); default: when the frame is far from that view. */
   inset?: boolean;
   /** What the permalink starts with; default: this page's address. The CLI passes "" (a bare #hash). */
@@ -26,6 +36,8 @@ export interface ExportOptions {
 }
 
 export interface ExportResult {
+  /** Where the map and what is drawn over it sit (page pixels), and the export map's camera: tests check that a subject lands clear. */
+  layout: { mapTop: number; unit: number; mapSize: { width: number; height: number }; camera: Camera; overlays: Rect[] };
   png: Uint8Array;
   width: number;
   height: number;
@@ -54,13 +66,43 @@ function liveFrame(): Frame {
   return { bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] };
 }
 
+const overlaps = (a: Bounds, b: Bounds) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
+
+/** Web Mercator y (0 at the equator) of a latitude, for the subject's shape on screen. */
+const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+
+/** Room around the subject (map pixels): a route end's place name and the event's own label (up to ~16 ems wide) must fit beside it. */
+const SUBJECT_MARGIN = 110;
+
+/** What the image draws over the map, in page pixels (the legend as `model` lists it). */
+function overlayBoxes(model: BriefingModel, bands: ReturnType<typeof layoutBands>, width: number, withInset: boolean): Rect[] {
+  const context = document.createElement('canvas').getContext('2d')!;
+  context.font = font(13 * bands.unit);
+  return [legendBox(model, bands, (text) => context.measureText(text).width), scaleBarBox(bands), northArrowBox(bands, width), withInset ? insetBox(bands, width) : null].filter((box) => box !== null);
+}
+
+/** A frame on the subject that keeps it clear of what the image draws over the map. */
+function subjectFrame(subject: Bounds, { model, bands, width, withInset }: { model: BriefingModel; bands: ReturnType<typeof layoutBands>; width: number; withInset: boolean }): Frame {
+  const overlays = overlayBoxes(model, bands, width, withInset)
+    // Page pixels → the export map's own pixels (it is drawn `unit` times smaller, below the header).
+    .map((box) => ({ x: box.x / bands.unit, y: (box.y - bands.mapTop) / bands.unit, width: box.width / bands.unit, height: box.height / bands.unit }));
+  const [west, south, east, north] = subject;
+  const dx = ((east - west) * Math.PI) / 180;
+  const dy = Math.abs(mercatorY(north) - mercatorY(south));
+  const aspect = dx === 0 && dy === 0 ? 1 : dy === 0 ? Infinity : dx / dy;
+  const padding = clearPadding({ width: width / bands.unit, height: bands.mapHeight / bands.unit }, overlays, SUBJECT_MARGIN, aspect);
+  return { bounds: subject, padding: padding ?? SUBJECT_MARGIN, maxZoom: 5.5 };
+}
+
 const frameCentre = (frame: Frame) => ('camera' in frame ? frame.camera.center : [(frame.bounds[0] + frame.bounds[2]) / 2, (frame.bounds[1] + frame.bounds[3]) / 2]);
 
 export async function exportBriefing(store: TripwireStore, options: ExportOptions): Promise<ExportResult> {
   const size = exportSize(options.size, { width: window.innerWidth, height: window.innerHeight });
   const pixelRatio = size.fixedPixelRatio ?? options.pixelRatio;
   const bands = layoutBands({ model: briefingModelNow(store, options), width: size.width, height: size.height });
-  const frame = options.frame ?? liveFrame();
+  const insetView = insetViewOf(store.getState().scenario);
+  const subjectShowsInset = insetView !== null && options.subject !== undefined && overlaps(options.subject, insetView.bounds);
+  const frame = options.frame ?? (options.subject ? subjectFrame(options.subject, { model: briefingModelNow(store, options), bands, width: size.width, withInset: insetView !== null && !subjectShowsInset }) : liveFrame());
   // The map is drawn at a smaller CSS size and a higher pixel ratio, so that its labels and
   // symbols grow with the page (a 1920-wide slide is read from across a room, not at arm's length).
   const mapScale = pixelRatio * bands.unit;
@@ -72,9 +114,8 @@ export async function exportBriefing(store: TripwireStore, options: ExportOption
   });
   // On the page, one map pixel is `unit` page pixels: the scale bar must measure page pixels.
   mapImage.zoom += Math.log2(bands.unit);
-  const insetView = insetViewOf(store.getState().scenario);
-  const wantsInset = insetView !== null && (options.inset ?? isFarFrom(insetView, frameCentre(frame)));
-  const inset = insetView && wantsInset ? await renderMapImage(store, { width: 260, height: 190, pixelRatio: mapScale, frame: { bounds: insetView.bounds, padding: 4 } }) : null;
+  const wantsInset = insetView !== null && !subjectShowsInset && (options.inset ?? isFarFrom(insetView, frameCentre(frame)));
+  const inset = insetView && wantsInset ? await renderMapImage(store, { ...INSET_MAP_SIZE, pixelRatio: mapScale, frame: { bounds: insetView.bounds, padding: 4 } }) : null;
   const drawn = {
     layerIds: new Set([...mapImage.drawn.layerIds, ...(inset?.drawn.layerIds ?? [])]),
     eventIds: new Set([...mapImage.drawn.eventIds, ...(inset?.drawn.eventIds ?? [])]),
@@ -87,6 +128,7 @@ export async function exportBriefing(store: TripwireStore, options: ExportOption
   const state = store.getState();
   const selected = state.events.find((event) => event.id === state.selectedEventId);
   return {
+    layout: { mapTop: bands.mapTop, unit: bands.unit, mapSize: { width: size.width / bands.unit, height: bands.mapHeight / bands.unit }, camera: mapImage.camera, overlays: overlayBoxes(model, bands, size.width, inset !== null) },
     png,
     width: canvas.width,
     height: canvas.height,

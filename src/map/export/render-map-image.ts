@@ -14,8 +14,9 @@ import { buildStyle } from '../../layers/style';
 import { drawFirstFrameComplete } from '../first-frame';
 import { GPU_EVENTS_LAYER } from '../large-events';
 import { startSync } from '../sync';
+import type { Padding } from './framing';
 
-export type Frame = { bounds: Bounds; padding?: number; maxZoom?: number } | { camera: Camera };
+export type Frame = { bounds: Bounds; padding?: number | Padding; maxZoom?: number } | { camera: Camera };
 
 /** What a drawn frame actually shows: layer modules with at least one feature drawn, and events. */
 export interface DrawnContent {
