@@ -27,7 +27,7 @@ export function citationOf(source: { publisher: string; date?: string | undefine
   return `${source.publisher}, ${formatDay(span.start, span.precision === 'year' ? 'year' : 'month', 'long')}`;
 }
 
-export function citationFor(article: ArticleMetadata | null, fileName: string | null): string {
+function citationFor(article: ArticleMetadata | null, fileName: string | null): string {
   if (article) return citationOf({ publisher: article.publisher, date: article.publishedDate });
   return `Imported from ${fileName ?? 'a file'}`;
 }

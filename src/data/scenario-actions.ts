@@ -26,7 +26,7 @@ export interface ScenarioReport {
 }
 
 /** The open scenario as the library keeps it: its document head and every event of every set. */
-export const scenarioSnapshot = (state: Pick<StoreState, 'scenario' | 'eventSets'>) => ({
+const scenarioSnapshot = (state: Pick<StoreState, 'scenario' | 'eventSets'>) => ({
   head: documentHead(state.scenario!, state.eventSets),
   events: state.eventSets.flatMap((set) => set.events),
 });

@@ -1,4 +1,4 @@
-// Zod schemas for every file that enters the app: ours (public/geo) and, later, users'.
+// Zod schemas for what enters the app: events files (ours and analysts'), and the event and geography features a scenario document is made of (scenario/scenario-schema.ts).
 import { z } from './zod';
 import { STATUSES } from './vocabulary';
 import { parseIsoPartialDate } from './dates';
@@ -114,11 +114,6 @@ export const geographyFeatureSchema = z.object({
     /** Where the map writes the label, chosen by hand so zone names never sit on each other. */
     labelAnchor: positionSchema.optional(),
   }),
-});
-
-export const geographyCollectionSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(geographyFeatureSchema),
 });
 
 export type EventProperties = z.infer<typeof eventPropertiesSchema>;

@@ -1,7 +1,7 @@
 // The one gate for untrusted data: every issue names its place (feature index, id, field) and a
 // file with any error yields no data at all, so a bad file changes nothing.
 import type { z } from 'zod';
-import { eventCollectionSchema, eventFeatureSchema, geographyCollectionSchema, type GeographyFeature } from './schemas';
+import { eventCollectionSchema, eventFeatureSchema } from './schemas';
 import type { ArticleMetadata, EventProperties } from './schemas';
 import { parseIsoPartialDate } from './dates';
 import { CATEGORIES, isKnownActor, isKnownCategory } from './vocabulary';
@@ -98,21 +98,4 @@ export function validateEventCollection(json: unknown, onProgress?: (fraction: n
   issues.push(...set.issues);
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: { events, article: collection.data.metadata?.article ?? null }, warnings: set.warnings };
-}
-
-/** Checks one of our geography files (ADIZ, places, tracks …). */
-export function validateGeographyCollection(json: unknown, fileName: string): Validated<GeographyFeature[]> {
-  const parsed = geographyCollectionSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error, fileName) };
-  const features = parsed.data.features;
-  const issues = duplicateIdIssues(features.map((feature, index) => ({ id: feature.properties.id, index }))).map((issue) => ({
-    ...issue,
-    location: `${fileName} › ${issue.location}`,
-  }));
-  features.forEach(({ properties: { validFrom, validTo } }, index) => {
-    if (validFrom && validTo && validTo < validFrom) {
-      issues.push({ location: `${fileName} › features[${index}] › properties.validTo`, message: `ends (${validTo}) before it starts (${validFrom})` });
-    }
-  });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: features, warnings: [] };
 }

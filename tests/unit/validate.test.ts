@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { validateEventCollection, validateGeographyCollection, type ValidationIssue } from '../../src/data/validate';
+import { validateEventCollection, type ValidationIssue } from '../../src/data/validate';
+import { openScenario } from '../../src/data/scenario/open-scenario';
+import { readJson } from './public-files';
 import { deepFreeze, readFixture } from './fixtures';
 
 type Properties = Record<string, unknown>;
@@ -82,9 +84,11 @@ describe('vocabulary warnings', () => {
   });
 });
 
-describe('validateGeographyCollection', () => {
-  it('rejects a feature without a source, naming the file, feature and field', () => {
-    const result = validateGeographyCollection(readFixture('geography-missing-source.json'), 'places.geojson');
-    expect(result.ok ? [] : result.issues.map((issue) => issue.location)).toEqual(['places.geojson › features[0].properties.source']);
+describe("a scenario's geography", () => {
+  it('refuses a shape without a source, naming the layer, feature and field', () => {
+    const scenario = readJson(new URL('../fixtures/scenarios/baltic-example.tripwire.json', import.meta.url)) as { layers: { features: unknown[] }[] };
+    scenario.layers[0]!.features = (readFixture('geography-missing-source.json') as { features: unknown[] }).features;
+    const result = openScenario(scenario);
+    expect(result.ok ? [] : result.issues.map((issue) => issue.location)).toEqual(['layers[0].features[0].properties.source']);
   });
 });

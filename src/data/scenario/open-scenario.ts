@@ -14,7 +14,7 @@ export interface OpenedScenario {
 }
 
 /** The set an event belongs to when its document declares none: named after the scenario. */
-export const DEFAULT_EVENT_SET_ID = 'events';
+const DEFAULT_EVENT_SET_ID = 'events';
 
 /** Geography by layer id, as the map and the measurements want it. */
 export const geographyOf = (head: Pick<ScenarioHead, 'layers'>): Record<string, GeographyFeature[]> =>

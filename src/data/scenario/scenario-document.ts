@@ -12,7 +12,7 @@ import type { ScenarioHead } from './scenario-schema';
 export const documentHead = (head: ScenarioHead, eventSets: readonly EventSet[]): ScenarioHead => ({ ...head, eventSets: declaredEventSets(eventSets) });
 
 /** An event as the document writes it: the event format's properties, then the set it belongs to. */
-export const eventFeature = (event: TripwireEvent) => ({
+const eventFeature = (event: TripwireEvent) => ({
   type: 'Feature',
   geometry: { type: event.geometry.type, coordinates: event.geometry.coordinates },
   properties: { ...exportedProperties(event), eventSet: event.eventSetId },

@@ -28,7 +28,7 @@
 import stringify from 'json-stringify-pretty-compact';
 
 /** The order of the top-level keys in a written document. `events` is always written last. */
-export const SCENARIO_KEY_ORDER = [
+const SCENARIO_KEY_ORDER = [
   'tripwire',
   'id',
   'title',
