@@ -4,13 +4,16 @@
 //   --hash "<url hash>"   one image of that state (time, selection, camera, layers, filters)
 //   --event <id>          one image framed on that event (time set to it, caption filled)
 //   --each-event          one image per event, named <date>-<id>.png, plus index.html in date order
-//   --out <file|dir>      where to write (a .png for one image, a folder for --each-event)
+//   --format png|pptx     png (default): images as above;  pptx (with --each-event): ONE PowerPoint
+//                         deck, a title slide then a slide per event in date order, with the map as
+//                         a picture and title, as-of stamp, caption and sources as editable text
+//   --out <file|dir>      where to write (a .png for one image, a folder for --each-event, a .pptx for --format pptx)
 //   --size 1920x1080      CSS pixels (default 1920x1080);  --scale 1|2|3  pixel ratio (default 1)
 //   --title "…"           header title (default: the scenario's);  --handling "UNCLASSIFIED // FOR TRAINING"  banner text
 //   --scenario <file>     open this scenario document (.tripwire.json) instead of the built-in one
 //   --events <file>       use this events file instead of the scenario's events (validated like any import)
 //
-// Nothing half-written is left behind: images are written to a temporary folder next to the
+// Nothing half-written is left behind: images (and the deck) are written to a temporary folder next to the
 // destination and moved into place only when all of them succeeded.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -33,6 +36,7 @@ function parseOptions() {
         hash: { type: 'string' },
         event: { type: 'string' },
         'each-event': { type: 'boolean', default: false },
+        format: { type: 'string', default: 'png' },
         out: { type: 'string' },
         size: { type: 'string', default: '1920x1080' },
         scale: { type: 'string', default: '1' },
@@ -51,9 +55,16 @@ function parseOptions() {
   const scale = Number(parsed.scale);
   if (![1, 2, 3].includes(scale)) fail(`--scale must be 1, 2 or 3, not "${parsed.scale}"`);
   if (!parsed.out) fail('--out is required (a .png file, or a folder with --each-event)');
+  if (!['png', 'pptx'].includes(parsed.format)) fail(`--format must be png or pptx, not "${parsed.format}"`);
+  if (parsed.format === 'pptx') {
+    if (!parsed['each-event']) fail('--format pptx makes a deck of every event: add --each-event');
+    if (!parsed.out.endsWith('.pptx')) fail('--out must end in .pptx with --format pptx (the deck is one file)');
+    // A handling marking must never be silently dropped: the deck has no banner for it yet.
+    if (parsed.handling) fail('--handling is not supported with --format pptx yet');
+  }
   if (parsed['each-event'] && (parsed.hash || parsed.event)) fail('--each-event cannot be combined with --hash or --event');
-  if (!parsed['each-event'] && parsed.out.endsWith('/')) fail('--out names a folder: add --each-event, or give a .png file');
-  if (!parsed['each-event'] && !parsed.out.endsWith('.png')) fail('--out must end in .png for a single image');
+  if (parsed.format === 'png' && !parsed['each-event'] && parsed.out.endsWith('/')) fail('--out names a folder: add --each-event, or give a .png file');
+  if (parsed.format === 'png' && !parsed['each-event'] && !parsed.out.endsWith('.png')) fail('--out must end in .png for a single image');
   if (parsed.events && !existsSync(parsed.events)) fail(`--events: no such file ${parsed.events}`);
   if (parsed.scenario && !existsSync(parsed.scenario)) fail(`--scenario: no such file ${parsed.scenario}`);
   return { ...parsed, width: Number(size[1]), height: Number(size[2]), scale, out: resolve(parsed.out) };
@@ -99,7 +110,7 @@ async function openApp(browser, baseUrl, options, hash) {
   return page;
 }
 
-/** Renders in the page and returns the PNG bytes and alt text. */
+/** Renders in the page and returns the PNG bytes and alt text (`options.mapOnly`: the map without header, caption or footer). */
 async function render(page, options, eventId) {
   const result = await page.evaluate(
     async ({ options, eventId }) => {
@@ -122,6 +133,7 @@ async function render(page, options, eventId) {
         title: options.title,
         handling: options.handling,
         subject,
+        mapOnly: options.mapOnly ?? false,
         permalinkBase: '',
       });
       let binary = '';
@@ -133,9 +145,30 @@ async function render(page, options, eventId) {
   return { ...result, png: Buffer.from(result.base64, 'base64') };
 }
 
+/** One .pptx: each event's map rendered without text, then the deck built in the page from the store. */
+async function writeDeck(page, options, events, staging) {
+  const mapSize = await page.evaluate((size) => window.tripwireExport.deckMapSize(size), { width: options.width, height: options.height });
+  const images = {};
+  for (const [index, event] of events.entries()) {
+    const started = Date.now();
+    const image = await render(page, { ...options, ...mapSize, mapOnly: true }, event.id);
+    images[event.id] = image.base64;
+    console.log(`[${index + 1}/${events.length}] map of ${event.id} ${image.width}×${image.height} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  }
+  const deck = await page.evaluate(async ({ title, images }) => {
+    const bytes = await window.tripwireExport.deck(title, images);
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }, { title: options.title, images });
+  writeFileSync(join(staging, 'deck.pptx'), Buffer.from(deck, 'base64'));
+  renameSync(join(staging, 'deck.pptx'), options.out);
+  console.log(`wrote ${options.out}: a title slide and ${events.length} event slides`);
+}
+
 async function main() {
 const options = parseOptions();
-const staging = prepareStaging(options.out, options['each-event']);
+const staging = prepareStaging(options.out, options['each-event'] && options.format === 'png');
 if (options.build || !existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const browser = await launchChromium();
@@ -147,6 +180,7 @@ try {
   if (options['each-event']) {
     const events = await page.evaluate(() => window.tripwireStore.getState().events.map(({ id, date, title }) => ({ id, date, title })));
     if (events.length === 0) fail('the events file has no events');
+    if (options.format === 'pptx') return await writeDeck(page, options, events, staging);
     const written = [];
     for (const [index, event] of events.entries()) {
       const started = Date.now();

@@ -8,6 +8,8 @@ import { store } from './data/store';
 import { startUrlSync } from './data/url-sync';
 import { layersOf } from './layers';
 import { exportBriefing, type ExportOptions, type ExportResult } from './map/export/export-briefing';
+import { deckSlides } from './map/export/deck/slide-model';
+import { deckMapSize } from './map/export/deck/slide-layout';
 import './app.css';
 import './ui/import/import.css';
 import './ui/edit/edit.css';
@@ -17,11 +19,22 @@ declare global {
     /** The store, for browser tests, the benchmark and the briefing CLI (read and drive, like a user). */
     tripwireStore?: typeof store;
     /** Briefing export, for the `npm run brief` CLI and browser tests. */
-    tripwireExport?: { render: (options: ExportOptions) => Promise<ExportResult> };
+    tripwireExport?: {
+      render: (options: ExportOptions) => Promise<ExportResult>;
+      /** Pixel size of a slide's map image for a slide of this pixel size. */
+      deckMapSize: typeof deckMapSize;
+      /** A .pptx of every event, from map images (PNG base64 by event id) rendered with `mapOnly`. */
+      deck: (title: string | undefined, images: Record<string, string>) => Promise<Uint8Array>;
+    };
   }
 }
 window.tripwireStore = store;
-window.tripwireExport = { render: (options) => exportBriefing(store, options) };
+window.tripwireExport = {
+  render: (options) => exportBriefing(store, options),
+  deckMapSize,
+  // Loaded on demand: PptxGenJS is large and only the CLI's --format pptx needs it.
+  deck: async (title, images) => (await import('./map/export/deck/pptx-deck')).buildDeck(deckSlides(store.getState(), title), images),
+};
 
 void startScenario(store, window.location.hash).then(() => {
   startUrlSync(store, () => layersOf(store.getState().scenario).toggleable.map((layer) => layer.id));

@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
+// JSZip comes with PptxGenJS: the deck is a zip of XML parts, read here without an unzip binary.
+import JSZip from 'jszip';
 import { exportPng, OUTPUT_DIR, launchBrowser, openReadyApp, screenshot } from './driver';
 import { readPngText } from '../../src/map/export/png-text';
 
@@ -179,6 +181,68 @@ describe('briefing images', () => {
     const failure = await run('node', ['scripts/brief.mjs', '--event', 'no-such-event', '--out', join(out, 'x.png')], { timeout: 120_000 }).catch((error) => error);
     expect(failure.code).toBe(1);
     expect(failure.stderr).toContain('no event called "no-such-event"');
+    expect(readdirSync(out)).toEqual([]);
+  });
+  it('npm run brief --format pptx writes one deck: a title slide, then a slide per event with editable text, a map picture and notes', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'brief-'));
+    const file = join(out, 'deck.pptx');
+    const { stdout } = await run('node', ['scripts/brief.mjs', '--each-event', '--events', 'tests/fixtures/brief-events.geojson', '--format', 'pptx', '--out', file, '--size', '1280x720'], { timeout: 180_000 });
+    expect(stdout).toContain('[2/2]');
+    // Staged and moved into place: only the deck is left.
+    expect(readdirSync(out)).toEqual(['deck.pptx']);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const part = async (name: string) => {
+      const text = await zip.file(name)?.async('string');
+      if (text === undefined) throw new Error(`the deck has no ${name}`);
+      return text;
+    };
+    // The words PowerPoint shows and lets one edit: every <a:t> run, XML entities decoded.
+    const textOf = (xml: string) =>
+      [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')).join('\n');
+    expect(Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).sort()).toEqual(['ppt/slides/slide1.xml', 'ppt/slides/slide2.xml', 'ppt/slides/slide3.xml']);
+    expect(textOf(await part('ppt/slides/slide1.xml'))).toContain('Events from 25 April 2019 to January 2022');
+
+    const events = [
+      { slide: 2, title: 'Fixture summit in Vladivostok', quote: 'A short quote for the fixture.', other: 'Fixture missile launch' },
+      { slide: 3, title: 'Fixture missile launch <b>not bold</b>', quote: 'Another quote for the fixture.', other: 'Fixture summit' },
+    ];
+    for (const { slide, title, quote, other } of events) {
+      const xml = await part(`ppt/slides/slide${slide}.xml`);
+      const text = textOf(xml);
+      // In date order, and the caption is text on the slide, not pixels in the picture.
+      expect(text).toContain(title);
+      expect(text).toContain(`“${quote}”`);
+      expect(text).not.toContain(other);
+      // Exactly one picture, described for screen readers.
+      expect(xml.match(/<p:pic>/g)).toHaveLength(1);
+      expect(xml).toMatch(/<p:cNvPr [^>]*descr="Map framed on /);
+      const relations = await part(`ppt/slides/_rels/slide${slide}.xml.rels`);
+      expect(relations.match(/\.\.\/media\/[^"]+\.png/g)).toHaveLength(1);
+      const notes = textOf(await part(`ppt/notesSlides/notesSlide${slide}.xml`));
+      expect(notes).toContain(`Quote: ${quote}`);
+      expect(notes).toContain('Status: ');
+    }
+    const media = Object.keys(zip.files).filter((name) => /^ppt\/media\/.+\.png$/.test(name));
+    expect(media).toHaveLength(2);
+    // The map alone, at the map box's shape: no header, caption or footer bands in the picture.
+    const picture = PNG.sync.read(Buffer.from(await zip.file(media[0]!)!.async('uint8array')));
+    expect(picture.width / picture.height).toBeCloseTo(5.9 / 3.85, 1);
+    // A header band would make the top rows white paper; the map's land and sea are not white.
+    let white = 0;
+    const y = 3;
+    const [x0, x1] = [Math.round(picture.width * 0.4), Math.round(picture.width * 0.8)];
+    for (let x = x0; x < x1; x++) {
+      const i = (y * picture.width + x) * 4;
+      if (picture.data[i]! > 250 && picture.data[i + 1]! > 250 && picture.data[i + 2]! > 250) white++;
+    }
+    expect(white / (x1 - x0)).toBeLessThan(0.5);
+  });
+
+  it('npm run brief --format pptx refuses an --out that is not a .pptx', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'brief-'));
+    const failure = await run('node', ['scripts/brief.mjs', '--each-event', '--format', 'pptx', '--out', join(out, 'deck')], { timeout: 60_000 }).catch((error) => error);
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toContain('--out must end in .pptx');
     expect(readdirSync(out)).toEqual([]);
   });
 });

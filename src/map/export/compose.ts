@@ -19,15 +19,20 @@ export interface ComposeInput {
   width: number;
   height: number;
   pixelRatio: number;
+  /**
+   * Just the map with what sits on it (legend, scale bar, north arrow, inset): no banner, header,
+   * caption or footer. For slides, where that text is the slide's own editable text instead.
+   */
+  mapOnly?: boolean;
 }
 
 /** Heights of the bands around the map, so the map can be rendered at exactly the right size. */
-export function layoutBands({ model, width, height }: Omit<ComposeInput, 'pixelRatio'>) {
+export function layoutBands({ model, width, height, mapOnly = false }: Omit<ComposeInput, 'pixelRatio'>) {
   const unit = Math.max(0.75, Math.min(width / 1920, height / 1080) * 1.25);
-  const banner = model.handling ? Math.round(26 * unit) : 0;
-  const header = Math.round(74 * unit);
-  const caption = model.caption ? Math.round(132 * unit) : 0;
-  const footer = Math.round(80 * unit);
+  const banner = model.handling && !mapOnly ? Math.round(26 * unit) : 0;
+  const header = mapOnly ? 0 : Math.round(74 * unit);
+  const caption = model.caption && !mapOnly ? Math.round(132 * unit) : 0;
+  const footer = mapOnly ? 0 : Math.round(80 * unit);
   const mapTop = banner + header;
   const mapHeight = height - mapTop - caption - footer - banner;
   return { unit, banner, header, caption, footer, mapTop, mapHeight, margin: Math.round(24 * unit) };
@@ -135,26 +140,8 @@ function drawBanner(context: CanvasRenderingContext2D, text: string, y: number, 
   context.textAlign = 'left';
 }
 
-export function composeBriefing(
-  { model, width, height, pixelRatio }: ComposeInput,
-  map: MapImage,
-  /** The inset's picture and its view's title ("Gulf of Finland"), when the image has one. */
-  insetImage: { canvas: HTMLCanvasElement; title: string } | null,
-): HTMLCanvasElement {
-  const inset = insetImage?.canvas ?? null;
-  const insetTitle = insetImage?.title ?? '';
-  const bands = layoutBands({ model, width, height });
+function drawHeader(context: CanvasRenderingContext2D, model: BriefingModel, width: number, bands: ReturnType<typeof layoutBands>) {
   const { unit, margin } = bands;
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * pixelRatio);
-  canvas.height = Math.round(height * pixelRatio);
-  const context = canvas.getContext('2d')!;
-  context.scale(pixelRatio, pixelRatio);
-  context.fillStyle = PAPER;
-  context.fillRect(0, 0, width, height);
-
-  if (model.handling) drawBanner(context, model.handling, 0, width, bands.banner);
-  // Header: title and the timeline state the picture shows.
   context.fillStyle = INK;
   context.font = font(28 * unit, 'bold');
   context.fillText(wrapText(context, model.title, width - 2 * margin - 150 * unit, 1)[0] ?? '', margin, bands.banner + 36 * unit);
@@ -166,8 +153,18 @@ export function composeBriefing(
   context.textAlign = 'right';
   context.fillText('TRIPWIRE', width - margin, bands.banner + 36 * unit);
   context.textAlign = 'left';
+}
 
-  // The map and what sits on it.
+function drawMapArea(
+  context: CanvasRenderingContext2D,
+  model: BriefingModel,
+  bands: ReturnType<typeof layoutBands>,
+  width: number,
+  map: MapImage,
+  inset: HTMLCanvasElement | null,
+  insetTitle: string,
+) {
+  const { unit, margin } = bands;
   context.drawImage(map.canvas, 0, bands.mapTop, width, bands.mapHeight);
   context.strokeStyle = RULE;
   context.strokeRect(0, bands.mapTop, width, bands.mapHeight);
@@ -187,6 +184,33 @@ export function composeBriefing(
     context.font = font(12 * unit, 'bold');
     context.fillText(`Inset: ${insetTitle}`, x + 6 * unit, y + 14 * unit);
   }
+}
+
+export function composeBriefing(
+  { model, width, height, pixelRatio, mapOnly = false }: ComposeInput,
+  map: MapImage,
+  /** The inset's picture and its view's title ("Gulf of Finland"), when the image has one. */
+  insetImage: { canvas: HTMLCanvasElement; title: string } | null,
+): HTMLCanvasElement {
+  const inset = insetImage?.canvas ?? null;
+  const insetTitle = insetImage?.title ?? '';
+  const bands = layoutBands({ model, width, height, mapOnly });
+  const { unit, margin } = bands;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * pixelRatio);
+  canvas.height = Math.round(height * pixelRatio);
+  const context = canvas.getContext('2d')!;
+  context.scale(pixelRatio, pixelRatio);
+  context.fillStyle = PAPER;
+  context.fillRect(0, 0, width, height);
+
+  if (model.handling && !mapOnly) drawBanner(context, model.handling, 0, width, bands.banner);
+  // Header: title and the timeline state the picture shows.
+  if (!mapOnly) drawHeader(context, model, width, bands);
+
+  // The map and what sits on it.
+  drawMapArea(context, model, bands, width, map, inset, insetTitle);
+  if (mapOnly) return canvas;
 
   // Caption: the selected event in the article's words.
   let y = bands.mapTop + bands.mapHeight;

@@ -31,6 +31,11 @@ export interface ExportOptions {
   subject?: Bounds;
   /** Include the scenario's inset (its `insetView`); default: when the frame is far from that view. */
   inset?: boolean;
+  /**
+   * Only the framed map with its legend, scale bar, north arrow and inset, filling the whole size:
+   * no header, caption or footer text (a slide deck sets those as editable text of its own).
+   */
+  mapOnly?: boolean;
   /** What the permalink starts with; default: this page's address. The CLI passes "" (a bare #hash). */
   permalinkBase?: string;
 }
@@ -99,7 +104,7 @@ const frameCentre = (frame: Frame) => ('camera' in frame ? frame.camera.center :
 export async function exportBriefing(store: TripwireStore, options: ExportOptions): Promise<ExportResult> {
   const size = exportSize(options.size, { width: window.innerWidth, height: window.innerHeight });
   const pixelRatio = size.fixedPixelRatio ?? options.pixelRatio;
-  const bands = layoutBands({ model: briefingModelNow(store, options), width: size.width, height: size.height });
+  const bands = layoutBands({ model: briefingModelNow(store, options), width: size.width, height: size.height, mapOnly: options.mapOnly ?? false });
   const insetView = insetViewOf(store.getState().scenario);
   const subjectShowsInset = insetView !== null && options.subject !== undefined && overlaps(options.subject, insetView.bounds);
   const frame = options.frame ?? (options.subject ? subjectFrame(options.subject, { model: briefingModelNow(store, options), bands, width: size.width, withInset: insetView !== null && !subjectShowsInset }) : liveFrame());
@@ -122,7 +127,7 @@ export async function exportBriefing(store: TripwireStore, options: ExportOption
   };
   // The permalink reopens what the image shows: the export map's own camera, not the live one.
   const model = briefingModelNow(store, options, mapImage.camera, drawn);
-  const canvas = composeBriefing({ model, width: size.width, height: size.height, pixelRatio }, mapImage, inset && insetView ? { canvas: inset.canvas, title: insetView.title } : null);
+  const canvas = composeBriefing({ model, width: size.width, height: size.height, pixelRatio, mapOnly: options.mapOnly ?? false }, mapImage, inset && insetView ? { canvas: inset.canvas, title: insetView.title } : null);
   const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((result) => (result ? resolve(result) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
   const png = addPngText(new Uint8Array(await blob.arrayBuffer()), { Title: model.title, Description: model.altText, Source: 'Tripwire' });
   const state = store.getState();

@@ -1,0 +1,12 @@
+// Where things sit on a 16:9 slide (inches; PowerPoint's 16:9 is 10 × 5.625 in). Kept apart from
+// pptx-deck.ts so the page can size map images without loading PptxGenJS.
+export const SLIDE = { width: 10, height: 5.625 } as const;
+
+/** The map on the left; the caption column to its right reads beside it, as a briefer speaks. */
+export const MAP_BOX = { x: 0.4, y: 1.15, w: 5.9, h: 3.85 } as const;
+export const CAPTION_BOX = { x: 6.5, y: 1.15, w: 3.1, h: 3.85 } as const;
+
+/** Pixel size for a slide's map image, from the slide's size in pixels (the CLI's --size): same shape as MAP_BOX. */
+export function deckMapSize(slide: { width: number; height: number }): { width: number; height: number } {
+  return { width: Math.round((slide.width * MAP_BOX.w) / SLIDE.width), height: Math.round((slide.height * MAP_BOX.h) / SLIDE.height) };
+}

@@ -1,0 +1,75 @@
+// What a briefing deck says, as plain data, before PowerPoint is involved: one title slide and
+// one slide per event, in date order. The words come from the same captionFor / asOfStamp the
+// briefing images use, so a slide and a PNG of the same event never disagree.
+import { describeEventDate, sourceDateWording, type TripwireEvent } from '../../../data/events';
+import { sourceReference } from '../../../data/scenario/scenario-text';
+import type { StoreState } from '../../../data/store';
+import { asOfStamp, captionFor, type BriefingCaption } from '../briefing-model';
+
+export type DeckState = Pick<StoreState, 'events' | 'eventSets' | 'scenario' | 'mode' | 'windowMonths'>;
+
+export interface EventSlide {
+  eventId: string;
+  title: string;
+  asOf: string;
+  caption: Omit<BriefingCaption, 'title'>;
+  sourceLine: string;
+  altText: string;
+  notes: string;
+}
+
+export interface DeckModel {
+  titleSlide: { title: string; asOfRange: string; sources: string[] };
+  slides: EventSlide[];
+}
+
+/** The basemap is on every map image, so every slide credits it (as the PNG footer does). */
+const BASEMAP_CREDIT = 'Basemap: Natural Earth (public domain)';
+
+const citationOf = (state: DeckState, event: TripwireEvent) => state.eventSets.find((set) => set.id === event.eventSetId)?.citation ?? '';
+
+/** Everything a briefer may need when asked "where does that come from?", in plain text. */
+function notesFor(event: TripwireEvent, citation: string, factCheck: string | null): string {
+  const wording = sourceDateWording(event);
+  return [
+    // Verbatim, without our typographic quote marks, so it can be read out or pasted as is.
+    event.quote ? `Quote: ${event.quote}` : `No quote. Summary: ${event.summary ?? '(none)'}`,
+    // The source's own words for the date, beside ours; where it has none, only the date.
+    wording ? `Date: ${describeEventDate(event)} (as written: “${wording}”)` : `Date: ${describeEventDate(event)}`,
+    // Allegations stay allegations when read aloud.
+    `Status: ${event.status.toUpperCase()}${event.statusNote ? ` — ${event.statusNote}` : ''}`,
+    factCheck ? `${factCheck}${event.factCheck ? ` (${event.factCheck.sourceTitle}, ${event.factCheck.sourceUrl})` : ''}` : '',
+    `Sources: ${[citation, BASEMAP_CREDIT].filter(Boolean).join('; ')}`,
+  ].filter(Boolean).join('\n');
+}
+
+/** `title` overrides the scenario's title (the CLI's --title). */
+export function deckSlides(state: DeckState, title?: string): DeckModel {
+  // Date order; ties keep their order in the file, as the event list does.
+  const events = [...state.events].sort((a, b) => a.start - b.start || a.key - b.key);
+  const first = events[0];
+  const last = events[events.length - 1];
+  const scenarioSources = (state.scenario?.sources ?? []).map(sourceReference);
+  const otherSets = state.eventSets.filter((set) => !set.sourceId && events.some((event) => event.eventSetId === set.id)).map((set) => set.citation);
+  return {
+    titleSlide: {
+      title: title?.trim() || state.scenario?.title || 'Briefing',
+      asOfRange: first && last ? `Events from ${describeEventDate(first)} to ${describeEventDate(last)}` : 'No events',
+      sources: [...scenarioSources, ...otherSets, BASEMAP_CREDIT],
+    },
+    slides: events.map((event) => {
+      const citation = citationOf(state, event);
+      const { title: eventTitle, ...caption } = captionFor(event, citation);
+      return {
+        eventId: event.id,
+        title: eventTitle,
+        // "As of" the end of the event's span, as the CLI's images are (a month-precise event is then wholly past).
+        asOf: asOfStamp({ ...state, events, time: event.end }),
+        caption,
+        sourceLine: `Source: ${[citation, BASEMAP_CREDIT].filter(Boolean).join(' · ')}`,
+        altText: `Map framed on ${event.geometry.type === 'LineString' ? 'the route of ' : ''}${eventTitle}${event.place ? `, ${event.place}` : ''} (${describeEventDate(event)}; ${event.status}).`,
+        notes: notesFor(event, citation, caption.factCheck),
+      };
+    }),
+  };
+}
