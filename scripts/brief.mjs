@@ -110,51 +110,59 @@ async function openApp(browser, baseUrl, options, hash) {
   return page;
 }
 
-/** Renders in the page and returns the PNG bytes and alt text (`options.mapOnly`: the map without header, caption or footer). */
-async function render(page, options, eventId) {
-  const result = await page.evaluate(
-    async ({ options, eventId }) => {
-      const store = window.tripwireStore;
-      let subject;
-      if (eventId) {
-        const event = store.getState().events.find((candidate) => candidate.id === eventId);
-        // "As of" the end of the event's span: a month-precise event is then wholly in the past.
-        store.getState().setTime(event.end);
-        store.getState().selectEvent(event.id);
-        const coordinates = event.geometry.type === 'Point' ? [event.geometry.coordinates] : event.geometry.coordinates;
-        const lons = coordinates.map((position) => position[0]);
-        const lats = coordinates.map((position) => position[1]);
-        // Framed on the event (a region, not a street), clear of the legend, inset and scale bar.
-        subject = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
-      }
-      const exported = await window.tripwireExport.render({
-        size: { width: options.width, height: options.height },
-        pixelRatio: options.scale,
-        title: options.title,
-        handling: options.handling,
-        subject,
-        mapOnly: options.mapOnly ?? false,
-        permalinkBase: '',
-      });
-      let binary = '';
-      for (let i = 0; i < exported.png.length; i += 0x8000) binary += String.fromCharCode(...exported.png.subarray(i, i + 0x8000));
-      return { base64: btoa(binary), altText: exported.altText, fileName: exported.fileName, width: exported.width, height: exported.height, caption: exported.model.caption };
-    },
-    { options, eventId },
-  );
+/** Renders the current state in the page and returns the PNG bytes and alt text. */
+async function render(page, options) {
+  const result = await page.evaluate(async (options) => {
+    const exported = await window.tripwireExport.render({
+      size: { width: options.width, height: options.height },
+      pixelRatio: options.scale,
+      title: options.title,
+      handling: options.handling,
+      permalinkBase: '',
+    });
+    let binary = '';
+    for (let i = 0; i < exported.png.length; i += 0x8000) binary += String.fromCharCode(...exported.png.subarray(i, i + 0x8000));
+    return { base64: btoa(binary), altText: exported.altText, fileName: exported.fileName, width: exported.width, height: exported.height, caption: exported.model.caption };
+  }, options);
   return { ...result, png: Buffer.from(result.base64, 'base64') };
+}
+
+/**
+ * One image per event, in the order given, by the app's own per-event loop (window.tripwireExport.renderEvents:
+ * time set to the event's end, the event selected, the map framed on it). `options.mapOnly`: the map without
+ * header, caption or footer. `describe(progress)`, if given, names each finished image in a progress line.
+ */
+async function renderEach(page, options, eventIds, describe) {
+  // The page reports each image as it is done, so a long run shows its progress as it goes.
+  if (describe) {
+    await page.exposeFunction('tripwireBriefProgress', (progress) => {
+      console.log(`[${progress.index + 1}/${progress.total}] ${describe(progress)} ${progress.width}×${progress.height} (${progress.seconds.toFixed(1)} s)`);
+    });
+  }
+  const results = await page.evaluate(
+    ({ options, eventIds }) =>
+      window.tripwireExport.renderEvents(
+        {
+          eventIds,
+          size: { width: options.width, height: options.height },
+          pixelRatio: options.scale,
+          title: options.title,
+          handling: options.handling,
+          mapOnly: options.mapOnly ?? false,
+          permalinkBase: '',
+        },
+        (progress) => window.tripwireBriefProgress?.(progress),
+      ),
+    { options, eventIds },
+  );
+  return results.map((result) => ({ ...result, png: Buffer.from(result.base64, 'base64') }));
 }
 
 /** One .pptx: each event's map rendered without text, then the deck built in the page from the store. */
 async function writeDeck(page, options, events, staging) {
   const mapSize = await page.evaluate((size) => window.tripwireExport.deckMapSize(size), { width: options.width, height: options.height });
-  const images = {};
-  for (const [index, event] of events.entries()) {
-    const started = Date.now();
-    const image = await render(page, { ...options, ...mapSize, mapOnly: true }, event.id);
-    images[event.id] = image.base64;
-    console.log(`[${index + 1}/${events.length}] map of ${event.id} ${image.width}×${image.height} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  }
+  const rendered = await renderEach(page, { ...options, ...mapSize, mapOnly: true }, events.map((event) => event.id), (progress) => `map of ${progress.eventId}`);
+  const images = Object.fromEntries(rendered.map((image) => [image.eventId, image.base64]));
   const deck = await page.evaluate(async ({ title, images }) => {
     const bytes = await window.tripwireExport.deck(title, images);
     let binary = '';
@@ -181,14 +189,11 @@ try {
     const events = await page.evaluate(() => window.tripwireStore.getState().events.map(({ id, date, title }) => ({ id, date, title })));
     if (events.length === 0) fail('the events file has no events');
     if (options.format === 'pptx') return await writeDeck(page, options, events, staging);
-    const written = [];
-    for (const [index, event] of events.entries()) {
-      const started = Date.now();
-      const image = await render(page, options, event.id);
+    const images = await renderEach(page, options, events.map((event) => event.id), (progress) => progress.fileName);
+    const written = images.map((image, index) => ({ ...events[index], ...image }));
+    for (const image of written) {
       writeFileSync(join(staging, image.fileName), image.png);
       writeFileSync(join(staging, image.fileName.replace(/\.png$/, '.alt.txt')), image.altText + '\n');
-      written.push({ ...event, ...image });
-      console.log(`[${index + 1}/${events.length}] ${image.fileName} ${image.width}×${image.height} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }
     writeIndex(join(staging, 'index.html'), written, options.title);
     mkdirSync(options.out, { recursive: true });
@@ -197,7 +202,7 @@ try {
     }
     console.log(`wrote ${written.length} images and index.html to ${options.out}`);
   } else {
-    const image = await render(page, options, options.event);
+    const [image] = options.event ? await renderEach(page, options, [options.event]) : [await render(page, options)];
     writeFileSync(join(staging, 'image.png'), image.png);
     writeFileSync(join(staging, 'image.alt.txt'), image.altText + '\n');
     renameSync(join(staging, 'image.png'), options.out);

@@ -12,6 +12,7 @@ import { LoadIssues } from './ui/LoadIssues';
 import { Notices } from './ui/Notices';
 import { ViewPicker } from './ui/ViewPicker';
 import { ExportDialog } from './ui/export/ExportDialog';
+import { DeckDialog } from './ui/export/DeckDialog';
 import { PresentationCaption } from './ui/PresentationCaption';
 import { useShortcuts } from './ui/use-shortcuts';
 import { DropZone, ImportButton } from './ui/import/ImportControls';
@@ -35,6 +36,7 @@ export function App() {
   const mapKey = useMemo(() => (scenario ? `${scenario.id}:${scenario.layers.map((layer) => `${layer.id}${JSON.stringify(layer.style)}`).join()}` : ''), [scenario]);
   const insetView = insetViewOf(scenario);
   const [exporting, setExporting] = useState(false);
+  const [makingDeck, setMakingDeck] = useState(false);
   const [presenting, setPresenting] = useState(false);
   const importFlow = useImportFlow();
   const scenarioFlow = useScenarioFlow();
@@ -63,6 +65,9 @@ export function App() {
           <ImportButton onFile={importFlow.start} />
           <button type="button" onClick={openExport} aria-keyshortcuts="E" title="Export a briefing image (E)">
             Export image
+          </button>
+          <button type="button" onClick={() => setMakingDeck(true)} title="Make a slide deck (PowerPoint, or PNG images) of chosen events">
+            Deck…
           </button>
           <button type="button" onClick={() => setPresenting(!presenting)} aria-keyshortcuts="P" aria-pressed={presenting} title="Presentation mode (P; Escape leaves)">
             {presenting ? 'Leave presentation' : 'Present'}
@@ -106,6 +111,7 @@ export function App() {
         <Timeline />
       </footer>
       <ExportDialog open={exporting} onClose={() => setExporting(false)} />
+      <DeckDialog open={makingDeck} onClose={() => setMakingDeck(false)} />
       <ScenarioDialog open={managingScenarios} onClose={() => setManagingScenarios(false)} flow={scenarioFlow} />
       {importFlow.mappingRequest && (
         <Suspense fallback={null}>

@@ -10,6 +10,8 @@ import { layersOf } from './layers';
 import { exportBriefing, type ExportOptions, type ExportResult } from './map/export/export-briefing';
 import { deckSlides } from './map/export/deck/slide-model';
 import { deckMapSize } from './map/export/deck/slide-layout';
+import { renderEvents } from './map/export/deck/render-events';
+import { toBase64 } from './map/export/deck/make-deck';
 import './app.css';
 import './ui/import/import.css';
 import './ui/edit/edit.css';
@@ -21,6 +23,14 @@ declare global {
     /** Briefing export, for the `npm run brief` CLI and browser tests. */
     tripwireExport?: {
       render: (options: ExportOptions) => Promise<ExportResult>;
+      /**
+       * One image per event, in the order given, each framed on its event as of the end of its span
+       * (the loop the "Deck…" dialog uses too), PNGs as base64; `onProgress` after each one.
+       */
+      renderEvents: (
+        options: Omit<ExportOptions, 'subject' | 'frame'> & { eventIds: string[] },
+        onProgress?: (progress: { index: number; total: number; eventId: string; fileName: string; width: number; height: number; seconds: number }) => void,
+      ) => Promise<{ eventId: string; base64: string; altText: string; fileName: string; width: number; height: number; caption: ExportResult['model']['caption'] }[]>;
       /** Pixel size of a slide's map image for a slide of this pixel size. */
       deckMapSize: typeof deckMapSize;
       /** A .pptx of every event, from map images (PNG base64 by event id) rendered with `mapOnly`. */
@@ -31,6 +41,17 @@ declare global {
 window.tripwireStore = store;
 window.tripwireExport = {
   render: (options) => exportBriefing(store, options),
+  renderEvents: async (options, onProgress) => {
+    let started = Date.now();
+    const rendered = await renderEvents(store, {
+      ...options,
+      onProgress: ({ index, total, event, result }) => {
+        if (!result) started = Date.now();
+        else onProgress?.({ index, total, eventId: event.id, fileName: result.fileName, width: result.width, height: result.height, seconds: (Date.now() - started) / 1000 });
+      },
+    });
+    return rendered.map(({ event, result }) => ({ eventId: event.id, base64: toBase64(result.png), altText: result.altText, fileName: result.fileName, width: result.width, height: result.height, caption: result.model.caption }));
+  },
   deckMapSize,
   // Loaded on demand: PptxGenJS is large and only the CLI's --format pptx needs it.
   deck: async (title, images) => (await import('./map/export/deck/pptx-deck')).buildDeck(deckSlides(store.getState(), title), images),

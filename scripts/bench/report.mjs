@@ -50,6 +50,7 @@ export function markdown(results) {
       .map(([kind, { files, bytes }]) => `${kind} ${files} files, ${kib(bytes)}`)
       .join('; ')}.`,
     exportLine,
+    packLine(results.pack),
   ].join('\n');
 }
 
@@ -62,6 +63,14 @@ function millionLine(run) {
     `Papa Parse alone parsing the same text (Node, same run): ${s(run.papaParseAloneMs)} (floor; import / floor ${(run.untilShownMs / run.papaParseAloneMs).toFixed(1)}). ` +
     `Longest main-thread task during the import: ${ms(run.longestMainThreadTaskMs)} (${run.mainThreadTasksOver200Ms} over 200 ms). ` +
     `Reopening the page with it stored, until it is drawn: median ${s(run.reopenMedianMs)}; cold load without it: ${s(run.coldLoadWithoutMedianMs)} (ratio ${(run.reopenMedianMs / run.coldLoadWithoutMedianMs).toFixed(1)}).`
+  );
+}
+
+function packLine(run) {
+  if (!run) return 'Briefing pack: not measured in this run.';
+  return (
+    `A briefing pack at 1920×1080, each event framed as its own subject: median ${ms(run.slideMedianMs)} a slide over ${run.slides} slides, ` +
+    `against page.screenshot() of the app at the same size: ${ms(run.screenshotMedianMs)} (ratio ${run.ratio.toFixed(1)}).`
   );
 }
 

@@ -10,6 +10,7 @@ import { launchChromium } from '../launch-chromium.mjs';
 import { measureBytes } from './bytes.mjs';
 import { measureColdLoad } from './cold-load.mjs';
 import { measureExport } from './export.mjs';
+import { measurePack } from './pack.mjs';
 import { measureMillionImport } from './import-million.mjs';
 import { measureMillionScenario } from './scenario-million.mjs';
 import { printResults } from './report.mjs';
@@ -35,6 +36,8 @@ try {
   log('export …');
   const exported = quick ? null : await measureExport(article.page, { runs: 3 });
   await article.page.close();
+  log('briefing pack, slide by slide …');
+  const pack = await measurePack(browser, baseUrl, { slides: quick ? 2 : 12 });
   const importedEvents = quick ? 6_000 : 100_000;
   log(`${importedEvents.toLocaleString('en')} imported events (app page) …`);
   const imported = await measureImportedScrub(browser, baseUrl, { steps: STEPS, events: importedEvents });
@@ -61,6 +64,7 @@ try {
     loads: synthetic.loads,
     longTasks: synthetic.longTasks,
     export: exported,
+    pack,
     exportBaselineRepaintMs: article.row.repaintMedianMs,
   };
   mkdirSync('bench', { recursive: true });

@@ -245,4 +245,72 @@ describe('briefing images', () => {
     expect(failure.stderr).toContain('--out must end in .pptx');
     expect(readdirSync(out)).toEqual([]);
   });
+  it('the "Deck…" dialog makes a .pptx of the ticked events, in the order chosen, and puts time and selection back', async () => {
+    const { page } = await openReadyApp(browser, { hash: 't=2023-01-11' });
+    const before = await page.evaluate(() => {
+      const state = window.tripwireStore!.getState();
+      const [first, second] = [...state.events].sort((a, b) => a.start - b.start || a.key - b.key);
+      return { time: state.time, selectedEventId: state.selectedEventId, scenarioId: state.scenario!.id, first: first!.title, second: second!.title };
+    });
+    await page.getByRole('button', { name: 'Deck…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Make a deck' });
+    await dialog.getByRole('radio', { name: /Ticked below/ }).check();
+    await dialog.getByRole('checkbox', { name: before.first }).check();
+    await dialog.getByRole('checkbox', { name: before.second }).check();
+    await dialog.getByRole('button', { name: `Move “${before.second}” up` }).click();
+    const downloading = page.waitForEvent('download', { timeout: 90_000 });
+    await dialog.getByRole('button', { name: 'Make deck' }).click();
+    await expect.poll(() => dialog.getByRole('status').innerText()).toMatch(/Slide \d of 2…|Building|Saved/);
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`${before.scenarioId}-deck.pptx`);
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    const slides = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).sort();
+    expect(slides).toEqual(['ppt/slides/slide1.xml', 'ppt/slides/slide2.xml', 'ppt/slides/slide3.xml']);
+    const textOf = async (name: string) =>
+      [...(await zip.file(name)!.async('string')).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')).join('\n');
+    // The second event was moved up: it is the first event slide.
+    expect(await textOf('ppt/slides/slide2.xml')).toContain(before.second);
+    expect(await textOf('ppt/slides/slide3.xml')).toContain(before.first);
+    await expect.poll(() => dialog.getByRole('status').innerText()).toContain(`Saved ${before.scenarioId}-deck.pptx`);
+    const after = await page.evaluate(() => {
+      const { time, selectedEventId } = window.tripwireStore!.getState();
+      return { time, selectedEventId };
+    });
+    expect(after).toEqual({ time: before.time, selectedEventId: before.selectedEventId });
+    await page.close();
+  });
+  it('the "Deck…" dialog cancels between slides, and makes a .zip of full briefing PNGs', async () => {
+    const { page } = await openReadyApp(browser, { hash: 't=2023-01-11' });
+    const before = await page.evaluate(() => {
+      const state = window.tripwireStore!.getState();
+      const [first] = [...state.events].sort((a, b) => a.start - b.start || a.key - b.key);
+      return { time: state.time, scenarioId: state.scenario!.id, first: first!.title, count: state.events.length };
+    });
+    await page.getByRole('button', { name: 'Deck…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Make a deck' });
+    const status = dialog.getByRole('status');
+    // Every event: cancelled after the first slide has started.
+    await dialog.getByRole('button', { name: 'Make deck' }).click();
+    await expect.poll(() => status.innerText()).toMatch(new RegExp(`Slide \\d+ of ${before.count}…`));
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => status.innerText(), { timeout: 30_000 }).toContain('Cancelled');
+    expect(await page.evaluate(() => window.tripwireStore!.getState().time)).toBe(before.time);
+    // One ticked event as a PNG: the full briefing image (header, caption, footer) and its alt text.
+    await dialog.getByLabel('Format').selectOption('zip');
+    await dialog.getByRole('radio', { name: /Ticked below/ }).check();
+    await dialog.getByRole('checkbox', { name: before.first }).check();
+    const downloading = page.waitForEvent('download', { timeout: 90_000 });
+    await dialog.getByRole('button', { name: 'Make deck' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`${before.scenarioId}-deck.zip`);
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    const names = Object.keys(zip.files).sort();
+    expect(names).toHaveLength(2);
+    expect(names[0]).toMatch(/^1-.+\.alt\.txt$/);
+    expect(names[1]).toMatch(/^1-.+\.png$/);
+    expect(await zip.file(names[0]!)!.async('string')).toContain(before.first);
+    const png = PNG.sync.read(Buffer.from(await zip.file(names[1]!)!.async('uint8array')));
+    expect([png.width, png.height]).toEqual([1920, 1080]);
+    await page.close();
+  });
 });

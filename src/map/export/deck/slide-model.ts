@@ -43,12 +43,25 @@ function notesFor(event: TripwireEvent, citation: string, factCheck: string | nu
   ].filter(Boolean).join('\n');
 }
 
-/** `title` overrides the scenario's title (the CLI's --title). */
-export function deckSlides(state: DeckState, title?: string): DeckModel {
+const byDate = (a: TripwireEvent, b: TripwireEvent) => a.start - b.start || a.key - b.key;
+
+/**
+ * `title` overrides the scenario's title (the CLI's --title). `eventIds`: which events, in slide
+ * order (the "Deck…" dialog's choice); default every event in date order.
+ */
+export function deckSlides(state: DeckState, title?: string, eventIds?: readonly string[]): DeckModel {
   // Date order; ties keep their order in the file, as the event list does.
-  const events = [...state.events].sort((a, b) => a.start - b.start || a.key - b.key);
-  const first = events[0];
-  const last = events[events.length - 1];
+  const allByDate = [...state.events].sort(byDate);
+  const events = eventIds
+    ? eventIds.map((id) => {
+        const event = state.events.find((candidate) => candidate.id === id);
+        if (!event) throw new Error(`no event called "${id}"`);
+        return event;
+      })
+    : allByDate;
+  const dated = eventIds ? [...events].sort(byDate) : events;
+  const first = dated[0];
+  const last = dated[dated.length - 1];
   const scenarioSources = (state.scenario?.sources ?? []).map(sourceReference);
   const otherSets = state.eventSets.filter((set) => !set.sourceId && events.some((event) => event.eventSetId === set.id)).map((set) => set.citation);
   return {
@@ -64,7 +77,7 @@ export function deckSlides(state: DeckState, title?: string): DeckModel {
         eventId: event.id,
         title: eventTitle,
         // "As of" the end of the event's span, as the CLI's images are (a month-precise event is then wholly past).
-        asOf: asOfStamp({ ...state, events, time: event.end }),
+        asOf: asOfStamp({ ...state, events: allByDate, time: event.end }),
         caption,
         sourceLine: `Source: ${[citation, BASEMAP_CREDIT].filter(Boolean).join(' · ')}`,
         altText: `Map framed on ${event.geometry.type === 'LineString' ? 'the route of ' : ''}${eventTitle}${event.place ? `, ${event.place}` : ''} (${describeEventDate(event)}; ${event.status}).`,

@@ -1,0 +1,62 @@
+// The one loop behind every "a picture per event" output: the CLI's --each-event (PNG images or a
+// .pptx deck, through window.tripwireExport.renderEvents) and the "Deck…" dialog. For each chosen
+// event, in the order given: time set to the end of its span, the event selected, the map framed
+// on it; afterwards the store's time and selection are put back as they were.
+import type { TripwireEvent } from '../../../data/events';
+import type { TripwireStore } from '../../../data/store';
+import type { Bounds } from '../../../data/slices/view';
+import { exportBriefing, type ExportOptions, type ExportResult } from '../export-briefing';
+
+/** The event's bounding box, [west, south, east, north]: what its slide is framed on. */
+export function eventBounds(event: TripwireEvent): Bounds {
+  const coordinates = (event.geometry.type === 'Point' ? [event.geometry.coordinates] : event.geometry.coordinates) as number[][];
+  const lons = coordinates.map((position) => position[0]!);
+  const lats = coordinates.map((position) => position[1]!);
+  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+}
+
+export interface RenderEventsOptions extends Omit<ExportOptions, 'subject' | 'frame'> {
+  /** Which events, in slide order. */
+  eventIds: readonly string[];
+  /** Checked between events: an aborted signal stops before the next one (the one under way finishes). */
+  signal?: AbortSignal;
+  /** Called before each event's render (index from 0), and after it with its result. */
+  onProgress?: (progress: { index: number; total: number; event: TripwireEvent; result?: ExportResult }) => void;
+}
+
+export interface RenderedEvent {
+  event: TripwireEvent;
+  result: ExportResult;
+}
+
+/** An AbortError, as fetch() throws one, so callers can tell "cancelled" from "failed". */
+export const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+export async function renderEvents(store: TripwireStore, { eventIds, signal, onProgress, ...options }: RenderEventsOptions): Promise<RenderedEvent[]> {
+  const all = store.getState().events;
+  const events = eventIds.map((id) => {
+    const event = all.find((candidate) => candidate.id === id);
+    if (!event) throw new Error(`no event called "${id}"`);
+    return event;
+  });
+  const { time, selectedEventId, selectedGeographyId } = store.getState();
+  const rendered: RenderedEvent[] = [];
+  try {
+    for (const [index, event] of events.entries()) {
+      signal?.throwIfAborted();
+      onProgress?.({ index, total: events.length, event });
+      // "As of" the end of the event's span: a month-precise event is then wholly in the past.
+      store.getState().setTime(event.end);
+      store.getState().selectEvent(event.id);
+      // Framed on the event (a region, not a street), clear of the legend, inset and scale bar.
+      const result = await exportBriefing(store, { ...options, subject: eventBounds(event) });
+      rendered.push({ event, result });
+      onProgress?.({ index, total: events.length, event, result });
+    }
+  } finally {
+    store.getState().setTime(time);
+    if (selectedGeographyId) store.getState().selectGeography(selectedGeographyId);
+    else store.getState().selectEvent(selectedEventId);
+  }
+  return rendered;
+}

@@ -1,0 +1,162 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { describeEventDate, type TripwireEvent } from '../../data/events';
+import { filteredEvents } from '../../data/selectors';
+import { store, useStore } from '../../data/store';
+import { makeDeck, type DeckFormat } from '../../map/export/deck/make-deck';
+import { isAbort } from '../../map/export/deck/render-events';
+import { download } from './download';
+
+type Which = 'all' | 'filtered' | 'ticked';
+
+const byDate = (a: TripwireEvent, b: TripwireEvent) => a.start - b.start || a.key - b.key;
+
+/** The user's order where they made one, then any other events in date order. */
+function slideOrder(own: readonly string[] | null, events: readonly TripwireEvent[]): TripwireEvent[] {
+  const dated = [...events].sort(byDate);
+  if (!own) return dated;
+  const byId = new Map(dated.map((event) => [event.id, event]));
+  const kept = own.map((id) => byId.get(id)).filter((event) => event !== undefined);
+  const keptIds = new Set(kept.map((event) => event.id));
+  return [...kept, ...dated.filter((event) => !keptIds.has(event.id))];
+}
+
+/** "Deck…": choose events and their order, make a .pptx (or a .zip of briefing PNGs) of them. */
+export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const events = useStore((state) => state.events);
+  const filters = useStore((state) => state.filters);
+  const scenarioTitle = useStore((state) => state.scenario?.title ?? '');
+  const [ownTitle, setTitle] = useState<string | null>(null);
+  const title = ownTitle ?? scenarioTitle;
+  const [which, setWhich] = useState<Which>('all');
+  const [format, setFormat] = useState<DeckFormat>('pptx');
+  const [ownOrder, setOwnOrder] = useState<string[] | null>(null);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [status, setStatus] = useState('');
+  const [running, setRunning] = useState<AbortController | null>(null);
+
+  const order = useMemo(() => slideOrder(ownOrder, events), [ownOrder, events]);
+  const matching = useMemo(() => new Set(filteredEvents(events, filters).map((event) => event.id)), [events, filters]);
+  const chosen = order.filter((event) => (which === 'all' ? true : which === 'filtered' ? matching.has(event.id) : ticked.has(event.id)));
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  const move = (index: number, by: -1 | 1) => {
+    const ids = order.map((event) => event.id);
+    const target = index + by;
+    if (target < 0 || target >= ids.length) return;
+    [ids[index], ids[target]] = [ids[target]!, ids[index]!];
+    setOwnOrder(ids);
+  };
+
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(ticked);
+    if (on) next.add(id);
+    else next.delete(id);
+    setTicked(next);
+  };
+
+  const run = async () => {
+    if (chosen.length === 0) {
+      setStatus('No events chosen: tick at least one, or choose all events.');
+      return;
+    }
+    const controller = new AbortController();
+    setRunning(controller);
+    try {
+      const deck = await makeDeck(store, {
+        format,
+        title,
+        eventIds: chosen.map((event) => event.id),
+        signal: controller.signal,
+        onProgress: ({ index, total, result }) => {
+          if (!result) setStatus(`Slide ${index + 1} of ${total}…`);
+          else if (index + 1 === total) setStatus(format === 'pptx' ? 'Building the deck…' : 'Zipping the images…');
+        },
+      });
+      download(deck.bytes, deck.fileName, deck.type);
+      setStatus(`Saved ${deck.fileName}: ${format === 'pptx' ? `a title slide and ${chosen.length} event slides` : `${chosen.length} images with their alt text`}.`);
+    } catch (error) {
+      setStatus(isAbort(error) ? 'Cancelled: no deck was made.' : `Deck failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setRunning(null);
+    }
+  };
+
+  const close = () => {
+    running?.abort();
+    onClose();
+  };
+
+  return (
+    <dialog ref={dialogRef} className="export-dialog deck-dialog" onClose={close} aria-labelledby="deck-title">
+      <h2 id="deck-title">Make a deck</h2>
+      <div className="export-form">
+        <label>
+          Title
+          <input value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} />
+        </label>
+        <label>
+          Format
+          <select value={format} onChange={(event) => setFormat(event.target.value as DeckFormat)}>
+            <option value="pptx">PowerPoint (.pptx)</option>
+            <option value="zip">PNG images (.zip)</option>
+          </select>
+        </label>
+      </div>
+      <fieldset className="deck-which">
+        <legend>Which events</legend>
+        {(
+          [
+            ['all', `All events (${events.length})`],
+            ['filtered', `The filtered list (${matching.size})`],
+            ['ticked', `Ticked below (${ticked.size})`],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value}>
+            <input type="radio" name="deck-which" value={value} checked={which === value} onChange={() => setWhich(value)} /> {label}
+          </label>
+        ))}
+      </fieldset>
+      <p className="muted">Slides follow the order of this list: move an event up or down to change it.</p>
+      <ol className="deck-events" aria-label="Events, in slide order">
+        {order.map((event, index) => (
+          <li key={event.id} className={chosen.includes(event) ? undefined : 'deck-event-left-out'}>
+            <label>
+              <input type="checkbox" checked={ticked.has(event.id)} onChange={(change) => toggle(event.id, change.target.checked)} />
+              <span className="deck-event-date">{describeEventDate(event)}</span> {event.title}
+            </label>
+            <button type="button" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move “${event.title}” up`}>
+              ↑
+            </button>
+            <button type="button" onClick={() => move(index, 1)} disabled={index === order.length - 1} aria-label={`Move “${event.title}” down`}>
+              ↓
+            </button>
+          </li>
+        ))}
+      </ol>
+      <p role="status" className="export-status">
+        {status}
+      </p>
+      <div className="export-actions">
+        {running ? (
+          <button type="button" onClick={() => running.abort()}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" onClick={close}>
+            Close
+          </button>
+        )}
+        <button type="button" className="primary" onClick={run} disabled={running !== null}>
+          Make deck
+        </button>
+      </div>
+    </dialog>
+  );
+}
