@@ -97,7 +97,8 @@ describe('scenario documents', () => {
     const copy = await state(page);
     expect(copy.title).toBe('Russia–North Korea ties and the balance of power in East Asia (copy)');
     expect(copy.stored).toBe(true);
-    expect(page.url()).toContain('s=russia-north-korea-2023-copy');
+    // The link names the copy (the hash is written a moment after the change).
+    await expect.poll(() => page.url()).toContain('s=russia-north-korea-2023-copy');
     await screenshot(page, 'scenario-added-event');
 
     await page.reload();
