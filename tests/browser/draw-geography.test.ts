@@ -80,7 +80,8 @@ describe('drawing geography on the map', () => {
     await form.getByRole('button', { name: 'Save' }).click();
 
     await expect.poll(() => state(page).then((now) => now.zones), { timeout: 20_000 }).toEqual(['gulf-incident-area', 'patrol-box-west']);
-    expect(await state(page)).toMatchObject({ drawing: false, selectedGeographyId: 'patrol-box-west' });
+    // Selected once the edit is in the journal, a moment after the shape is on screen.
+    await expect.poll(() => state(page)).toMatchObject({ drawing: false, selectedGeographyId: 'patrol-box-west' });
     expect(await page.evaluate(() => (window as unknown as { mapBeforeSave: unknown }).mapBeforeSave === window.tripwireMap)).toBe(true);
     await waitForRender(page);
     expect(await renderedIds(page, ['zones-fill'])).toEqual(['gulf-incident-area', 'patrol-box-west']);
