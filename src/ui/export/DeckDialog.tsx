@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useModalDialog } from '../use-modal-dialog';
+import { useMemo, useState } from 'react';
 import { describeEventDate, type TripwireEvent } from '../../data/events';
 import { filteredEvents } from '../../data/selectors';
 import { store, useStore } from '../../data/store';
@@ -22,7 +23,7 @@ function slideOrder(own: readonly string[] | null, events: readonly TripwireEven
 
 /** "Deck…": choose events and their order, make a .pptx (or a .zip of briefing PNGs) of them. */
 export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog(open);
   const events = useStore((state) => state.events);
   const filters = useStore((state) => state.filters);
   const scenarioTitle = useStore((state) => state.scenario?.title ?? '');
@@ -39,12 +40,6 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
   const matching = useMemo(() => new Set(filteredEvents(events, filters).map((event) => event.id)), [events, filters]);
   const chosen = order.filter((event) => (which === 'all' ? true : which === 'filtered' ? matching.has(event.id) : ticked.has(event.id)));
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const move = (index: number, by: -1 | 1) => {
     const ids = order.map((event) => event.id);

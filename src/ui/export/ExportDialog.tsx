@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useModalDialog } from '../use-modal-dialog';
+import { useState } from 'react';
 import { store, useStore } from '../../data/store';
 import { briefingModelNow, exportBriefing } from '../../map/export/export-briefing';
 import { EXPORT_SIZE_IDS, PIXEL_RATIOS, exportSize, type ExportSizeId } from '../../map/export/sizes';
@@ -7,7 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 
 /** "Export image": choose size, ratio, title and banner; preview the words; save PNG + alt text. */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog(open);
   const [size, setSize] = useState<ExportSizeId>('slide');
   const [pixelRatio, setPixelRatio] = useState(1);
   // The scenario's title until the user writes their own.
@@ -20,12 +21,6 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   useStore(useShallow((state) => [state.time, state.mode, state.windowMonths, state.selectedEventId, state.hiddenLayers, state.filters]));
   const model = open ? briefingModelNow(store, { title, handling }) : null;
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const run = async () => {
     setStatus('Rendering…');

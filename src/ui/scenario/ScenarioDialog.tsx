@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useModalDialog } from '../use-modal-dialog';
+import { useEffect, useState } from 'react';
 import { store, useStore } from '../../data/store';
 import { deleteScenario, newScenario, openBuiltInScenario, openStoredScenario, scenarioDownload } from '../../data/scenario-actions';
 import { listStoredScenarios } from '../../data/storage/stored-scenarios';
@@ -19,17 +20,14 @@ function currentBounds(): [number, number, number, number] {
 
 /** "Scenarios": the library in this browser (the built-in one always there), open a file, save, new. */
 export function ScenarioDialog({ open, onClose, flow }: { open: boolean; onClose: () => void; flow: Flow }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog(open);
   const scenario = useStore((state) => state.scenario);
   const stored = useStore((state) => state.scenarioStored);
   const [library, setLibrary] = useState<StoredScenario[] | null>(null);
   const [status, setStatus] = useState('');
 
+  // The library is read again whenever the dialog opens or the open scenario is stored or changes.
   useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
     if (open) void listStoredScenarios().then(setLibrary, () => setLibrary([]));
   }, [open, scenario, stored]);
 
