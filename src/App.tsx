@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { MapView } from './map/MapView';
 import { InsetMap } from './map/InsetMap';
 import { useStore } from './data/store';
@@ -32,8 +32,9 @@ const ColumnMappingDialog = lazy(() => import('./ui/import/ColumnMappingDialog')
 export function App() {
   const scenario = useStore((state) => state.scenario);
   const layers = layersOf(scenario);
-  // The map is made anew only when the scenario or its layers change, not on every edit of its head.
-  const mapKey = useMemo(() => (scenario ? `${scenario.id}:${scenario.layers.map((layer) => `${layer.id}${JSON.stringify(layer.style)}`).join()}` : ''), [scenario]);
+  // No key on the map: MapView makes a new map only when the layers it draws change (layersOf
+  // gives the same object for the same presentation), so the copy made on the first edit keeps the
+  // map on screen instead of blanking it while a new one draws; opening a scenario moves the camera.
   const insetView = insetViewOf(scenario);
   const [exporting, setExporting] = useState(false);
   const [makingDeck, setMakingDeck] = useState(false);
@@ -79,13 +80,13 @@ export function App() {
       </aside>
       <main className="map-area">
         <DropZone onFile={onDroppedFile}>
-          {scenario && <MapView key={mapKey} layers={layers} bounds={defaultViewOf(scenario).bounds} onDrawn={setMapDrawn} />}
+          {scenario && <MapView layers={layers} bounds={defaultViewOf(scenario).bounds} onDrawn={setMapDrawn} />}
         </DropZone>
         <ViewPicker />
         {/* After the main map's first frame: the inset shares MapLibre's worker, and the main map is
             what the user looks at first (measured: ~1 s of cold load when both start together).
             Without WebGL the main map never draws, says why, and no inset appears. */}
-        {mapDrawn && insetView && <InsetMap key={mapKey} view={insetView} layers={layers} />}
+        {mapDrawn && insetView && <InsetMap view={insetView} layers={layers} />}
         <Legend />
         {presenting ? (
           <PresentationCaption />

@@ -29,7 +29,7 @@ declare global {
 }
 
 /**
- * Creates the one MapLibre map of the app, once per scenario's set of layers (App keys it so),
+ * Creates the one MapLibre map of the app, anew only when the set of layers it draws changes,
  * and removes it on unmount. `onDrawn(true)` once its first complete frame is on screen (the
  * inset waits for it). `bounds`: where it opens, the scenario's default view.
  */
@@ -39,7 +39,7 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
   const [failure, setFailure] = useState<string | null>(null);
   const [drawn, setDrawn] = useState(false);
   // Where the map opens, once: a head read back from the edit journal is a new object with equal
-  // views, and must not make a new map (App keys MapView per scenario, so a new scenario opens anew).
+  // views, and must not make a new map (a scenario opened later is framed by its camera request).
   const [openingBounds] = useState(bounds);
 
   useEffect(() => {
