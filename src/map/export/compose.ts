@@ -199,7 +199,7 @@ export function composeBriefing(
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * pixelRatio);
   canvas.height = Math.round(height * pixelRatio);
-  const context = canvas.getContext('2d')!;
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
   context.scale(pixelRatio, pixelRatio);
   context.fillStyle = PAPER;
   context.fillRect(0, 0, width, height);

@@ -12,7 +12,8 @@ import { clearPadding } from './framing';
 import { font } from './canvas-text';
 import type { Bounds } from '../../data/slices/view';
 import { addPngText } from './png-text';
-import { renderMapImage, type Frame } from './render-map-image';
+import { encodePng } from './encode-png';
+import { renderMapImage, type ExportMapPool, type Frame } from './render-map-image';
 import { briefingFileName, exportSize, type ExportSizeId } from './sizes';
 
 export interface ExportOptions {
@@ -40,9 +41,12 @@ export interface ExportOptions {
   permalinkBase?: string;
 }
 
+/** An overlay's box with what it is ("legend", "inset" …), so a check can say what covers a subject. */
+export type NamedRect = Rect & { name: string };
+
 export interface ExportResult {
   /** Where the map and what is drawn over it sit (page pixels), and the export map's camera: tests check that a subject lands clear. */
-  layout: { mapTop: number; unit: number; mapSize: { width: number; height: number }; camera: Camera; overlays: Rect[] };
+  layout: { mapTop: number; unit: number; mapSize: { width: number; height: number }; camera: Camera; overlays: NamedRect[] };
   png: Uint8Array;
   width: number;
   height: number;
@@ -80,10 +84,11 @@ const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.P
 const SUBJECT_MARGIN = 110;
 
 /** What the image draws over the map, in page pixels (the legend as `model` lists it). */
-function overlayBoxes(model: BriefingModel, bands: ReturnType<typeof layoutBands>, width: number, withInset: boolean): Rect[] {
+function overlayBoxes(model: BriefingModel, bands: ReturnType<typeof layoutBands>, width: number, withInset: boolean): NamedRect[] {
   const context = document.createElement('canvas').getContext('2d')!;
   context.font = font(13 * bands.unit);
-  return [legendBox(model, bands, (text) => context.measureText(text).width), scaleBarBox(bands), northArrowBox(bands, width), withInset ? insetBox(bands, width) : null].filter((box) => box !== null);
+  const boxes = { legend: legendBox(model, bands, (text) => context.measureText(text).width), 'scale bar': scaleBarBox(bands), 'north arrow': northArrowBox(bands, width), inset: withInset ? insetBox(bands, width) : null };
+  return Object.entries(boxes).flatMap(([name, box]) => (box ? [{ ...box, name }] : []));
 }
 
 /** A frame on the subject that keeps it clear of what the image draws over the map. */
@@ -101,7 +106,16 @@ function subjectFrame(subject: Bounds, { model, bands, width, withInset }: { mod
 
 const frameCentre = (frame: Frame) => ('camera' in frame ? frame.camera.center : [(frame.bounds[0] + frame.bounds[2]) / 2, (frame.bounds[1] + frame.bounds[3]) / 2]);
 
+/** A drawn briefing whose PNG is still being encoded (in a worker): a pack draws the next slide meanwhile. */
+export type DrawnBriefing = Omit<ExportResult, 'png'> & { png: Promise<Uint8Array> };
+
 export async function exportBriefing(store: TripwireStore, options: ExportOptions): Promise<ExportResult> {
+  const drawn = await drawBriefing(store, options);
+  return { ...drawn, png: await drawn.png };
+}
+
+/** `pool`: keep the hidden maps for the next image (a pack's slides); without it they are made and removed. */
+export async function drawBriefing(store: TripwireStore, options: ExportOptions, pool?: ExportMapPool): Promise<DrawnBriefing> {
   const size = exportSize(options.size, { width: window.innerWidth, height: window.innerHeight });
   const pixelRatio = size.fixedPixelRatio ?? options.pixelRatio;
   const bands = layoutBands({ model: briefingModelNow(store, options), width: size.width, height: size.height, mapOnly: options.mapOnly ?? false });
@@ -116,11 +130,11 @@ export async function exportBriefing(store: TripwireStore, options: ExportOption
     height: Math.round(bands.mapHeight / bands.unit),
     pixelRatio: mapScale,
     frame,
-  });
+  }, pool);
   // On the page, one map pixel is `unit` page pixels: the scale bar must measure page pixels.
   mapImage.zoom += Math.log2(bands.unit);
   const wantsInset = insetView !== null && !subjectShowsInset && (options.inset ?? isFarFrom(insetView, frameCentre(frame)));
-  const inset = insetView && wantsInset ? await renderMapImage(store, { ...INSET_MAP_SIZE, pixelRatio: mapScale, frame: { bounds: insetView.bounds, padding: 4 } }) : null;
+  const inset = insetView && wantsInset ? await renderMapImage(store, { ...INSET_MAP_SIZE, pixelRatio: mapScale, frame: { bounds: insetView.bounds, padding: 4 } }, pool) : null;
   const drawn = {
     layerIds: new Set([...mapImage.drawn.layerIds, ...(inset?.drawn.layerIds ?? [])]),
     eventIds: new Set([...mapImage.drawn.eventIds, ...(inset?.drawn.eventIds ?? [])]),
@@ -128,8 +142,7 @@ export async function exportBriefing(store: TripwireStore, options: ExportOption
   // The permalink reopens what the image shows: the export map's own camera, not the live one.
   const model = briefingModelNow(store, options, mapImage.camera, drawn);
   const canvas = composeBriefing({ model, width: size.width, height: size.height, pixelRatio, mapOnly: options.mapOnly ?? false }, mapImage, inset && insetView ? { canvas: inset.canvas, title: insetView.title } : null);
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((result) => (result ? resolve(result) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
-  const png = addPngText(new Uint8Array(await blob.arrayBuffer()), { Title: model.title, Description: model.altText, Source: 'Tripwire' });
+  const png = encodePng(canvas).then((bytes) => addPngText(bytes, { Title: model.title, Description: model.altText, Source: 'Tripwire' }));
   const state = store.getState();
   const selected = state.events.find((event) => event.id === state.selectedEventId);
   return {

@@ -1,13 +1,13 @@
 // Draws the current state onto a hidden map of exactly the export's size and pixel ratio, waits
-// until it has finished drawing, and copies the pixels. Only this short-lived map keeps its
-// drawing buffer (preserveDrawingBuffer), so the live map pays nothing for exports.
+// until it has finished drawing, and copies the pixels. Only these hidden maps keep their drawing
+// buffer (preserveDrawingBuffer), so the live map pays nothing for exports.
 import { Map as MapLibreMap } from 'maplibre-gl';
 import type { TripwireStore } from '../../data/store';
 import type { Bounds } from '../../data/slices/view';
 import type { Camera } from '../../data/url-state';
 import { bbox } from '@turf/turf';
 import { visibleEvents } from '../../data/selectors';
-import { layersOf } from '../../layers';
+import { layersOf, type MapLayers } from '../../layers';
 import { EVENT_POINTS_LAYER, EVENT_ROUTES_LAYER } from '../../layers/events';
 import { INITIAL_GLOBAL_STATE } from '../../layers/expressions';
 import { buildStyle } from '../../layers/style';
@@ -73,15 +73,61 @@ function drawnContent(map: MapLibreMap, store: TripwireStore): DrawnContent {
   return { layerIds, eventIds };
 }
 
-export async function renderMapImage(
-  store: TripwireStore,
-  { width, height, pixelRatio, frame }: { width: number; height: number; pixelRatio: number; frame: Frame },
-): Promise<MapImage> {
+/** A hidden map kept for the images of one pack, with what it was made for. */
+interface PooledMap {
+  map: MapLibreMap;
+  container: HTMLElement;
+  layers: MapLayers;
+  stopSync: () => void;
+}
+
+/**
+ * The hidden export maps of one run of images, one per size: a pack's slides share one map
+ * instead of paying for a new map's style, sources and glyphs every slide (the bulk of a slide's
+ * time). Made on first use; `dispose()` when the run is done.
+ */
+export class ExportMapPool {
+  private readonly maps = new Map<string, PooledMap>();
+
+  async mapFor(store: TripwireStore, { width, height, pixelRatio, frame }: MapImageRequest): Promise<{ map: MapLibreMap; fresh: boolean }> {
+    const key = `${width}x${height}@${pixelRatio}`;
+    const layers = layersOf(store.getState().scenario);
+    const kept = this.maps.get(key);
+    if (kept?.layers === layers) return { map: kept.map, fresh: false };
+    if (kept) this.remove(key);
+    const made = await makeExportMap(store, layers, { width, height, pixelRatio, frame });
+    this.maps.set(key, made);
+    return { map: made.map, fresh: true };
+  }
+
+  dispose() {
+    for (const key of [...this.maps.keys()]) this.remove(key);
+  }
+
+  private remove(key: string) {
+    const pooled = this.maps.get(key);
+    if (!pooled) return;
+    this.maps.delete(key);
+    pooled.stopSync();
+    pooled.map.remove();
+    pooled.container.remove();
+  }
+}
+
+interface MapImageRequest {
+  width: number;
+  height: number;
+  pixelRatio: number;
+  frame: Frame;
+}
+
+const cameraOptions = (frame: Frame) => ('camera' in frame ? frame.camera : { bounds: frame.bounds, fitBoundsOptions: { padding: frame.padding ?? 0, maxZoom: frame.maxZoom ?? 12 } });
+
+async function makeExportMap(store: TripwireStore, layers: MapLayers, { width, height, pixelRatio, frame }: MapImageRequest): Promise<PooledMap> {
   const container = document.createElement('div');
   container.style.cssText = `position:fixed;left:-${width + 100}px;top:0;width:${width}px;height:${height}px;`;
   container.setAttribute('aria-hidden', 'true');
   document.body.append(container);
-  const layers = layersOf(store.getState().scenario);
   const map = new MapLibreMap({
     container,
     style: buildStyle(layers.all, INITIAL_GLOBAL_STATE, document.baseURI),
@@ -91,28 +137,49 @@ export async function renderMapImage(
     attributionControl: false,
     renderWorldCopies: false,
     fadeDuration: 0,
-    ...('camera' in frame ? frame.camera : { bounds: frame.bounds, fitBoundsOptions: { padding: frame.padding ?? 0, maxZoom: frame.maxZoom ?? 12 } }),
+    // Made where its first picture is, so it loads only the tiles that picture needs.
+    ...cameraOptions(frame),
   });
   drawFirstFrameComplete(map);
   // The data goes in with the style, so every source loads at once and the first frame is complete.
-  let stopSync = () => {};
-  map.once('style.load', () => (stopSync = startSync(map, store, { followCamera: false, layers })));
+  const pooled: PooledMap = { map, container, layers, stopSync: () => {} };
+  map.once('style.load', () => (pooled.stopSync = startSync(map, store, { followCamera: false, layers })));
   try {
     await new Promise<void>((resolve, reject) => {
       map.once('load', () => resolve());
       map.once('error', (event) => reject(event.error));
     });
+  } catch (error) {
+    pooled.stopSync();
+    map.remove();
+    container.remove();
+    throw error;
+  }
+  return pooled;
+}
+
+/**
+ * The current state drawn at `frame` on a hidden map of exactly this size and pixel ratio. With a
+ * `pool`, the map is kept for the next image; without one, it is made and removed.
+ */
+export async function renderMapImage(store: TripwireStore, request: MapImageRequest, pool?: ExportMapPool): Promise<MapImage> {
+  const own = pool ?? new ExportMapPool();
+  try {
+    const { map, fresh } = await own.mapFor(store, request);
+    if (!fresh) {
+      const { frame } = request;
+      if ('camera' in frame) map.jumpTo(frame.camera);
+      else map.fitBounds(frame.bounds, { padding: frame.padding ?? 0, maxZoom: frame.maxZoom ?? 12, animate: false });
+    }
     await waitUntilDrawn(map);
     const copy = document.createElement('canvas');
     copy.width = map.getCanvas().width;
     copy.height = map.getCanvas().height;
-    copy.getContext('2d')!.drawImage(map.getCanvas(), 0, 0);
+    copy.getContext('2d', { willReadFrequently: true })!.drawImage(map.getCanvas(), 0, 0);
     const { lng, lat } = map.getCenter();
     const camera: Camera = { center: [lng, lat], zoom: map.getZoom(), bearing: map.getBearing() };
     return { canvas: copy, drawn: drawnContent(map, store), zoom: camera.zoom, latitude: lat, bearing: camera.bearing, camera };
   } finally {
-    stopSync();
-    map.remove();
-    container.remove();
+    if (!pool) own.dispose();
   }
 }
