@@ -69,8 +69,9 @@ function millionLine(run) {
 function packLine(run) {
   if (!run) return 'Briefing pack: not measured in this run.';
   return (
-    `A briefing pack at 1920×1080, each event framed as its own subject: median ${ms(run.slideMedianMs)} a slide over ${run.slides} slides, ` +
-    `against page.screenshot() of the app at the same size: ${ms(run.screenshotMedianMs)} (ratio ${run.ratio.toFixed(1)}).`
+    `A briefing pack at 1920×1080, each event framed as its own subject on one reused export map: median ${ms(run.slideMedianMs)} a slide over ${run.slides} slides ` +
+    `(the first, which makes the map, ${ms(run.firstSlideMs)}), against page.screenshot() of the app at the same size: ${ms(run.screenshotMedianMs)} (ratio ${run.ratio.toFixed(1)}). ` +
+    (run.subjectsUnclear.length === 0 ? `Every slide shows its event clear of the overlays.` : `Slides whose event is not clear: ${run.subjectsUnclear.join(' | ')}.`)
   );
 }
 

@@ -37,7 +37,7 @@ try {
   const exported = quick ? null : await measureExport(article.page, { runs: 3 });
   await article.page.close();
   log('briefing pack, slide by slide …');
-  const pack = await measurePack(browser, baseUrl, { slides: quick ? 2 : 12 });
+  const pack = await measurePack(browser, baseUrl, { slides: quick ? 2 : null });
   const importedEvents = quick ? 6_000 : 100_000;
   log(`${importedEvents.toLocaleString('en')} imported events (app page) …`);
   const imported = await measureImportedScrub(browser, baseUrl, { steps: STEPS, events: importedEvents });
