@@ -7,7 +7,11 @@
 //   --format png|pptx     png (default): images as above;  pptx (with --each-event): ONE PowerPoint
 //                         deck, a title slide then a slide per event in date order, with the map as
 //                         a picture and title, as-of stamp, caption and sources as editable text
+//                         (the same deck the app's "Deck…" dialog makes)
 //   --out <file|dir>      where to write (a .png for one image, a folder for --each-event, a .pptx for --format pptx)
+//
+// Every per-event image is checked: a slide whose event lands off the map or under the legend,
+// inset, scale bar or north arrow is named, with the vertex and what covers it.
 //   --size 1920x1080      CSS pixels (default 1920x1080);  --scale 1|2|3  pixel ratio (default 1)
 //   --title "…"           header title (default: the scenario's);  --handling "UNCLASSIFIED // FOR TRAINING"  banner text
 //   --scenario <file>     open this scenario document (.tripwire.json) instead of the built-in one
@@ -22,6 +26,9 @@ import { execFileSync } from 'node:child_process';
 import { preview } from 'vite';
 import { launchChromium } from './launch-chromium.mjs';
 import { writeIndex } from './brief-index.mjs';
+
+/** Formats that make one deck file of every event, as the app's "Deck…" dialog does. */
+const DECK_FORMATS = ['pptx'];
 
 class BriefError extends Error {}
 function fail(message) {
@@ -55,12 +62,10 @@ function parseOptions() {
   const scale = Number(parsed.scale);
   if (![1, 2, 3].includes(scale)) fail(`--scale must be 1, 2 or 3, not "${parsed.scale}"`);
   if (!parsed.out) fail('--out is required (a .png file, or a folder with --each-event)');
-  if (!['png', 'pptx'].includes(parsed.format)) fail(`--format must be png or pptx, not "${parsed.format}"`);
-  if (parsed.format === 'pptx') {
-    if (!parsed['each-event']) fail('--format pptx makes a deck of every event: add --each-event');
-    if (!parsed.out.endsWith('.pptx')) fail('--out must end in .pptx with --format pptx (the deck is one file)');
-    // A handling marking must never be silently dropped: the deck has no banner for it yet.
-    if (parsed.handling) fail('--handling is not supported with --format pptx yet');
+  if (!['png', ...DECK_FORMATS].includes(parsed.format)) fail(`--format must be one of png, ${DECK_FORMATS.join(', ')}, not "${parsed.format}"`);
+  if (DECK_FORMATS.includes(parsed.format)) {
+    if (!parsed['each-event']) fail(`--format ${parsed.format} makes a deck of every event: add --each-event`);
+    if (!parsed.out.endsWith(`.${parsed.format}`)) fail(`--out must end in .${parsed.format} with --format ${parsed.format} (the deck is one file)`);
   }
   if (parsed['each-event'] && (parsed.hash || parsed.event)) fail('--each-event cannot be combined with --hash or --event');
   if (parsed.format === 'png' && !parsed['each-event'] && parsed.out.endsWith('/')) fail('--out names a folder: add --each-event, or give a .png file');
@@ -129,8 +134,7 @@ async function render(page, options) {
 
 /**
  * One image per event, in the order given, by the app's own per-event loop (window.tripwireExport.renderEvents:
- * time set to the event's end, the event selected, the map framed on it). `options.mapOnly`: the map without
- * header, caption or footer. `describe(progress)`, if given, names each finished image in a progress line.
+ * time set to the event's end, the event selected, the map framed on it). `describe(progress)`, if given, names each finished image in a progress line.
  */
 async function renderEach(page, options, eventIds, describe) {
   // The page reports each image as it is done, so a long run shows its progress as it goes.
@@ -148,7 +152,6 @@ async function renderEach(page, options, eventIds, describe) {
           pixelRatio: options.scale,
           title: options.title,
           handling: options.handling,
-          mapOnly: options.mapOnly ?? false,
           permalinkBase: '',
         },
         (progress) => window.tripwireBriefProgress?.(progress),
@@ -158,19 +161,28 @@ async function renderEach(page, options, eventIds, describe) {
   return results.map((result) => ({ ...result, png: Buffer.from(result.base64, 'base64') }));
 }
 
-/** One .pptx: each event's map rendered without text, then the deck built in the page from the store. */
+/** Names every slide whose event is not shown clear (off the map, or under an overlay). */
+function reportSubjects(slides) {
+  const unclear = slides.filter((slide) => slide.subjectProblems.length > 0);
+  for (const slide of unclear) console.warn(`warning: ${slide.eventId}: ${slide.subjectProblems.join('; ')}`);
+  console.log(`${slides.length - unclear.length} of ${slides.length} slides show their event clear of the legend, inset, scale bar and north arrow`);
+}
+
+/** One deck file, made in the page by the same code as the "Deck…" dialog. */
 async function writeDeck(page, options, events, staging) {
-  const mapSize = await page.evaluate((size) => window.tripwireExport.deckMapSize(size), { width: options.width, height: options.height });
-  const rendered = await renderEach(page, { ...options, ...mapSize, mapOnly: true }, events.map((event) => event.id), (progress) => `map of ${progress.eventId}`);
-  const images = Object.fromEntries(rendered.map((image) => [image.eventId, image.base64]));
-  const deck = await page.evaluate(async ({ title, images }) => {
-    const bytes = await window.tripwireExport.deck(title, images);
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(binary);
-  }, { title: options.title, images });
-  writeFileSync(join(staging, 'deck.pptx'), Buffer.from(deck, 'base64'));
-  renameSync(join(staging, 'deck.pptx'), options.out);
+  await page.exposeFunction('tripwireBriefProgress', (progress) => console.log(`[${progress.index + 1}/${progress.total}] ${progress.eventId} (${progress.seconds.toFixed(1)} s)`));
+  const deck = await page.evaluate(
+    ({ options, eventIds }) =>
+      window.tripwireExport.makeDeck(
+        { format: options.format, title: options.title, handling: options.handling, eventIds, size: { width: options.width, height: options.height } },
+        (progress) => window.tripwireBriefProgress(progress),
+      ),
+    { options, eventIds: events.map((event) => event.id) },
+  );
+  const file = join(staging, basename(options.out));
+  writeFileSync(file, Buffer.from(deck.base64, 'base64'));
+  renameSync(file, options.out);
+  reportSubjects(deck.slides);
   console.log(`wrote ${options.out}: a title slide and ${events.length} event slides`);
 }
 
@@ -188,8 +200,9 @@ try {
   if (options['each-event']) {
     const events = await page.evaluate(() => window.tripwireStore.getState().events.map(({ id, date, title }) => ({ id, date, title })));
     if (events.length === 0) fail('the events file has no events');
-    if (options.format === 'pptx') return await writeDeck(page, options, events, staging);
+    if (DECK_FORMATS.includes(options.format)) return await writeDeck(page, options, events, staging);
     const images = await renderEach(page, options, events.map((event) => event.id), (progress) => progress.fileName);
+    reportSubjects(images);
     const written = images.map((image, index) => ({ ...events[index], ...image }));
     for (const image of written) {
       writeFileSync(join(staging, image.fileName), image.png);

@@ -7,11 +7,20 @@ import { startEditSync } from './data/edit-actions';
 import { store } from './data/store';
 import { startUrlSync } from './data/url-sync';
 import { layersOf } from './layers';
-import { exportBriefing, type ExportOptions, type ExportResult } from './map/export/export-briefing';
-import { deckSlides } from './map/export/deck/slide-model';
-import { deckMapSize } from './map/export/deck/slide-layout';
-import { renderEvents } from './map/export/deck/render-events';
-import { toBase64 } from './map/export/deck/make-deck';
+import type { ExportOptions, ExportResult } from './map/export/export-briefing';
+import type { RenderEventsOptions } from './map/export/deck/render-events';
+import type { MadeDeck, MakeDeckOptions } from './map/export/deck/make-deck';
+
+/** One finished slide, as the CLI prints it. */
+interface SlideProgress {
+  index: number;
+  total: number;
+  eventId: string;
+  fileName: string;
+  width: number;
+  height: number;
+  seconds: number;
+}
 import './app.css';
 import './ui/import/import.css';
 import './ui/edit/edit.css';
@@ -29,32 +38,37 @@ declare global {
        */
       renderEvents: (
         options: Omit<ExportOptions, 'subject' | 'frame'> & { eventIds: string[] },
-        onProgress?: (progress: { index: number; total: number; eventId: string; fileName: string; width: number; height: number; seconds: number }) => void,
-      ) => Promise<{ eventId: string; base64: string; altText: string; fileName: string; width: number; height: number; caption: ExportResult['model']['caption'] }[]>;
-      /** Pixel size of a slide's map image for a slide of this pixel size. */
-      deckMapSize: typeof deckMapSize;
-      /** A .pptx of every event, from map images (PNG base64 by event id) rendered with `mapOnly`. */
-      deck: (title: string | undefined, images: Record<string, string>) => Promise<Uint8Array>;
+        onProgress?: (progress: SlideProgress) => void,
+      ) => Promise<{ eventId: string; base64: string; altText: string; fileName: string; width: number; height: number; caption: ExportResult['model']['caption']; subjectProblems: string[] }[]>;
+      /** A whole deck (.pptx, or a .zip of PNGs), as the "Deck…" dialog makes it, as base64. */
+      makeDeck: (options: Omit<MakeDeckOptions, 'signal' | 'onProgress'>, onProgress?: (progress: SlideProgress) => void) => Promise<Omit<MadeDeck, 'bytes'> & { base64: string }>;
     };
   }
 }
 window.tripwireStore = store;
+/** Times each slide (from its start to its PNG) and reports it when done, in the shape the CLI prints. */
+function slideProgress(onProgress?: (progress: SlideProgress) => void): RenderEventsOptions['onProgress'] {
+  // Slides overlap (one encodes while the next draws): each keeps its own start.
+  const started = new Map<number, number>();
+  return ({ index, total, event, result }) => {
+    if (!result) started.set(index, Date.now());
+    else onProgress?.({ index, total, eventId: event.id, fileName: result.fileName, width: result.width, height: result.height, seconds: (Date.now() - started.get(index)!) / 1000 });
+  };
+}
+
+// Export code loads on first use: the first frame does not need it.
 window.tripwireExport = {
-  render: (options) => exportBriefing(store, options),
+  render: async (options) => (await import('./map/export/export-briefing')).exportBriefing(store, options),
   renderEvents: async (options, onProgress) => {
-    let started = Date.now();
-    const rendered = await renderEvents(store, {
-      ...options,
-      onProgress: ({ index, total, event, result }) => {
-        if (!result) started = Date.now();
-        else onProgress?.({ index, total, eventId: event.id, fileName: result.fileName, width: result.width, height: result.height, seconds: (Date.now() - started) / 1000 });
-      },
-    });
-    return rendered.map(({ event, result }) => ({ eventId: event.id, base64: toBase64(result.png), altText: result.altText, fileName: result.fileName, width: result.width, height: result.height, caption: result.model.caption }));
+    const [{ renderEvents }, { toBase64 }] = await Promise.all([import('./map/export/deck/render-events'), import('./map/export/deck/make-deck')]);
+    const rendered = await renderEvents(store, { ...options, onProgress: slideProgress(onProgress) });
+    return rendered.map(({ event, result, subjectProblems }) => ({ eventId: event.id, base64: toBase64(result.png), altText: result.altText, fileName: result.fileName, width: result.width, height: result.height, caption: result.model.caption, subjectProblems }));
   },
-  deckMapSize,
-  // Loaded on demand: PptxGenJS is large and only the CLI's --format pptx needs it.
-  deck: async (title, images) => (await import('./map/export/deck/pptx-deck')).buildDeck(deckSlides(store.getState(), title), images),
+  makeDeck: async (options, onProgress) => {
+    const { makeDeck, toBase64 } = await import('./map/export/deck/make-deck');
+    const { bytes, ...deck } = await makeDeck(store, { ...options, onProgress: slideProgress(onProgress) });
+    return { ...deck, base64: toBase64(bytes) };
+  },
 };
 
 void startScenario(store, window.location.hash).then(() => {

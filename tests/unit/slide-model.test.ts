@@ -63,12 +63,18 @@ describe('the deck model', () => {
   });
 
   it('chosen events: only those, in the order chosen; the title slide spans them by date; the stamp still counts from the first event', () => {
-    const chosen = deckSlides({ mode: 'cumulative', windowMonths: 6, events: EVENTS, scenario: SCENARIO, eventSets: [] }, 'Mine', ['drill', 'launch']);
+    const chosen = deckSlides({ mode: 'cumulative', windowMonths: 6, events: EVENTS, scenario: SCENARIO, eventSets: [] }, { title: 'Mine', eventIds: ['drill', 'launch'] });
     expect(chosen.titleSlide.title).toBe('Mine');
     expect(chosen.slides.map((s) => s.eventId)).toEqual(['drill', 'launch']);
     expect(chosen.titleSlide.asOfRange).toBe('Events from August 2022 to 11 January 2023');
     expect(chosen.slides[0]!.asOf).toBe(slide('drill').asOf);
-    expect(() => deckSlides({ mode: 'cumulative', windowMonths: 6, events: EVENTS, scenario: SCENARIO, eventSets: [] }, undefined, ['nope'])).toThrow('no event called "nope"');
+    expect(() => deckSlides({ mode: 'cumulative', windowMonths: 6, events: EVENTS, scenario: SCENARIO, eventSets: [] }, { eventIds: ['nope'] })).toThrow('no event called "nope"');
+  });
+
+  it('carries the handling marking for every slide, trimmed; none unless asked for', () => {
+    expect(deck.handling).toBe('');
+    const marked = deckSlides({ mode: 'cumulative', windowMonths: 6, events: EVENTS, scenario: SCENARIO, eventSets: [] }, { handling: '  UNCLASSIFIED // FOR TRAINING ' });
+    expect(marked.handling).toBe('UNCLASSIFIED // FOR TRAINING');
   });
 
   it('a point event: caption, as-of stamp and notes from the same words as the image', () => {

@@ -6,8 +6,16 @@ import { store, useStore } from '../../data/store';
 import { makeDeck, type DeckFormat } from '../../map/export/deck/make-deck';
 import { isAbort } from '../../map/export/deck/render-events';
 import { download } from './download';
+import type { Bounds } from '../../data/slices/view';
+import type { ScenarioView } from '../../data/scenario/scenario-schema';
 
 type Which = 'all' | 'filtered' | 'ticked';
+
+/** A slide's view: framed on its event (the default), one of the scenario's views, or the map as it is now. */
+const ON_EVENT = '';
+const AS_NOW = '(now)';
+/** One empty list, so the store selector returns the same value while no scenario is open. */
+const NO_VIEWS: readonly ScenarioView[] = [];
 
 const byDate = (a: TripwireEvent, b: TripwireEvent) => a.start - b.start || a.key - b.key;
 
@@ -27,6 +35,9 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
   const events = useStore((state) => state.events);
   const filters = useStore((state) => state.filters);
   const scenarioTitle = useStore((state) => state.scenario?.title ?? '');
+  const views = useStore((state) => state.scenario?.views ?? NO_VIEWS);
+  const [handling, setHandling] = useState('');
+  const [slideViews, setSlideViews] = useState<Readonly<Record<string, string>>>({});
   const [ownTitle, setTitle] = useState<string | null>(null);
   const title = ownTitle ?? scenarioTitle;
   const [which, setWhich] = useState<Which>('all');
@@ -56,6 +67,18 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
     setTicked(next);
   };
 
+  /** The chosen views as bounds, by event id; "as now" is what the live map shows at the moment the deck is made. */
+  const viewBounds = (): Record<string, Bounds> => {
+    const live = window.tripwireMap?.getBounds();
+    const bounds: Record<string, Bounds> = {};
+    for (const [eventId, viewId] of Object.entries(slideViews)) {
+      if (viewId === AS_NOW && live) bounds[eventId] = [live.getWest(), live.getSouth(), live.getEast(), live.getNorth()];
+      const view = views.find((candidate) => candidate.id === viewId);
+      if (view) bounds[eventId] = view.bounds;
+    }
+    return bounds;
+  };
+
   const run = async () => {
     if (chosen.length === 0) {
       setStatus('No events chosen: tick at least one, or choose all events.');
@@ -67,7 +90,9 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
       const deck = await makeDeck(store, {
         format,
         title,
+        handling,
         eventIds: chosen.map((event) => event.id),
+        views: viewBounds(),
         signal: controller.signal,
         onProgress: ({ index, total, result }) => {
           if (!result) setStatus(`Slide ${index + 1} of ${total}…`);
@@ -103,6 +128,10 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
             <option value="zip">PNG images (.zip)</option>
           </select>
         </label>
+        <label>
+          Handling banner (optional)
+          <input value={handling} onChange={(event) => setHandling(event.target.value)} placeholder="e.g. UNCLASSIFIED // FOR TRAINING" maxLength={120} />
+        </label>
       </div>
       <fieldset className="deck-which">
         <legend>Which events</legend>
@@ -118,7 +147,7 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
           </label>
         ))}
       </fieldset>
-      <p className="muted">Slides follow the order of this list: move an event up or down to change it.</p>
+      <p className="muted">Slides follow the order of this list: move an event up or down to change it. Each slide is framed on its event unless you choose a view for it.</p>
       <ol className="deck-events" aria-label="Events, in slide order">
         {order.map((event, index) => (
           <li key={event.id} className={chosen.includes(event) ? undefined : 'deck-event-left-out'}>
@@ -126,6 +155,19 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
               <input type="checkbox" checked={ticked.has(event.id)} onChange={(change) => toggle(event.id, change.target.checked)} />
               <span className="deck-event-date">{describeEventDate(event)}</span> {event.title}
             </label>
+            <select
+              value={slideViews[event.id] ?? ON_EVENT}
+              onChange={(change) => setSlideViews({ ...slideViews, [event.id]: change.target.value })}
+              aria-label={`View for “${event.title}”`}
+            >
+              <option value={ON_EVENT}>Framed on the event</option>
+              {views.map((view) => (
+                <option key={view.id} value={view.id}>
+                  {view.title}
+                </option>
+              ))}
+              <option value={AS_NOW}>The map as it is now</option>
+            </select>
             <button type="button" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move “${event.title}” up`}>
               ↑
             </button>

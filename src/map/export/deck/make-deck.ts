@@ -1,9 +1,9 @@
-// A deck of chosen events, in the page: the "Deck…" dialog's work. PowerPoint: each event's map
-// alone (mapOnly) on a slide with editable text, as `npm run brief --format pptx` makes it; PNG:
-// each event's full briefing image (as `npm run brief --each-event` makes them) with its alt text,
-// zipped and numbered in slide order. PptxGenJS and JSZip are large: both load only when asked for.
+// A deck of chosen events, in the page: what the "Deck…" dialog and `npm run brief --format pptx`
+// both run. PowerPoint: each event's map alone (mapOnly) on a slide with editable text; PNG: each
+// event's full briefing image with its alt text, zipped and numbered in slide order. PptxGenJS and
+// JSZip are large: each loads only when asked for.
 import type { TripwireStore } from '../../../data/store';
-import { renderEvents, type RenderEventsOptions } from './render-events';
+import { renderEvents, type RenderedEvent, type RenderEventsOptions } from './render-events';
 import { deckSlides } from './slide-model';
 import { deckMapSize } from './slide-layout';
 
@@ -12,15 +12,21 @@ export type DeckFormat = 'pptx' | 'zip';
 /** The slide size (CSS pixels) the dialog renders at, as the CLI's default --size. */
 export const DECK_SLIDE_SIZE = { width: 1920, height: 1080 } as const;
 
-export interface MakeDeckOptions extends Pick<RenderEventsOptions, 'eventIds' | 'signal' | 'onProgress'> {
+export interface MakeDeckOptions extends Pick<RenderEventsOptions, 'eventIds' | 'views' | 'signal' | 'onProgress'> {
   format: DeckFormat;
   title: string;
+  /** The handling marking on every slide ('' for none). */
+  handling: string;
+  /** Slide size in pixels; default DECK_SLIDE_SIZE. */
+  size?: { width: number; height: number };
 }
 
 export interface MadeDeck {
   bytes: Uint8Array;
   fileName: string;
   type: string;
+  /** Each slide's event and where its subject did not land clear (empty when it did). */
+  slides: { eventId: string; subjectProblems: string[] }[];
 }
 
 /** PNG bytes as base64 (no data: prefix), as PptxGenJS takes pictures. */
@@ -30,19 +36,22 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export async function makeDeck(store: TripwireStore, { format, title, eventIds, signal, onProgress }: MakeDeckOptions): Promise<MadeDeck> {
+const slidesOf = (rendered: RenderedEvent[]) => rendered.map(({ event, subjectProblems }) => ({ eventId: event.id, subjectProblems }));
+
+export async function makeDeck(store: TripwireStore, { format, title, handling, eventIds, views, size = DECK_SLIDE_SIZE, signal, onProgress }: MakeDeckOptions): Promise<MadeDeck> {
   if (eventIds.length === 0) throw new Error('no events chosen');
   const scenarioId = store.getState().scenario?.id ?? 'tripwire';
-  const common = { eventIds, signal, onProgress, pixelRatio: 1, title, handling: '' };
+  const common = { eventIds, views, signal, onProgress, pixelRatio: 1, title, handling };
   if (format === 'pptx') {
-    const rendered = await renderEvents(store, { ...common, size: deckMapSize(DECK_SLIDE_SIZE), mapOnly: true });
+    // The slide sets the title, caption and handling as text of its own: the image is the map alone.
+    const rendered = await renderEvents(store, { ...common, size: deckMapSize(size), mapOnly: true });
     signal?.throwIfAborted();
     const images = Object.fromEntries(rendered.map(({ event, result }) => [event.id, toBase64(result.png)]));
     const { buildDeck } = await import('./pptx-deck');
-    const bytes = await buildDeck(deckSlides(store.getState(), title, eventIds), images);
-    return { bytes, fileName: `${scenarioId}-deck.pptx`, type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' };
+    const bytes = await buildDeck(deckSlides(store.getState(), { title, handling, eventIds }), images);
+    return { bytes, fileName: `${scenarioId}-deck.pptx`, type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', slides: slidesOf(rendered) };
   }
-  const rendered = await renderEvents(store, { ...common, size: DECK_SLIDE_SIZE });
+  const rendered = await renderEvents(store, { ...common, size });
   signal?.throwIfAborted();
   const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
@@ -54,5 +63,5 @@ export async function makeDeck(store: TripwireStore, { format, title, eventIds, 
     zip.file(name.replace(/\.png$/, '.alt.txt'), `${result.altText}\n`);
   });
   const bytes = await zip.generateAsync({ type: 'uint8array' });
-  return { bytes, fileName: `${scenarioId}-deck.zip`, type: 'application/zip' };
+  return { bytes, fileName: `${scenarioId}-deck.zip`, type: 'application/zip', slides: slidesOf(rendered) };
 }

@@ -4,7 +4,7 @@
 // Runs in the page (the CLI only saves the bytes), but nothing here needs a DOM: PptxGenJS runs in Node too.
 import PptxGenJS from 'pptxgenjs';
 import type { DeckModel } from './slide-model';
-import { CAPTION_BOX, MAP_BOX, SLIDE } from './slide-layout';
+import { BANNER_HEIGHT, CAPTION_BOX, MAP_BOX, SLIDE } from './slide-layout';
 
 // Fonts every office machine has, so the deck looks the same on the briefer's laptop.
 const HEADING_FONT = 'Calibri';
@@ -12,6 +12,15 @@ const BODY_FONT = 'Calibri';
 const INK = '1F1E1C';
 const MUTED = '5D5B56';
 const WARNING = '9B2C3A';
+const BANNER = '2B2B2B';
+
+/** The handling marking as a dark band across the top and the bottom of the slide, as on the briefing images. */
+function addHandlingBanner(slide: PptxGenJS.Slide, handling: string) {
+  if (!handling) return;
+  for (const y of [0, SLIDE.height - BANNER_HEIGHT]) {
+    slide.addText(handling, { x: 0, y, w: SLIDE.width, h: BANNER_HEIGHT, fill: { color: BANNER }, color: 'FFFFFF', bold: true, fontFace: BODY_FONT, fontSize: 9, align: 'center', valign: 'middle', margin: 0 });
+  }
+}
 
 /** `images`: each event's map as PNG base64 (no data: prefix), by event id. */
 export async function buildDeck(model: DeckModel, images: Record<string, string>): Promise<Uint8Array> {
@@ -21,6 +30,7 @@ export async function buildDeck(model: DeckModel, images: Record<string, string>
   pptx.company = 'Tripwire';
 
   const title = pptx.addSlide();
+  addHandlingBanner(title, model.handling);
   title.addText(model.titleSlide.title, { x: 0.6, y: 1.2, w: SLIDE.width - 1.2, h: 1.1, fontFace: HEADING_FONT, fontSize: 34, bold: true, color: INK, valign: 'bottom' });
   title.addText(model.titleSlide.asOfRange, { x: 0.6, y: 2.35, w: SLIDE.width - 1.2, h: 0.5, fontFace: BODY_FONT, fontSize: 18, color: MUTED });
   title.addText(
@@ -32,6 +42,7 @@ export async function buildDeck(model: DeckModel, images: Record<string, string>
     const image = images[slideModel.eventId];
     if (!image) throw new Error(`no map image for event "${slideModel.eventId}"`);
     const slide = pptx.addSlide();
+    addHandlingBanner(slide, model.handling);
     slide.addText(slideModel.title, { x: 0.4, y: 0.2, w: SLIDE.width - 0.8, h: 0.6, fontFace: HEADING_FONT, fontSize: 24, bold: true, color: INK, valign: 'middle', fit: 'shrink' });
     slide.addText(slideModel.asOf, { x: 0.4, y: 0.78, w: SLIDE.width - 0.8, h: 0.3, fontFace: BODY_FONT, fontSize: 12, color: MUTED });
     slide.addImage({ data: `image/png;base64,${image}`, ...MAP_BOX, altText: slideModel.altText });

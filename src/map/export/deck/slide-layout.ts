@@ -6,6 +6,9 @@ export const SLIDE = { width: 10, height: 5.625 } as const;
 export const MAP_BOX = { x: 0.4, y: 1.15, w: 5.9, h: 3.85 } as const;
 export const CAPTION_BOX = { x: 6.5, y: 1.15, w: 3.1, h: 3.85 } as const;
 
+/** The handling marking's band, top and bottom (clear of the title above and the source line below). */
+export const BANNER_HEIGHT = 0.18;
+
 /** Pixel size for a slide's map image, from the slide's size in pixels (the CLI's --size): same shape as MAP_BOX. */
 export function deckMapSize(slide: { width: number; height: number }): { width: number; height: number } {
   return { width: Math.round((slide.width * MAP_BOX.w) / SLIDE.width), height: Math.round((slide.height * MAP_BOX.h) / SLIDE.height) };

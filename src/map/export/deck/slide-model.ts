@@ -19,6 +19,8 @@ export interface EventSlide {
 }
 
 export interface DeckModel {
+  /** The handling marking ("UNCLASSIFIED // FOR TRAINING"), banded at the top and bottom of every slide; '' for none. */
+  handling: string;
   titleSlide: { title: string; asOfRange: string; sources: string[] };
   slides: EventSlide[];
 }
@@ -45,11 +47,16 @@ function notesFor(event: TripwireEvent, citation: string, factCheck: string | nu
 
 const byDate = (a: TripwireEvent, b: TripwireEvent) => a.start - b.start || a.key - b.key;
 
-/**
- * `title` overrides the scenario's title (the CLI's --title). `eventIds`: which events, in slide
- * order (the "Deck…" dialog's choice); default every event in date order.
- */
-export function deckSlides(state: DeckState, title?: string, eventIds?: readonly string[]): DeckModel {
+export interface DeckChoices {
+  /** Overrides the scenario's title (the CLI's --title, the dialog's Title). */
+  title?: string;
+  /** The handling marking for every slide. */
+  handling?: string;
+  /** Which events, in slide order (the "Deck…" dialog's choice); default every event in date order. */
+  eventIds?: readonly string[];
+}
+
+export function deckSlides(state: DeckState, { title, handling = '', eventIds }: DeckChoices = {}): DeckModel {
   // Date order; ties keep their order in the file, as the event list does.
   const allByDate = [...state.events].sort(byDate);
   const events = eventIds
@@ -65,6 +72,7 @@ export function deckSlides(state: DeckState, title?: string, eventIds?: readonly
   const scenarioSources = (state.scenario?.sources ?? []).map(sourceReference);
   const otherSets = state.eventSets.filter((set) => !set.sourceId && events.some((event) => event.eventSetId === set.id)).map((set) => set.citation);
   return {
+    handling: handling.trim(),
     titleSlide: {
       title: title?.trim() || state.scenario?.title || 'Briefing',
       asOfRange: first && last ? `Events from ${describeEventDate(first)} to ${describeEventDate(last)}` : 'No events',
