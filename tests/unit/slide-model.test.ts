@@ -58,6 +58,11 @@ describe('the deck model', () => {
     expect(deck.titleSlide.sources).toContain('Basemap: Natural Earth (public domain)');
   });
 
+  it("names the scenario's first source's publisher as the author (a PDF's author field)", () => {
+    expect(deck.author).toBe(SCENARIO.sources[0]!.publisher);
+    expect(deckSlides({ mode: 'cumulative', windowMonths: 6, events: EVENTS, scenario: null, eventSets: [] }).author).toBeUndefined();
+  });
+
   it('has one slide per event, in date order', () => {
     expect(deck.slides.map((s) => s.eventId)).toEqual(['summit', 'launch', 'drill']);
   });

@@ -19,6 +19,8 @@ export interface EventSlide {
 }
 
 export interface DeckModel {
+  /** Who the deck's words come from, for a file's author field: the scenario's first source's publisher. */
+  author?: string;
   titleSlide: { title: string; asOfRange: string; sources: string[] };
   slides: EventSlide[];
 }
@@ -65,6 +67,7 @@ export function deckSlides(state: DeckState, title?: string, eventIds?: readonly
   const scenarioSources = (state.scenario?.sources ?? []).map(sourceReference);
   const otherSets = state.eventSets.filter((set) => !set.sourceId && events.some((event) => event.eventSetId === set.id)).map((set) => set.citation);
   return {
+    author: state.scenario?.sources[0]?.publisher,
     titleSlide: {
       title: title?.trim() || state.scenario?.title || 'Briefing',
       asOfRange: first && last ? `Events from ${describeEventDate(first)} to ${describeEventDate(last)}` : 'No events',
