@@ -4,11 +4,13 @@
 //   --hash "<url hash>"   one image of that state (time, selection, camera, layers, filters)
 //   --event <id>          one image framed on that event (time set to it, caption filled)
 //   --each-event          one image per event, named <date>-<id>.png, plus index.html in date order
-//   --format png|pptx     png (default): images as above;  pptx (with --each-event): ONE PowerPoint
+//   --format png|pptx|pdf png (default): images as above;  pptx (with --each-event): ONE PowerPoint
 //                         deck, a title slide then a slide per event in date order, with the map as
-//                         a picture and title, as-of stamp, caption and sources as editable text
-//                         (the same deck the app's "Deck…" dialog makes)
-//   --out <file|dir>      where to write (a .png for one image, a folder for --each-event, a .pptx for --format pptx)
+//                         a picture and title, as-of stamp, caption and sources as editable text;
+//                         pdf: the same slides as PDF pages (real text, maps at 300 ppi) — the same
+//                         decks the app's "Deck…" dialog makes
+//   --out <file|dir>      where to write (a .png for one image, a folder for --each-event, a .pptx / .pdf for a deck)
+//   --author "…"          a deck's author field (default: Tripwire)
 //
 // Every per-event image is checked: a slide whose event lands off the map or under the legend,
 // inset, scale bar or north arrow is named, with the vertex and what covers it.
@@ -28,7 +30,7 @@ import { launchChromium } from './launch-chromium.mjs';
 import { writeIndex } from './brief-index.mjs';
 
 /** Formats that make one deck file of every event, as the app's "Deck…" dialog does. */
-const DECK_FORMATS = ['pptx'];
+const DECK_FORMATS = ['pptx', 'pdf'];
 
 class BriefError extends Error {}
 function fail(message) {
@@ -50,6 +52,7 @@ function parseOptions() {
         title: { type: 'string' },
         scenario: { type: 'string' },
         handling: { type: 'string', default: '' },
+        author: { type: 'string', default: '' },
         events: { type: 'string' },
         build: { type: 'boolean', default: false },
       },
@@ -174,7 +177,7 @@ async function writeDeck(page, options, events, staging) {
   const deck = await page.evaluate(
     ({ options, eventIds }) =>
       window.tripwireExport.makeDeck(
-        { format: options.format, title: options.title, handling: options.handling, eventIds, size: { width: options.width, height: options.height } },
+        { format: options.format, title: options.title, handling: options.handling, author: options.author, eventIds, size: { width: options.width, height: options.height } },
         (progress) => window.tripwireBriefProgress(progress),
       ),
     { options, eventIds: events.map((event) => event.id) },

@@ -58,6 +58,11 @@ describe('the deck model', () => {
     expect(deck.titleSlide.sources).toContain('Basemap: Natural Earth (public domain)');
   });
 
+  it("names the briefer as the author when given, never the source's publisher", () => {
+    expect(deck.author).toBe('');
+    expect(deckSlides({ mode: 'cumulative', windowMonths: 6, events: EVENTS, scenario: SCENARIO, eventSets: [] }, { author: ' J. Analyst ' }).author).toBe('J. Analyst');
+  });
+
   it('has one slide per event, in date order', () => {
     expect(deck.slides.map((s) => s.eventId)).toEqual(['summit', 'launch', 'drill']);
   });

@@ -6,7 +6,7 @@ import type { BriefingModel } from './briefing-model';
 import { font, wrapText } from './canvas-text';
 import type { MapImage } from './render-map-image';
 import { scaleBar } from './scale-bar';
-import { insetBox, legendBox, northArrowBox } from './overlay-boxes';
+import { insetBox, legendBox, northArrowBox, type LegendSide } from './overlay-boxes';
 
 const INK = '#1f1e1c';
 const MUTED = '#5d5b56';
@@ -24,11 +24,18 @@ export interface ComposeInput {
    * caption or footer. For slides, where that text is the slide's own editable text instead.
    */
   mapOnly?: boolean;
+  /**
+   * Scales every word and symbol drawn on the image. A map shown across only part of a slide
+   * needs its text larger than the image's own size suggests, to read as large as the slide's.
+   */
+  textScale?: number;
+  /** Which top corner the legend takes; the north arrow takes the other. */
+  legendSide?: LegendSide;
 }
 
 /** Heights of the bands around the map, so the map can be rendered at exactly the right size. */
-export function layoutBands({ model, width, height, mapOnly = false }: Omit<ComposeInput, 'pixelRatio'>) {
-  const unit = Math.max(0.75, Math.min(width / 1920, height / 1080) * 1.25);
+export function layoutBands({ model, width, height, mapOnly = false, textScale = 1 }: Omit<ComposeInput, 'pixelRatio'>) {
+  const unit = Math.max(0.75, Math.min(width / 1920, height / 1080) * 1.25) * textScale;
   const banner = model.handling && !mapOnly ? Math.round(26 * unit) : 0;
   const header = mapOnly ? 0 : Math.round(74 * unit);
   const caption = model.caption && !mapOnly ? Math.round(132 * unit) : 0;
@@ -66,10 +73,10 @@ function drawSwatch(context: CanvasRenderingContext2D, swatch: LegendSwatch, x: 
   context.restore();
 }
 
-function drawLegend(context: CanvasRenderingContext2D, model: BriefingModel, bands: ReturnType<typeof layoutBands>) {
+function drawLegend(context: CanvasRenderingContext2D, model: BriefingModel, bands: ReturnType<typeof layoutBands>, pageWidth: number, side: LegendSide) {
   const { unit } = bands;
   context.font = font(13 * unit);
-  const box = legendBox(model, bands, (text) => context.measureText(text).width);
+  const box = legendBox(model, bands, (text) => context.measureText(text).width, pageWidth, side);
   if (!box) return;
   const { x, y, width, height } = box;
   const size = 13 * unit;
@@ -163,14 +170,15 @@ function drawMapArea(
   map: MapImage,
   inset: HTMLCanvasElement | null,
   insetTitle: string,
+  legendSide: LegendSide,
 ) {
   const { unit, margin } = bands;
   context.drawImage(map.canvas, 0, bands.mapTop, width, bands.mapHeight);
   context.strokeStyle = RULE;
   context.strokeRect(0, bands.mapTop, width, bands.mapHeight);
-  drawLegend(context, model, bands);
+  drawLegend(context, model, bands, width, legendSide);
   drawScaleBar(context, map, margin, bands.mapTop + bands.mapHeight - margin * 0.8, unit);
-  const arrow = northArrowBox(bands, width);
+  const arrow = northArrowBox(bands, width, legendSide);
   drawNorthArrow(context, map.bearing, arrow.x + arrow.width / 2, arrow.y + arrow.height / 2, unit);
   if (inset) {
     const { x, y, width: insetWidth, height: insetHeight } = insetBox(bands, width);
@@ -187,14 +195,14 @@ function drawMapArea(
 }
 
 export function composeBriefing(
-  { model, width, height, pixelRatio, mapOnly = false }: ComposeInput,
+  { model, width, height, pixelRatio, mapOnly = false, textScale = 1, legendSide = 'left' }: ComposeInput,
   map: MapImage,
   /** The inset's picture and its view's title ("Gulf of Finland"), when the image has one. */
   insetImage: { canvas: HTMLCanvasElement; title: string } | null,
 ): HTMLCanvasElement {
   const inset = insetImage?.canvas ?? null;
   const insetTitle = insetImage?.title ?? '';
-  const bands = layoutBands({ model, width, height, mapOnly });
+  const bands = layoutBands({ model, width, height, mapOnly, textScale });
   const { unit, margin } = bands;
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * pixelRatio);
@@ -209,7 +217,7 @@ export function composeBriefing(
   if (!mapOnly) drawHeader(context, model, width, bands);
 
   // The map and what sits on it.
-  drawMapArea(context, model, bands, width, map, inset, insetTitle);
+  drawMapArea(context, model, bands, width, map, inset, insetTitle, legendSide);
   if (mapOnly) return canvas;
 
   // Caption: the selected event in the article's words.

@@ -7,8 +7,8 @@ import { currentViewHash } from '../../data/url-sync';
 import type { Camera } from '../../data/url-state';
 import { buildBriefing, type BriefingModel, type DrawnInImage } from './briefing-model';
 import { composeBriefing, layoutBands } from './compose';
-import { INSET_MAP_SIZE, insetBox, legendBox, northArrowBox, scaleBarBox, type Rect } from './overlay-boxes';
-import { clearPadding } from './framing';
+import { INSET_MAP_SIZE, insetBox, legendBox, northArrowBox, scaleBarBox, type LegendSide, type Rect } from './overlay-boxes';
+import { clearPadding, subjectScale } from './framing';
 import { font } from './canvas-text';
 import type { Bounds } from '../../data/slices/view';
 import { addPngText } from './png-text';
@@ -37,6 +37,8 @@ export interface ExportOptions {
    * no header, caption or footer text (a slide deck sets those as editable text of its own).
    */
   mapOnly?: boolean;
+  /** Words and symbols this much larger (a map shown across part of a slide); default 1. */
+  textScale?: number;
   /** What the permalink starts with; default: this page's address. The CLI passes "" (a bare #hash). */
   permalinkBase?: string;
 }
@@ -84,24 +86,40 @@ const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.P
 const SUBJECT_MARGIN = 110;
 
 /** What the image draws over the map, in page pixels (the legend as `model` lists it). */
-function overlayBoxes(model: BriefingModel, bands: ReturnType<typeof layoutBands>, width: number, withInset: boolean): NamedRect[] {
+function overlayBoxes(model: BriefingModel, bands: ReturnType<typeof layoutBands>, width: number, withInset: boolean, legendSide: LegendSide): NamedRect[] {
   const context = document.createElement('canvas').getContext('2d')!;
   context.font = font(13 * bands.unit);
-  const boxes = { legend: legendBox(model, bands, (text) => context.measureText(text).width), 'scale bar': scaleBarBox(bands), 'north arrow': northArrowBox(bands, width), inset: withInset ? insetBox(bands, width) : null };
+  const boxes = {
+    legend: legendBox(model, bands, (text) => context.measureText(text).width, width, legendSide),
+    'scale bar': scaleBarBox(bands),
+    'north arrow': northArrowBox(bands, width, legendSide),
+    inset: withInset ? insetBox(bands, width) : null,
+  };
   return Object.entries(boxes).flatMap(([name, box]) => (box ? [{ ...box, name }] : []));
 }
 
-/** A frame on the subject that keeps it clear of what the image draws over the map. */
-function subjectFrame(subject: Bounds, { model, bands, width, withInset }: { model: BriefingModel; bands: ReturnType<typeof layoutBands>; width: number; withInset: boolean }): Frame {
-  const overlays = overlayBoxes(model, bands, width, withInset)
-    // Page pixels → the export map's own pixels (it is drawn `unit` times smaller, below the header).
-    .map((box) => ({ x: box.x / bands.unit, y: (box.y - bands.mapTop) / bands.unit, width: box.width / bands.unit, height: box.height / bands.unit }));
+/**
+ * A frame on the subject that keeps it clear of what the image draws over the map, with the
+ * legend in whichever top corner leaves the subject more room (a route running off to the
+ * north-west gets the legend on the right).
+ */
+function subjectFrame(subject: Bounds, { model, bands, width, withInset }: { model: BriefingModel; bands: ReturnType<typeof layoutBands>; width: number; withInset: boolean }): { frame: Frame; legendSide: LegendSide } {
   const [west, south, east, north] = subject;
   const dx = ((east - west) * Math.PI) / 180;
   const dy = Math.abs(mercatorY(north) - mercatorY(south));
   const aspect = dx === 0 && dy === 0 ? 1 : dy === 0 ? Infinity : dx / dy;
-  const padding = clearPadding({ width: width / bands.unit, height: bands.mapHeight / bands.unit }, overlays, SUBJECT_MARGIN, aspect);
-  return { bounds: subject, padding: padding ?? SUBJECT_MARGIN, maxZoom: 5.5 };
+  const size = { width: width / bands.unit, height: bands.mapHeight / bands.unit };
+  const choices = (['left', 'right'] as const).map((legendSide) => {
+    const overlays = overlayBoxes(model, bands, width, withInset, legendSide)
+      // Page pixels → the export map's own pixels (it is drawn `unit` times smaller, below the header).
+      .map((box) => ({ x: box.x / bands.unit, y: (box.y - bands.mapTop) / bands.unit, width: box.width / bands.unit, height: box.height / bands.unit }));
+    const padding = clearPadding(size, overlays, SUBJECT_MARGIN, aspect);
+    return { legendSide, padding, scale: padding ? subjectScale(size, padding, aspect) : 0 };
+  });
+  // The usual corner unless the other is clearly better: a legend that hops about for a few pixels reads as a mistake.
+  const [left, right] = choices as [(typeof choices)[0], (typeof choices)[0]];
+  const best = right.scale > left.scale * 1.1 ? right : left;
+  return { frame: { bounds: subject, padding: best.padding ?? SUBJECT_MARGIN, maxZoom: 5.5 }, legendSide: best.legendSide };
 }
 
 const frameCentre = (frame: Frame) => ('camera' in frame ? frame.camera.center : [(frame.bounds[0] + frame.bounds[2]) / 2, (frame.bounds[1] + frame.bounds[3]) / 2]);
@@ -118,10 +136,12 @@ export async function exportBriefing(store: TripwireStore, options: ExportOption
 export async function drawBriefing(store: TripwireStore, options: ExportOptions, pool?: ExportMapPool): Promise<DrawnBriefing> {
   const size = exportSize(options.size, { width: window.innerWidth, height: window.innerHeight });
   const pixelRatio = size.fixedPixelRatio ?? options.pixelRatio;
-  const bands = layoutBands({ model: briefingModelNow(store, options), width: size.width, height: size.height, mapOnly: options.mapOnly ?? false });
+  const bands = layoutBands({ model: briefingModelNow(store, options), width: size.width, height: size.height, mapOnly: options.mapOnly ?? false, textScale: options.textScale });
   const insetView = insetViewOf(store.getState().scenario);
   const subjectShowsInset = insetView !== null && options.subject !== undefined && overlaps(options.subject, insetView.bounds);
-  const frame = options.frame ?? (options.subject ? subjectFrame(options.subject, { model: briefingModelNow(store, options), bands, width: size.width, withInset: insetView !== null && !subjectShowsInset }) : liveFrame());
+  const framed = options.subject && !options.frame ? subjectFrame(options.subject, { model: briefingModelNow(store, options), bands, width: size.width, withInset: insetView !== null && !subjectShowsInset }) : null;
+  const frame = options.frame ?? framed?.frame ?? liveFrame();
+  const legendSide = framed?.legendSide ?? 'left';
   // The map is drawn at a smaller CSS size and a higher pixel ratio, so that its labels and
   // symbols grow with the page (a 1920-wide slide is read from across a room, not at arm's length).
   const mapScale = pixelRatio * bands.unit;
@@ -141,12 +161,12 @@ export async function drawBriefing(store: TripwireStore, options: ExportOptions,
   };
   // The permalink reopens what the image shows: the export map's own camera, not the live one.
   const model = briefingModelNow(store, options, mapImage.camera, drawn);
-  const canvas = composeBriefing({ model, width: size.width, height: size.height, pixelRatio, mapOnly: options.mapOnly ?? false }, mapImage, inset && insetView ? { canvas: inset.canvas, title: insetView.title } : null);
+  const canvas = composeBriefing({ model, width: size.width, height: size.height, pixelRatio, mapOnly: options.mapOnly ?? false, textScale: options.textScale, legendSide }, mapImage, inset && insetView ? { canvas: inset.canvas, title: insetView.title } : null);
   const png = encodePng(canvas).then((bytes) => addPngText(bytes, { Title: model.title, Description: model.altText, Source: 'Tripwire' }));
   const state = store.getState();
   const selected = state.events.find((event) => event.id === state.selectedEventId);
   return {
-    layout: { mapTop: bands.mapTop, unit: bands.unit, mapSize: { width: size.width / bands.unit, height: bands.mapHeight / bands.unit }, camera: mapImage.camera, overlays: overlayBoxes(model, bands, size.width, inset !== null) },
+    layout: { mapTop: bands.mapTop, unit: bands.unit, mapSize: { width: size.width / bands.unit, height: bands.mapHeight / bands.unit }, camera: mapImage.camera, overlays: overlayBoxes(model, bands, size.width, inset !== null, legendSide) },
     png,
     width: canvas.width,
     height: canvas.height,

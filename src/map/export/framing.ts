@@ -22,6 +22,17 @@ function paddingAvoiding(rect: Rect, side: (typeof SIDES)[number], size: { width
 }
 
 /**
+ * How large a subject of this `aspect` (width / height on screen; Infinity for a flat route) can be
+ * drawn inside the padding: the room for its longer side. 0 when there is no room at all.
+ */
+export function subjectScale(size: { width: number; height: number }, padding: Padding, aspect: number): number {
+  const width = size.width - padding.left - padding.right;
+  const height = size.height - padding.top - padding.bottom;
+  if (width <= 0 || height <= 0) return 0;
+  return Number.isFinite(aspect) && aspect > 0 ? Math.min(width / aspect, height) : width;
+}
+
+/**
  * The padding for a fit (MapLibre's fitBounds) that keeps the subject clear of every overlay, plus
  * `margin` on every side. `aspect`: the subject's width / height in screen terms (Infinity for a
  * flat route, 1 for a point): the choice that lets it be drawn largest wins. Null when no choice
@@ -31,12 +42,8 @@ export function clearPadding(size: { width: number; height: number }, overlays: 
   let best: { padding: Padding; scale: number } | null = null;
   const choose = (index: number, padding: Padding) => {
     if (index === overlays.length) {
-      const width = size.width - padding.left - padding.right - 2 * margin;
-      const height = size.height - padding.top - padding.bottom - 2 * margin;
-      if (width <= 0 || height <= 0) return;
-      // How large the subject can be drawn: its longer side against the room it has.
-      const scale = Number.isFinite(aspect) && aspect > 0 ? Math.min(width / aspect, height) : width;
-      if (!best || scale > best.scale) best = { padding: { ...padding }, scale };
+      const scale = subjectScale(size, { top: padding.top + margin, right: padding.right + margin, bottom: padding.bottom + margin, left: padding.left + margin }, aspect);
+      if (scale > 0 && (!best || scale > best.scale)) best = { padding: { ...padding }, scale };
       return;
     }
     for (const side of SIDES) {

@@ -37,6 +37,7 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
   const scenarioTitle = useStore((state) => state.scenario?.title ?? '');
   const views = useStore((state) => state.scenario?.views ?? NO_VIEWS);
   const [handling, setHandling] = useState('');
+  const [author, setAuthor] = useState('');
   const [slideViews, setSlideViews] = useState<Readonly<Record<string, string>>>({});
   const [ownTitle, setTitle] = useState<string | null>(null);
   const title = ownTitle ?? scenarioTitle;
@@ -91,16 +92,21 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
         format,
         title,
         handling,
+        author,
         eventIds: chosen.map((event) => event.id),
         views: viewBounds(),
         signal: controller.signal,
         onProgress: ({ index, total, result }) => {
           if (!result) setStatus(`Slide ${index + 1} of ${total}…`);
-          else if (index + 1 === total) setStatus(format === 'pptx' ? 'Building the deck…' : 'Zipping the images…');
+          else if (index + 1 === total) setStatus(format === 'zip' ? 'Zipping the images…' : 'Building the deck…');
         },
       });
       download(deck.bytes, deck.fileName, deck.type);
-      setStatus(`Saved ${deck.fileName}: ${format === 'pptx' ? `a title slide and ${chosen.length} event slides` : `${chosen.length} images with their alt text`}.`);
+      const unclear = deck.slides.filter((slide) => slide.subjectProblems.length > 0).length;
+      setStatus(
+        `Saved ${deck.fileName}: ${format === 'zip' ? `${chosen.length} images with their alt text` : `a title slide and ${chosen.length} event slides`}.` +
+          (unclear > 0 ? ` ${unclear} slide${unclear === 1 ? '' : 's'} could not show the whole event clear of the legend and inset: choose a wider view for ${unclear === 1 ? 'it' : 'them'}.` : ''),
+      );
     } catch (error) {
       setStatus(isAbort(error) ? 'Cancelled: no deck was made.' : `Deck failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -125,6 +131,7 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
           Format
           <select value={format} onChange={(event) => setFormat(event.target.value as DeckFormat)}>
             <option value="pptx">PowerPoint (.pptx)</option>
+            <option value="pdf">PDF (.pdf)</option>
             <option value="zip">PNG images (.zip)</option>
           </select>
         </label>
@@ -132,6 +139,12 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
           Handling banner (optional)
           <input value={handling} onChange={(event) => setHandling(event.target.value)} placeholder="e.g. UNCLASSIFIED // FOR TRAINING" maxLength={120} />
         </label>
+        {format !== 'zip' && (
+          <label>
+            Author (optional)
+            <input value={author} onChange={(event) => setAuthor(event.target.value)} placeholder="you or your office, for the file's properties" maxLength={120} />
+          </label>
+        )}
       </div>
       <fieldset className="deck-which">
         <legend>Which events</legend>

@@ -1,13 +1,14 @@
-// A deck of chosen events, in the page: what the "Deck…" dialog and `npm run brief --format pptx`
-// both run. PowerPoint: each event's map alone (mapOnly) on a slide with editable text; PNG: each
-// event's full briefing image with its alt text, zipped and numbered in slide order. PptxGenJS and
-// JSZip are large: each loads only when asked for.
+// A deck of chosen events, in the page: what the "Deck…" dialog and `npm run brief --format …`
+// both run. PowerPoint: each event's map alone (mapOnly) on a slide with editable text; PDF: the
+// same slides as pages, the maps at print resolution; PNG: each event's full briefing image with
+// its alt text, zipped and numbered in slide order. PptxGenJS, pdf-lib (with its fonts) and JSZip
+// are large: each loads only when asked for.
 import type { TripwireStore } from '../../../data/store';
 import { renderEvents, type RenderedEvent, type RenderEventsOptions } from './render-events';
 import { deckSlides } from './slide-model';
-import { deckMapSize } from './slide-layout';
+import { DECK_MAP_TEXT_SCALE, deckMapSize, printPixelRatio } from './slide-layout';
 
-export type DeckFormat = 'pptx' | 'zip';
+export type DeckFormat = 'pptx' | 'pdf' | 'zip';
 
 /** The slide size (CSS pixels) the dialog renders at, as the CLI's default --size. */
 export const DECK_SLIDE_SIZE = { width: 1920, height: 1080 } as const;
@@ -17,6 +18,8 @@ export interface MakeDeckOptions extends Pick<RenderEventsOptions, 'eventIds' | 
   title: string;
   /** The handling marking on every slide ('' for none). */
   handling: string;
+  /** The briefer or their office, for the file's author field ('' for none). */
+  author?: string;
   /** Slide size in pixels; default DECK_SLIDE_SIZE. */
   size?: { width: number; height: number };
 }
@@ -38,18 +41,27 @@ export function toBase64(bytes: Uint8Array): string {
 
 const slidesOf = (rendered: RenderedEvent[]) => rendered.map(({ event, subjectProblems }) => ({ eventId: event.id, subjectProblems }));
 
-export async function makeDeck(store: TripwireStore, { format, title, handling, eventIds, views, size = DECK_SLIDE_SIZE, signal, onProgress }: MakeDeckOptions): Promise<MadeDeck> {
+export async function makeDeck(store: TripwireStore, { format, title, handling, author = '', eventIds, views, size = DECK_SLIDE_SIZE, signal, onProgress }: MakeDeckOptions): Promise<MadeDeck> {
   if (eventIds.length === 0) throw new Error('no events chosen');
   const scenarioId = store.getState().scenario?.id ?? 'tripwire';
   const common = { eventIds, views, signal, onProgress, pixelRatio: 1, title, handling };
-  if (format === 'pptx') {
-    // The slide sets the title, caption and handling as text of its own: the image is the map alone.
-    const rendered = await renderEvents(store, { ...common, size: deckMapSize(size), mapOnly: true });
+  if (format === 'pptx' || format === 'pdf') {
+    // The slide sets the title, caption and handling as text of its own: the image is the map
+    // alone. A PDF is printed: its maps are drawn at 300 pixels per inch of the slide.
+    const mapSize = deckMapSize(size);
+    const pixelRatio = format === 'pdf' ? printPixelRatio(mapSize) : 1;
+    const rendered = await renderEvents(store, { ...common, pixelRatio, size: mapSize, mapOnly: true, textScale: DECK_MAP_TEXT_SCALE });
     signal?.throwIfAborted();
-    const images = Object.fromEntries(rendered.map(({ event, result }) => [event.id, toBase64(result.png)]));
+    const model = deckSlides(store.getState(), { title, handling, author, eventIds });
+    const slides = slidesOf(rendered);
+    if (format === 'pdf') {
+      const { buildPdfInWorker } = await import('./build-pdf');
+      const bytes = await buildPdfInWorker(model, Object.fromEntries(rendered.map(({ event, result }) => [event.id, result.png])), signal);
+      return { bytes, fileName: `${scenarioId}-deck.pdf`, type: 'application/pdf', slides };
+    }
     const { buildDeck } = await import('./pptx-deck');
-    const bytes = await buildDeck(deckSlides(store.getState(), { title, handling, eventIds }), images);
-    return { bytes, fileName: `${scenarioId}-deck.pptx`, type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', slides: slidesOf(rendered) };
+    const bytes = await buildDeck(model, Object.fromEntries(rendered.map(({ event, result }) => [event.id, toBase64(result.png)])));
+    return { bytes, fileName: `${scenarioId}-deck.pptx`, type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', slides };
   }
   const rendered = await renderEvents(store, { ...common, size });
   signal?.throwIfAborted();

@@ -27,6 +27,7 @@ export async function buildDeck(model: DeckModel, images: Record<string, string>
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_16x9';
   pptx.title = model.titleSlide.title;
+  pptx.author = model.author || 'Tripwire';
   pptx.company = 'Tripwire';
 
   const title = pptx.addSlide();

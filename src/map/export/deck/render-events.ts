@@ -2,20 +2,17 @@
 // .pptx deck, through window.tripwireExport.renderEvents) and the "Deck…" dialog. For each chosen
 // event, in the order given: time set to the end of its span, the event selected, the map framed
 // on it; afterwards the store's time and selection are put back as they were.
-import type { TripwireEvent } from '../../../data/events';
+import { eventVertices, type TripwireEvent } from '../../../data/events';
 import type { TripwireStore } from '../../../data/store';
 import type { Bounds } from '../../../data/slices/view';
 import { drawBriefing, type ExportOptions, type ExportResult } from '../export-briefing';
 import { ExportMapPool } from '../render-map-image';
 import { subjectProblems } from '../subject-landing';
 
-/** The event's point, or every vertex of its route: what its slide must show clear. */
-const verticesOf = (event: TripwireEvent) => (event.geometry.type === 'Point' ? [event.geometry.coordinates] : event.geometry.coordinates) as [number, number][];
-
 /** The event's bounding box, [west, south, east, north]: what its slide is framed on. */
 export function eventBounds(event: TripwireEvent): Bounds {
-  const lons = verticesOf(event).map((position) => position[0]);
-  const lats = verticesOf(event).map((position) => position[1]);
+  const lons = eventVertices(event).map((position) => position[0]);
+  const lats = eventVertices(event).map((position) => position[1]);
   return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
 }
 
@@ -68,7 +65,7 @@ export async function renderEvents(store: TripwireStore, { eventIds, views = {},
         drawn.png.then((png) => {
           const result = { ...drawn, png };
           onProgress?.({ index, total: events.length, event, result });
-          return { event, result, subjectProblems: subjectProblems(verticesOf(event), result.layout) };
+          return { event, result, subjectProblems: subjectProblems(eventVertices(event), result.layout) };
         }),
       );
     }

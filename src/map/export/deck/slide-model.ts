@@ -21,6 +21,8 @@ export interface EventSlide {
 export interface DeckModel {
   /** The handling marking ("UNCLASSIFIED // FOR TRAINING"), banded at the top and bottom of every slide; '' for none. */
   handling: string;
+  /** Who made the deck, for the file's author field; '' when not given (the file then names Tripwire). */
+  author: string;
   titleSlide: { title: string; asOfRange: string; sources: string[] };
   slides: EventSlide[];
 }
@@ -52,11 +54,16 @@ export interface DeckChoices {
   title?: string;
   /** The handling marking for every slide. */
   handling?: string;
+  /**
+   * The briefer or their office, for the file's author field. Not the source's publisher: the
+   * deck is the briefer's reading of the source, which the slides credit as such.
+   */
+  author?: string;
   /** Which events, in slide order (the "Deck…" dialog's choice); default every event in date order. */
   eventIds?: readonly string[];
 }
 
-export function deckSlides(state: DeckState, { title, handling = '', eventIds }: DeckChoices = {}): DeckModel {
+export function deckSlides(state: DeckState, { title, handling = '', author = '', eventIds }: DeckChoices = {}): DeckModel {
   // Date order; ties keep their order in the file, as the event list does.
   const allByDate = [...state.events].sort(byDate);
   const events = eventIds
@@ -73,6 +80,7 @@ export function deckSlides(state: DeckState, { title, handling = '', eventIds }:
   const otherSets = state.eventSets.filter((set) => !set.sourceId && events.some((event) => event.eventSetId === set.id)).map((set) => set.citation);
   return {
     handling: handling.trim(),
+    author: author.trim(),
     titleSlide: {
       title: title?.trim() || state.scenario?.title || 'Briefing',
       asOfRange: first && last ? `Events from ${describeEventDate(first)} to ${describeEventDate(last)}` : 'No events',
