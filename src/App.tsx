@@ -87,10 +87,8 @@ export function App() {
             what the user looks at first (measured: ~1 s of cold load when both start together).
             Without WebGL the main map never draws, says why, and no inset appears. */}
         {mapDrawn && insetView && <InsetMap view={insetView} layers={layers} />}
-        <Legend />
-        {presenting ? (
-          <PresentationCaption />
-        ) : eventForm ? (
+        <Legend collapsed={presenting} />
+        {presenting ? null : eventForm ? (
           <EventForm key={eventForm.editing ?? 'new'} />
         ) : geographyForm ? (
           <GeographyForm key={geographyForm.editing ?? 'new'} />
@@ -108,6 +106,8 @@ export function App() {
         {importFlow.report && <ImportReportPanel report={importFlow.report} onClose={importFlow.closeReport} />}
         {scenarioFlow.report && <ScenarioReportPanel report={scenarioFlow.report} onClose={scenarioFlow.closeReport} />}
       </main>
+      {/* Below the map, not over it: the inset, scale bar and event stay in view while presenting. */}
+      {presenting && <PresentationCaption />}
       <footer className="timeline-area" aria-label="Timeline">
         <Timeline />
       </footer>

@@ -32,6 +32,9 @@ export function normaliseEvents(raw: RawEvent[], eventSetId = 'article'): Tripwi
     .sort((a, b) => a.start - b.start || a.end - b.end || a.key - b.key);
 }
 
+/** The event's point, or every vertex of its route: what a frame must show for the event to be in view. */
+export const eventVertices = ({ geometry }: Pick<TripwireEvent, 'geometry'>) => (geometry.type === 'Point' ? [geometry.coordinates] : geometry.coordinates) as [number, number][];
+
 /** A representative point for framing, labels and distance: the point, or a route's midpoint vertex. */
 export function eventAnchor(event: Pick<TripwireEvent, 'geometry'>): [number, number] {
   const { geometry } = event;

@@ -11,15 +11,25 @@ import { drawFirstFrameComplete } from './first-frame';
 import { startSync } from './sync';
 
 /**
+ * Whether the main map already shows the inset's theater: its frame holds the view's centre (a
+ * wide frame over Moscow and Bakhmut), or it is looking at that view itself.
+ */
+function mainMapShows(view: ScenarioView, mainCenter: [number, number]): boolean {
+  const [west, south, east, north] = view.bounds;
+  const shown = window.tripwireMap?.getBounds();
+  return !isFarFrom(view, mainCenter) || (shown?.contains([(west + east) / 2, (south + north) / 2]) ?? false);
+}
+
+/**
  * A fixed inset of the scenario's far-away view (the article's: Ukraine and western Russia), so
  * those events stay in sight while the main map shows the rest. It is a second, non-interactive
  * map drawn from the same style and synced from the same store; a click moves the main map there.
- * It hides while the main map is looking at that view itself.
+ * It hides while the main map already shows that theater.
  */
 export function InsetMap({ view, layers }: { view: ScenarioView; layers: MapLayers }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mainCenter = useStore((state) => state.camera?.center ?? null);
-  const visible = mainCenter === null || isFarFrom(view, mainCenter);
+  const visible = mainCenter === null || !mainMapShows(view, mainCenter);
 
   useEffect(() => {
     const container = containerRef.current;

@@ -4,6 +4,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { shallow } from 'zustand/shallow';
 import { bbox } from '@turf/turf';
 import type { StoreState, TripwireStore } from '../data/store';
+import { eventVertices } from '../data/events';
 import { hasActiveFilters, matchesFilters, windowStart } from '../data/selectors';
 import type { MapLayers } from '../layers';
 import { EVENTS_SOURCE } from '../layers/events';
@@ -11,6 +12,7 @@ import { GLOBAL } from '../layers/expressions';
 import { geographyChangeDays, geographyTimeAt } from '../layers/geography-time';
 import { geographyToCollection } from '../layers/source-data';
 import { createEventsDrawer } from './large-events';
+import { fitClear, isClearlyInView } from './clear-area';
 
 const DAYS_PER_MONTH = 30.44;
 /** In cumulative mode events fade over ten years, so the last few stand out. */
@@ -175,8 +177,12 @@ function startCameraSync(map: MapLibreMap, store: TripwireStore): (() => void)[]
       (state) => state.cameraRequest,
       (request) => {
         if (request?.kind === 'bounds') {
-          const [west, south, east, north] = request.bounds;
-          map.fitBounds([[west, south], [east, north]], { padding: 80, maxZoom: request.maxZoom, duration: 600 });
+          if (request.clearOfPanels) {
+            fitClear(map, request.bounds, { maxZoom: request.maxZoom, duration: 600 });
+          } else {
+            const [west, south, east, north] = request.bounds;
+            map.fitBounds([[west, south], [east, north]], { padding: 80, maxZoom: request.maxZoom, duration: 600 });
+          }
         } else if (request?.kind === 'camera') {
           map.jumpTo(request.camera);
         }
@@ -184,16 +190,15 @@ function startCameraSync(map: MapLibreMap, store: TripwireStore): (() => void)[]
       // A request made before the map loaded (from the URL) still counts.
       { fireImmediately: true },
     ),
-    // Selecting an event outside the frame brings it into view (at the current zoom if it can).
+    // Selecting an event that is off screen or under a panel brings it into the clear part of the
+    // map (at the current zoom if it can), as a briefing slide frames its event.
     subscribe(
       (state) => state.selectedEventId,
       (id) => {
         const event = store.getState().events.find((candidate) => candidate.id === id);
         if (!event) return;
-        const [west, south, east, north] = bbox(event.geometry);
-        const bounds = map.getBounds();
-        if (bounds.contains([west, south]) && bounds.contains([east, north])) return;
-        map.fitBounds([[west, south], [east, north]], { padding: 120, maxZoom: Math.max(map.getZoom(), 4), duration: 600 });
+        if (isClearlyInView(map, eventVertices(event))) return;
+        fitClear(map, bbox(event.geometry) as [number, number, number, number], { maxZoom: Math.max(map.getZoom(), 4), duration: 600 });
       },
     ),
   ];

@@ -8,14 +8,17 @@ function Swatch({ swatch }: { swatch: LegendSwatch }) {
   return <span className={`legend-swatch swatch-${swatch.shape}`} style={style} aria-hidden="true" />;
 }
 
-/** The legend doubles as the layer switcher: one checkbox per toggleable layer, top layer first. */
-export function Legend() {
+/**
+ * The legend doubles as the layer switcher: one checkbox per toggleable layer, top layer first.
+ * `collapsed` (presenting): folded to its title, so it does not cover the event being shown.
+ */
+export function Legend({ collapsed = false }: { collapsed?: boolean }) {
   const hidden = useStore((state) => state.hiddenLayers);
   const eventsShown = !hidden.includes('events');
   const importsShown = useStore((state) => state.eventSets.some((set) => set.imported && state.activeEventSetIds.includes(set.id)));
   const toggleable = layersOf(useStore((state) => state.scenario)).toggleable;
   return (
-    <details className="legend" data-testid="legend" open>
+    <details className="legend" data-testid="legend" open={!collapsed}>
       <summary className="legend-title">Legend &amp; layers</summary>
       <ul className="legend-layers">
         {toggleable.map((layer) => (

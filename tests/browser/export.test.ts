@@ -10,6 +10,8 @@ import { PNG } from 'pngjs';
 import JSZip from 'jszip';
 import { exportPng, OUTPUT_DIR, launchBrowser, openReadyApp, screenshot } from './driver';
 import { readPngText } from '../../src/map/export/png-text';
+import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import { pageTexts } from '../pdf-reading';
 
 const run = promisify(execFile);
 
@@ -139,6 +141,56 @@ describe('briefing images', () => {
     },
   );
 
+  it('presentation mode shows the caption below the map, folds the legend, and frames the event clear of every panel', async () => {
+    const { page } = await openReadyApp(browser, { hash: 't=2023-01-11&event=us-alleges-prk-arms-to-wagner-2022' });
+    await page.waitForSelector('.inset-map', { state: 'attached' });
+    await page.keyboard.press('p');
+    await page.waitForSelector('[data-testid="presentation-caption"]');
+    // The camera moves (600 ms) once the caption has taken its place: wait for it to settle.
+    await expect
+      .poll(async () => page.evaluate(() => window.tripwireMap!.isMoving()), { timeout: 10_000 })
+      .toBe(false);
+    await page.waitForTimeout(700);
+    const landed = await page.evaluate(() => {
+      const map = window.tripwireMap!;
+      const frame = map.getContainer().getBoundingClientRect();
+      const state = window.tripwireStore!.getState();
+      const event = state.events.find((candidate) => candidate.id === state.selectedEventId)!;
+      const vertices = (event.geometry.type === 'Point' ? [event.geometry.coordinates] : event.geometry.coordinates) as [number, number][];
+      // A hidden panel (the inset, when the frame already shows its theater) has an empty box.
+      const rect = (selector: string) => {
+        const box = document.querySelector(selector)!.getBoundingClientRect();
+        return { left: box.left, top: box.top, right: box.right, bottom: box.bottom };
+      };
+      return {
+        points: vertices.map((vertex) => {
+          const { x, y } = map.project(vertex);
+          return [frame.left + x, frame.top + y] as [number, number];
+        }),
+        map: { left: frame.left, top: frame.top, right: frame.right, bottom: frame.bottom },
+        panels: { legend: rect('.legend'), inset: rect('.inset-map'), scale: rect('.maplibregl-ctrl-scale') },
+        caption: rect('[data-testid="presentation-caption"]'),
+        legendOpen: (document.querySelector('.legend') as HTMLDetailsElement).open,
+      };
+    });
+    await screenshot(page, 'presentation-wagner-1280');
+    expect(landed.legendOpen).toBe(false);
+    // The caption is a band below the map: it covers neither the map nor the inset on it.
+    expect(landed.caption.top).toBeGreaterThanOrEqual(landed.map.bottom - 1);
+    expect(landed.caption.top).toBeGreaterThanOrEqual(landed.panels.inset.bottom - 1);
+    for (const [x, y] of landed.points) {
+      expect(x).toBeGreaterThan(landed.map.left);
+      expect(x).toBeLessThan(landed.map.right);
+      expect(y).toBeGreaterThan(landed.map.top);
+      expect(y).toBeLessThan(landed.map.bottom);
+      for (const [name, box] of Object.entries(landed.panels)) {
+        const under = x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+        expect(under, `vertex at ${x.toFixed(0)},${y.toFixed(0)} under the ${name}`).toBe(false);
+      }
+    }
+    await page.close();
+  });
+
   it('npm run brief --each-event writes one image per event and an index, in date order', async () => {
     const out = mkdtempSync(join(tmpdir(), 'brief-'));
     const { stdout } = await run('node', ['scripts/brief.mjs', '--each-event', '--events', 'tests/fixtures/brief-events.geojson', '--out', out, '--size', '800x450'], { timeout: 180_000 });
@@ -236,6 +288,29 @@ describe('briefing images', () => {
       if (picture.data[i]! > 250 && picture.data[i + 1]! > 250 && picture.data[i + 2]! > 250) white++;
     }
     expect(white / (x1 - x0)).toBeLessThan(0.5);
+  });
+
+  it('npm run brief --format pdf writes one PDF: a page per slide, every word as text in the embedded font, the handling band, the maps at print resolution', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'brief-'));
+    const file = join(out, 'deck.pdf');
+    const args = ['--each-event', '--events', 'tests/fixtures/brief-events.geojson', '--format', 'pdf', '--handling', 'UNCLASSIFIED // FOR TRAINING', '--author', 'J. Analyst', '--out', file, '--size', '1280x720'];
+    const { stdout } = await run('node', ['scripts/brief.mjs', ...args], { timeout: 180_000 });
+    expect(stdout).toContain('2 of 2 slides show their event clear');
+    expect(readdirSync(out)).toEqual(['deck.pdf']);
+    const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+    expect(pdf.getPageCount()).toBe(3);
+    expect(pdf.getTitle()).toBe('Russia–North Korea ties and the balance of power in East Asia');
+    expect(pdf.getAuthor()).toBe('J. Analyst');
+    const [titlePage, summit, launch] = pageTexts(pdf);
+    expect(titlePage).toContain('Events from 25 April 2019 to January 2022');
+    expect(summit).toContain('Fixture summit in Vladivostok');
+    expect(summit).toContain('A short quote for the fixture.');
+    expect(launch).toContain('Fixture missile launch <b>not bold</b>');
+    for (const page of [titlePage, summit, launch]) expect(page).toContain('UNCLASSIFIED // FOR TRAINING');
+    // Each map image has ~300 pixels per inch of its 5.9-inch box.
+    const images = [...pdf.context.enumerateIndirectObjects()].map(([, object]) => object).filter((object) => object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'));
+    expect(images).toHaveLength(2);
+    for (const image of images) expect((image as PDFRawStream).dict.lookup(PDFName.of('Width'), PDFNumber).asNumber() / 5.9).toBeGreaterThan(290);
   });
 
   it('npm run brief --format pptx refuses an --out that is not a .pptx', async () => {

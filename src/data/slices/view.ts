@@ -4,7 +4,7 @@ import type { Camera } from '../url-state';
 export type Bounds = [number, number, number, number];
 
 export type CameraRequest =
-  | { kind: 'bounds'; bounds: Bounds; maxZoom: number; serial: number }
+  | { kind: 'bounds'; bounds: Bounds; maxZoom: number; serial: number; clearOfPanels?: boolean }
   | { kind: 'camera'; camera: Camera; serial: number };
 
 export interface ViewSlice {
@@ -24,6 +24,8 @@ export interface ViewSlice {
   setEventsArriving: (arriving: boolean) => void;
   setCamera: (camera: Camera) => void;
   requestFrame: (bounds: Bounds, maxZoom?: number) => void;
+  /** Frames a subject (an event, a feature) in the part of the map no panel covers, as a briefing slide does. */
+  requestSubjectFrame: (bounds: Bounds, maxZoom?: number) => void;
   requestCamera: (camera: Camera) => void;
   addNotice: (text: string) => void;
   dismissNotices: () => void;
@@ -42,6 +44,7 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
     setEventsArriving: (eventsArriving) => set({ eventsArriving }),
     setCamera: (camera) => set({ camera }),
     requestFrame: (bounds, maxZoom = 7) => set({ cameraRequest: { kind: 'bounds', bounds, maxZoom, serial: serial() } }),
+    requestSubjectFrame: (bounds, maxZoom = 7) => set({ cameraRequest: { kind: 'bounds', bounds, maxZoom, serial: serial(), clearOfPanels: true } }),
     requestCamera: (camera) => set({ cameraRequest: { kind: 'camera', camera, serial: serial() } }),
     addNotice: (text) => set((state) => ({ notices: [...state.notices, text] })),
     dismissNotices: () => set({ notices: [] }),

@@ -109,7 +109,7 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
                   onClick={() => {
                     const feature = names.get(id);
                     state.selectGeography(id);
-                    if (feature) state.requestFrame(boundsOf(feature.geometry as GeoJSON.Geometry));
+                    if (feature) state.requestSubjectFrame(boundsOf(feature.geometry as GeoJSON.Geometry));
                   }}
                 >
                   {names.get(id)?.properties.name ?? id}
@@ -123,7 +123,7 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
         <button type="button" onClick={() => goTo(previous)} disabled={!previous}>
           ← Previous
         </button>
-        <button type="button" onClick={() => state.requestFrame(boundsOf(event.geometry))}>Zoom to</button>
+        <button type="button" onClick={() => state.requestSubjectFrame(boundsOf(event.geometry))}>Zoom to</button>
         <button type="button" onClick={() => goTo(next)} disabled={!next}>
           Next →
         </button>

@@ -69,7 +69,7 @@ export function GeographyDetail({ feature }: { feature: GeographyFeature }) {
         )}
       </dl>
       <nav className="detail-nav">
-        <button type="button" onClick={() => state.requestFrame(boundsOf(feature.geometry as GeoJSON.Geometry))}>
+        <button type="button" onClick={() => state.requestSubjectFrame(boundsOf(feature.geometry as GeoJSON.Geometry))}>
           Zoom to
         </button>
       </nav>

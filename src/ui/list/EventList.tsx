@@ -56,7 +56,7 @@ export function EventList() {
     const state = store.getState();
     state.setTime(event.start);
     state.selectEvent(id);
-    state.requestFrame(boundsOf(event.geometry), 6);
+    state.requestSubjectFrame(boundsOf(event.geometry), 6);
   };
 
   return (
