@@ -320,7 +320,7 @@ describe('briefing images', () => {
     expect(failure.stderr).toContain('--out must end in .pptx');
     expect(readdirSync(out)).toEqual([]);
   });
-  it('the "Deck…" dialog makes a .pptx of the ticked events, in the order chosen, and puts time and selection back', async () => {
+  it('the "Deck…" dialog makes a .pptx of the ticked events, in the order chosen, with a view chosen for one, and puts time and selection back', async () => {
     const { page } = await openReadyApp(browser, { hash: 't=2023-01-11' });
     const before = await page.evaluate(() => {
       const state = window.tripwireStore!.getState();
@@ -333,6 +333,8 @@ describe('briefing images', () => {
     await dialog.getByRole('checkbox', { name: before.first }).check();
     await dialog.getByRole('checkbox', { name: before.second }).check();
     await dialog.getByRole('button', { name: `Move “${before.second}” up` }).click();
+    // The first event is in Moscow: a slide set to the Korean Peninsula cannot show it, and says so.
+    await dialog.getByRole('combobox', { name: `View for “${before.first}”` }).selectOption({ label: 'Korean Peninsula' });
     const downloading = page.waitForEvent('download', { timeout: 90_000 });
     await dialog.getByRole('button', { name: 'Make deck' }).click();
     await expect.poll(() => dialog.getByRole('status').innerText()).toMatch(/Slide \d of 2…|Building|Saved/);
@@ -347,6 +349,7 @@ describe('briefing images', () => {
     expect(await textOf('ppt/slides/slide2.xml')).toContain(before.second);
     expect(await textOf('ppt/slides/slide3.xml')).toContain(before.first);
     await expect.poll(() => dialog.getByRole('status').innerText()).toContain(`Saved ${before.scenarioId}-deck.pptx`);
+    expect(await dialog.getByRole('status').innerText()).toContain('1 slide could not show the whole event clear of the legend and inset');
     const after = await page.evaluate(() => {
       const { time, selectedEventId } = window.tripwireStore!.getState();
       return { time, selectedEventId };
