@@ -7,12 +7,11 @@ import { font, wrapText } from './canvas-text';
 import type { MapImage } from './render-map-image';
 import { scaleBar } from './scale-bar';
 import { insetBox, legendBox, northArrowBox, type LegendSide } from './overlay-boxes';
+import { BRIEFING_COLOURS } from './briefing-colours';
 
-const INK = '#1f1e1c';
-const MUTED = '#5d5b56';
+const { ink: INK, muted: MUTED, banner: BANNER, warning: WARNING } = BRIEFING_COLOURS;
 const RULE = '#d9d5cc';
 const PAPER = '#ffffff';
-const BANNER = '#2b2b2b';
 
 export interface ComposeInput {
   model: BriefingModel;
@@ -244,7 +243,7 @@ export function composeBriefing(
     const after = y + (70 + quoteLines.length * 19) * unit;
     context.fillText(`— ${caption.attribution}`, margin, after);
     if (caption.factCheck) {
-      context.fillStyle = '#9b2c3a';
+      context.fillStyle = WARNING;
       context.fillText(wrapText(context, caption.factCheck, textWidth, 1)[0] ?? '', margin, after + 18 * unit);
     }
     y += bands.caption;

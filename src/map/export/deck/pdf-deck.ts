@@ -23,7 +23,8 @@
 //
 // Speaker notes: PDF has no notes, so the slides' notes are left out (the .pptx keeps them).
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
+import { BRIEFING_COLOURS } from '../briefing-colours';
 import { fitParagraphs, type FitOptions, type Paragraph, type PdfBox } from './pdf-text';
 import { BANNER_HEIGHT, CAPTION_BOX, MAP_BOX, SLIDE } from './slide-layout';
 import type { DeckModel } from './slide-model';
@@ -33,11 +34,9 @@ export interface DeckFonts {
   bold: Uint8Array;
 }
 
-// The colours of pptx-deck.ts, so the two decks look alike.
-const INK = rgb(0x1f / 255, 0x1e / 255, 0x1c / 255);
-const MUTED = rgb(0x5d / 255, 0x5b / 255, 0x56 / 255);
-const WARNING = rgb(0x9b / 255, 0x2c / 255, 0x3a / 255);
-const BANNER = rgb(0x2b / 255, 0x2b / 255, 0x2b / 255);
+/** A CSS hex colour as pdf-lib's RGB (0–1 per channel). */
+const rgbOf = (hex: string) => rgb(parseInt(hex.slice(1, 3), 16) / 255, parseInt(hex.slice(3, 5), 16) / 255, parseInt(hex.slice(5, 7), 16) / 255);
+const [INK, MUTED, WARNING, BANNER] = [BRIEFING_COLOURS.ink, BRIEFING_COLOURS.muted, BRIEFING_COLOURS.warning, BRIEFING_COLOURS.banner].map(rgbOf) as [Color, Color, Color, Color];
 const WHITE = rgb(1, 1, 1);
 
 const POINTS_PER_INCH = 72;

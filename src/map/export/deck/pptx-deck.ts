@@ -5,14 +5,13 @@
 import PptxGenJS from 'pptxgenjs';
 import type { DeckModel } from './slide-model';
 import { BANNER_HEIGHT, CAPTION_BOX, MAP_BOX, SLIDE } from './slide-layout';
+import { BRIEFING_COLOURS } from '../briefing-colours';
 
 // Fonts every office machine has, so the deck looks the same on the briefer's laptop.
 const HEADING_FONT = 'Calibri';
 const BODY_FONT = 'Calibri';
-const INK = '1F1E1C';
-const MUTED = '5D5B56';
-const WARNING = '9B2C3A';
-const BANNER = '2B2B2B';
+// PptxGenJS takes colours as RRGGBB, without the '#'.
+const [INK, MUTED, WARNING, BANNER] = [BRIEFING_COLOURS.ink, BRIEFING_COLOURS.muted, BRIEFING_COLOURS.warning, BRIEFING_COLOURS.banner].map((hex) => hex.slice(1).toUpperCase());
 
 /** The handling marking as a dark band across the top and the bottom of the slide, as on the briefing images. */
 function addHandlingBanner(slide: PptxGenJS.Slide, handling: string) {
