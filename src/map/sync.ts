@@ -162,6 +162,12 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
   return () => subscriptions.forEach((unsubscribe) => unsubscribe());
 }
 
+/**
+ * Runs `fit` once the panels a change opens (the selected event's detail) are on the page: the
+ * store tells the map before React draws them, and a frame clear of them needs their boxes.
+ */
+const afterPanelsRender = (fit: () => void) => requestAnimationFrame(() => requestAnimationFrame(fit));
+
 /** Camera requests from the panels and the URL; the camera reported back; selections kept in view. */
 function startCameraSync(map: MapLibreMap, store: TripwireStore): (() => void)[] {
   const subscribe = guardedSubscribe(store);
@@ -178,7 +184,7 @@ function startCameraSync(map: MapLibreMap, store: TripwireStore): (() => void)[]
       (request) => {
         if (request?.kind === 'bounds') {
           if (request.clearOfPanels) {
-            fitClear(map, request.bounds, { maxZoom: request.maxZoom, duration: 600 });
+            afterPanelsRender(() => fitClear(map, request.bounds, { maxZoom: request.maxZoom, duration: 600 }));
           } else {
             const [west, south, east, north] = request.bounds;
             map.fitBounds([[west, south], [east, north]], { padding: 80, maxZoom: request.maxZoom, duration: 600 });
@@ -197,8 +203,10 @@ function startCameraSync(map: MapLibreMap, store: TripwireStore): (() => void)[]
       (id) => {
         const event = store.getState().events.find((candidate) => candidate.id === id);
         if (!event) return;
-        if (isClearlyInView(map, eventVertices(event))) return;
-        fitClear(map, bbox(event.geometry) as [number, number, number, number], { maxZoom: Math.max(map.getZoom(), 4), duration: 600 });
+        afterPanelsRender(() => {
+          if (isClearlyInView(map, eventVertices(event))) return;
+          fitClear(map, bbox(event.geometry) as [number, number, number, number], { maxZoom: Math.max(map.getZoom(), 4), duration: 600 });
+        });
       },
     ),
   ];
