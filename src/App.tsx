@@ -24,6 +24,7 @@ import { EventForm } from './ui/edit/EventForm';
 import { GeographyForm } from './ui/edit/GeographyForm';
 import { ScenarioReportPanel } from './ui/scenario/ScenarioControls';
 import { isScenarioFile, useScenarioFlow } from './ui/scenario/use-scenario-flow';
+import { ScreenReaderMap } from './ui/a11y/ScreenReaderMap';
 
 // The mapping step (column detection, date formats, category vocabularies) loads when a file needs it.
 const ColumnMappingDialog = lazy(() => import('./ui/import/ColumnMappingDialog'));
@@ -75,7 +76,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <aside className="sidebar" aria-label="Events">
+      <aside className="sidebar" id="event-sidebar" aria-label="Events">
         <EventList />
       </aside>
       <main className="map-area">
@@ -97,6 +98,7 @@ export function App() {
         ) : (
           <DetailPanel />
         )}
+        <ScreenReaderMap onShowList={() => document.getElementById('event-list')?.focus()} />
         <LoadIssues />
         <Notices />
         {backgroundTask && (

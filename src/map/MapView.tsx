@@ -12,6 +12,7 @@ import { palette } from '../layers/palette';
 import { drawFirstFrameComplete } from './first-frame';
 import { startInteractions } from './interactions';
 import { startSync } from './sync';
+import { MAP_SUMMARY_ID } from '../ui/a11y/describe-map';
 
 // Vite emits the worker as its own file; without this the production build cannot start it.
 setWorkerUrl(workerUrl);
@@ -72,6 +73,8 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
       return;
     }
     drawFirstFrameComplete(map);
+    // The canvas's text alternative: the up-to-date summary of what it shows (ScreenReaderMap).
+    map.getCanvas().setAttribute('aria-describedby', MAP_SUMMARY_ID);
     map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     map.addControl(
