@@ -13,6 +13,7 @@ import { deckMapSize } from './map/export/deck/slide-layout';
 import { renderEvents } from './map/export/deck/render-events';
 import { toBase64 } from './map/export/deck/make-deck';
 import './app.css';
+import './ui/layout.css';
 import './ui/import/import.css';
 import './ui/edit/edit.css';
 
