@@ -103,7 +103,7 @@ describe('axe-core finds no violations', () => {
   it('on a phone, with the event list open', async () => {
     const { page } = await openApp(browser, { width: 390, height: 844, hasTouch: true });
     await waitForMapIdle(page);
-    await page.getByRole('button', { name: 'Events' }).tap();
+    await page.getByRole('button', { name: 'Events', exact: true }).tap();
     await expect.poll(() => page.locator('.event-row').count()).toBeGreaterThan(5);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
