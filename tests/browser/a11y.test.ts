@@ -31,9 +31,9 @@ describe('axe-core finds no violations', () => {
     await page.close();
   });
 
-  it('with an event selected in the past (later events are dimmed in the list)', async () => {
-    const { page } = await openReadyApp(browser, { hash: 't=2019-04-25&event=vladivostok-summit-2019' });
-    await expect.poll(() => page.getByTestId('detail-panel').innerText()).toContain('Vladivostok');
+  it('with an event selected in the past (the later events in sight are dimmed in the list)', async () => {
+    const { page } = await openReadyApp(browser, { hash: 't=2000-07-19&event=putin-visits-pyongyang-2000' });
+    await expect.poll(() => page.getByTestId('detail-panel').innerText()).toContain('Pyongyang');
     await expect.poll(() => page.locator('.event-row.is-future').count()).toBeGreaterThan(3);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
