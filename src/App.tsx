@@ -68,6 +68,15 @@ export function App() {
       ),
     [],
   );
+  // Escape closes the phone's list sheet, as it closes the detail.
+  useEffect(() => {
+    if (!phone || !listOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setListOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [phone, listOpen]);
   const showList = useCallback(() => {
     setListOpen(true);
     requestAnimationFrame(() => document.getElementById('event-list')?.focus());

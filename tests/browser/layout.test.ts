@@ -79,6 +79,30 @@ describe('on a phone (390×844, touch)', () => {
     await page.close();
   });
 
+  it('a swipe along the timeline moves the date, and one summary is announced once it ends', async () => {
+    const { page } = await openOnPhone(browser, 390, 844, 't=2004-01-01');
+    await page.evaluate(() => {
+      const changes: string[] = [];
+      (window as unknown as { spoken: string[] }).spoken = changes;
+      const region = document.querySelector('[data-testid="timeline-announcement"]')!;
+      new MutationObserver(() => changes.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+    const track = (await page.locator('.timeline-track').boundingBox())!;
+    const y = track.y + track.height / 2;
+    // Real touch input (Chromium turns it into pointer events, as on a phone).
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    await touch('touchStart', track.x + track.width * 0.2);
+    for (let step = 1; step <= 10; step++) await touch('touchMove', track.x + track.width * (0.2 + step * 0.07));
+    await touch('touchEnd');
+    await expect.poll(() => page.getByTestId('timeline-date').innerText()).toMatch(/ 202[01]$/);
+    await expect.poll(() => page.getByTestId('timeline-announcement').innerText()).toMatch(/^\d+ \w+ 202[01]\. \d+ new events: /);
+    await page.waitForTimeout(600);
+    const spoken = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.filter((text) => text !== ''));
+    expect(new Set(spoken).size).toBe(1);
+    await page.close();
+  });
+
   it('the actions and the named views are menus; choosing a view frames it', async () => {
     const { page } = await openOnPhone(browser);
     expect(await page.getByRole('button', { name: 'Export image' }).isVisible()).toBe(false);

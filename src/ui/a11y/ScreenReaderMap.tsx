@@ -6,7 +6,7 @@ import { describeMap, describeTimeChange, MAP_SUMMARY_ID, mapDescriptionSentence
 
 /** While playing: at most one announcement a second. */
 export const PLAYING_INTERVAL_MS = 1000;
-/** Otherwise the time must rest this long (a drag, a held key) before one summary is spoken. */
+/** Otherwise the time must rest this long (a held key, a drag's end) before one summary is spoken. */
 export const SETTLE_MS = 300;
 
 /**
@@ -25,6 +25,8 @@ export function ScreenReaderMap({ onShowList }: { onShowList: () => void }) {
     let lastWrite = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let announce = false;
+    // While a finger or the mouse drags the slider nothing is said; its release brings one summary.
+    let dragging = false;
 
     const write = () => {
       timer = undefined;
@@ -46,6 +48,7 @@ export function ScreenReaderMap({ onShowList }: { onShowList: () => void }) {
     };
     const schedule = (withAnnouncement: boolean) => () => {
       announce ||= withAnnouncement;
+      if (dragging) return;
       const { playing } = store.getState();
       if (timer !== undefined) {
         if (playing) return; // one write a second while playing
@@ -61,9 +64,26 @@ export function ScreenReaderMap({ onShowList }: { onShowList: () => void }) {
       store.subscribe((state) => state.mode, schedule(false)),
       store.subscribe((state) => state.windowMonths, schedule(false)),
     ];
+    const onPointerDown = (event: PointerEvent) => {
+      if (!(event.target instanceof Element) || !event.target.closest('[role="slider"]')) return;
+      dragging = true;
+      clearTimeout(timer);
+      timer = undefined;
+    };
+    const onPointerUp = () => {
+      if (!dragging) return;
+      dragging = false;
+      schedule(false)();
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('pointerup', onPointerUp, true);
+    document.addEventListener('pointercancel', onPointerUp, true);
     write();
     return () => {
       unsubscribers.forEach((unsubscribe) => unsubscribe());
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('pointerup', onPointerUp, true);
+      document.removeEventListener('pointercancel', onPointerUp, true);
       clearTimeout(timer);
     };
   }, []);
