@@ -17,7 +17,7 @@ export function Legend() {
   const importsShown = useStore((state) => state.eventSets.some((set) => set.imported && state.activeEventSetIds.includes(set.id)));
   const toggleable = layersOf(useStore((state) => state.scenario)).toggleable;
   // Open on a wide screen; folded to its title on a tablet or phone, where open it would cover
-  // the default view's land (at 1024×768 it hid most of the Korean Peninsula).
+  // the default view's land (at 1024×768 it hid most of the built-in scenario's).
   const [openAtFirst] = useState(() => !window.matchMedia(TABLET_QUERY).matches);
   return (
     <details className="legend" data-testid="legend" open={openAtFirst}>

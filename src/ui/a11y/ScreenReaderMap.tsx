@@ -8,6 +8,11 @@ import { describeMap, describeTimeChange, MAP_SUMMARY_ID, mapDescriptionSentence
 export const PLAYING_INTERVAL_MS = 1000;
 /** Otherwise the time must rest this long (a held key, a drag's end) before one summary is spoken. */
 export const SETTLE_MS = 300;
+/**
+ * Up to this many events the map summary follows playback too; above it (the summary is a pass over
+ * every event shown: ~30–100 ms at a million here) it is brought up to date when playback stops.
+ */
+const LIVE_SUMMARY_UP_TO = 50_000;
 
 /**
  * The map and the timeline for a screen reader: a polite live region that says the date and the
@@ -32,7 +37,7 @@ export function ScreenReaderMap({ onShowList }: { onShowList: () => void }) {
       timer = undefined;
       lastWrite = performance.now();
       const state = store.getState();
-      setSummary({ description: describeMap(state.events, state), time: state.time });
+      if (!state.playing || state.events.length <= LIVE_SUMMARY_UP_TO) setSummary({ description: describeMap(state.events, state), time: state.time });
       if (!announce) return;
       announce = false;
       const selectionChanged = state.selectedEventId !== announced.selection;
@@ -59,6 +64,7 @@ export function ScreenReaderMap({ onShowList }: { onShowList: () => void }) {
     const unsubscribers = [
       store.subscribe((state) => state.time, schedule(true)),
       store.subscribe((state) => state.selectedEventId, schedule(true)),
+      store.subscribe((state) => state.playing, schedule(false)),
       store.subscribe((state) => state.events, schedule(false)),
       store.subscribe((state) => state.filters, schedule(false)),
       store.subscribe((state) => state.mode, schedule(false)),
