@@ -28,10 +28,11 @@ export interface OpenOptions {
 
 export async function openApp(browser: Browser, { hash = '', width = 1280, height = 720, hasTouch = false, reducedMotion }: OpenOptions = {}): Promise<OpenedApp> {
   // A context of its own rather than browser.newPage(): axe-core's runner opens a second page in
-  // the same context. Closing the page closes its context, as newPage()'s would.
+  // the same context. Closing the page closes its context, as newPage()'s would; when the browser
+  // itself is closing by then (afterAll), that close has nothing left to do and its rejection is moot.
   const context = await browser.newContext({ viewport: { width, height }, hasTouch, ...(reducedMotion ? { reducedMotion } : {}) });
   const page = await context.newPage();
-  page.once('close', () => void context.close());
+  page.once('close', () => context.close().catch(() => undefined));
   const consoleErrors: string[] = [];
   const requestedUrls: string[] = [];
   page.on('console', (message) => {
