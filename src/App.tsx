@@ -1,7 +1,7 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { MapView } from './map/MapView';
 import { InsetMap } from './map/InsetMap';
-import { useStore } from './data/store';
+import { store, useStore } from './data/store';
 import { layersOf } from './layers';
 import { defaultViewOf, insetViewOf, sourcesLine } from './data/scenario/scenario-text';
 import { Timeline } from './ui/timeline/Timeline';
@@ -24,6 +24,8 @@ import { EventForm } from './ui/edit/EventForm';
 import { GeographyForm } from './ui/edit/GeographyForm';
 import { ScenarioReportPanel } from './ui/scenario/ScenarioControls';
 import { isScenarioFile, useScenarioFlow } from './ui/scenario/use-scenario-flow';
+import { ScreenReaderMap } from './ui/a11y/ScreenReaderMap';
+import { PHONE_QUERY, useMediaQuery } from './ui/use-media-query';
 
 // The mapping step (column detection, date formats, category vocabularies) loads when a file needs it.
 const ColumnMappingDialog = lazy(() => import('./ui/import/ColumnMappingDialog'));
@@ -50,16 +52,59 @@ export function App() {
   const [mapDrawn, setMapDrawn] = useState(false);
   const openExport = useCallback(() => setExporting(true), []);
   useShortcuts({ presenting, setPresenting, openExport });
+  // Phone (≤ 600 px): the list is a sheet over the map, closed at first; tablet: a side panel
+  // that folds away; desktop: always there (app.css hides the toggle).
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [listOpen, setListOpen] = useState(() => !window.matchMedia(PHONE_QUERY).matches);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // On a phone, choosing an event closes the list so its detail sheet can be read.
+  useEffect(
+    () =>
+      store.subscribe(
+        (state) => state.selectedEventId,
+        (id) => {
+          if (id !== null && window.matchMedia(PHONE_QUERY).matches) setListOpen(false);
+        },
+      ),
+    [],
+  );
+  // Escape closes the phone's list sheet, as it closes the detail.
+  useEffect(() => {
+    if (!phone || !listOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setListOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [phone, listOpen]);
+  const showList = useCallback(() => {
+    setListOpen(true);
+    requestAnimationFrame(() => document.getElementById('event-list')?.focus());
+  }, []);
+  const layoutClasses = `${listOpen ? ' is-list-open' : ' is-list-closed'}${menuOpen ? ' is-menu-open' : ''}`;
 
   return (
-    <div className={`app${presenting ? ' is-presenting' : ''}`}>
+    <div className={`app${presenting ? ' is-presenting' : ''}${layoutClasses}`}>
       <header className="app-header">
         <h1>
           <span className="brand">Tripwire</span> {scenario?.title}
           {scenario?.subtitle && <span className="app-subtitle"> — {scenario.subtitle}</span>}
         </h1>
         {scenario && scenario.sources.length > 0 && <p className="app-source">Source: {sourcesLine(scenario)}</p>}
-        <div className="app-actions">
+        <button
+          type="button"
+          className="list-toggle"
+          aria-expanded={listOpen}
+          aria-controls="event-sidebar"
+          onClick={() => setListOpen(!listOpen)}
+        >
+          {listOpen ? 'Hide events' : 'Events'}
+        </button>
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="app-actions" onClick={() => setMenuOpen(!menuOpen)}>
+          Menu
+        </button>
+        {/* A click on any action also closes the phone's menu. */}
+        <div className="app-actions" id="app-actions" onClick={() => setMenuOpen(false)}>
           <button type="button" onClick={() => setManagingScenarios(true)} title="Open, save or start a scenario; the scenarios kept in this browser">
             Scenarios…
           </button>
@@ -75,7 +120,10 @@ export function App() {
           </button>
         </div>
       </header>
-      <aside className="sidebar" aria-label="Events">
+      <aside className="sidebar" id="event-sidebar" aria-label="Events">
+        <button type="button" className="sheet-close" aria-label="Close the event list" onClick={() => setListOpen(false)}>
+          ×
+        </button>
         <EventList />
       </aside>
       <main className="map-area">
@@ -85,8 +133,9 @@ export function App() {
         <ViewPicker />
         {/* After the main map's first frame: the inset shares MapLibre's worker, and the main map is
             what the user looks at first (measured: ~1 s of cold load when both start together).
-            Without WebGL the main map never draws, says why, and no inset appears. */}
-        {mapDrawn && insetView && <InsetMap view={insetView} layers={layers} />}
+            Without WebGL the main map never draws, says why, and no inset appears. A phone has no
+            room for it: its named views (the view menu) frame the same region. */}
+        {mapDrawn && insetView && !phone && <InsetMap view={insetView} layers={layers} />}
         <Legend collapsed={presenting} />
         {presenting ? null : eventForm ? (
           <EventForm key={eventForm.editing ?? 'new'} />
@@ -95,6 +144,7 @@ export function App() {
         ) : (
           <DetailPanel />
         )}
+        <ScreenReaderMap onShowList={showList} />
         <LoadIssues />
         <Notices />
         {backgroundTask && (

@@ -22,6 +22,7 @@ interface SlideProgress {
   seconds: number;
 }
 import './app.css';
+import './ui/layout.css';
 import './ui/import/import.css';
 import './ui/edit/edit.css';
 

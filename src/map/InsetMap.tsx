@@ -61,11 +61,13 @@ export function InsetMap({ view, layers }: { view: ScenarioView; layers: MapLaye
       type="button"
       className="inset-map"
       hidden={!visible}
-      aria-label={`Inset: ${view.title}. Click to move the main map there.`}
       onClick={() => store.getState().requestFrame(view.bounds, 12)}
     >
+      {/* Named by its visible title (a name that differs from what is seen confuses speech input);
+          the picture itself, its scale bar included, is hidden from assistive technology. */}
       <span className="inset-title">{view.title}</span>
-      <div ref={containerRef} className="inset-canvas" data-testid="inset-map" style={{ background: palette.water }} />
+      <span className="visually-hidden"> (inset map): move the main map there</span>
+      <div ref={containerRef} className="inset-canvas" data-testid="inset-map" aria-hidden="true" style={{ background: palette.water }} />
     </button>
   );
 }

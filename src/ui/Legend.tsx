@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { store, useStore } from '../data/store';
+import { TABLET_QUERY } from './use-media-query';
 import { layersOf } from '../layers';
 import type { LegendSwatch } from '../layers/types';
 import { CATEGORIES, categoryColor, categoryLabel, scenarioOwnCategories } from '../data/vocabulary';
@@ -17,8 +19,11 @@ export function Legend({ collapsed = false }: { collapsed?: boolean }) {
   const eventsShown = !hidden.includes('events');
   const importsShown = useStore((state) => state.eventSets.some((set) => set.imported && state.activeEventSetIds.includes(set.id)));
   const toggleable = layersOf(useStore((state) => state.scenario)).toggleable;
+  // Open on a wide screen; folded to its title on a tablet or phone, where open it would cover
+  // the default view's land (at 1024×768 it hid most of the built-in scenario's).
+  const [openAtFirst] = useState(() => !window.matchMedia(TABLET_QUERY).matches);
   return (
-    <details className="legend" data-testid="legend" open={!collapsed}>
+    <details className="legend" data-testid="legend" open={openAtFirst && !collapsed}>
       <summary className="legend-title">Legend &amp; layers</summary>
       <ul className="legend-layers">
         {toggleable.map((layer) => (

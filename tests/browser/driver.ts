@@ -17,11 +17,22 @@ export interface OpenedApp {
 }
 
 /** Opens the app at `hash` in a fresh page of the given size and records console errors and requests. */
-export async function openApp(
-  browser: Browser,
-  { hash = '', width = 1280, height = 720 }: { hash?: string; width?: number; height?: number } = {},
-): Promise<OpenedApp> {
-  const page = await browser.newPage({ viewport: { width, height } });
+export interface OpenOptions {
+  hash?: string;
+  width?: number;
+  height?: number;
+  /** A touch screen (Playwright's touch emulation: `tap()` works). */
+  hasTouch?: boolean;
+  reducedMotion?: 'reduce' | 'no-preference';
+}
+
+export async function openApp(browser: Browser, { hash = '', width = 1280, height = 720, hasTouch = false, reducedMotion }: OpenOptions = {}): Promise<OpenedApp> {
+  // A context of its own rather than browser.newPage(): axe-core's runner opens a second page in
+  // the same context. Closing the page closes its context, as newPage()'s would; when the browser
+  // itself is closing by then (afterAll), that close has nothing left to do and its rejection is moot.
+  const context = await browser.newContext({ viewport: { width, height }, hasTouch, ...(reducedMotion ? { reducedMotion } : {}) });
+  const page = await context.newPage();
+  page.once('close', () => context.close().catch(() => undefined));
   const consoleErrors: string[] = [];
   const requestedUrls: string[] = [];
   page.on('console', (message) => {
@@ -88,7 +99,7 @@ export async function pagePoint(page: Page, lngLat: [number, number]): Promise<{
 }
 
 /** Opens the app and waits for the map and the scenario's data. */
-export async function openReadyApp(browser: Browser, options: { hash?: string; width?: number; height?: number } = {}) {
+export async function openReadyApp(browser: Browser, options: OpenOptions = {}) {
   const opened = await openApp(browser, options);
   await waitForMapIdle(opened.page);
   await opened.page.waitForSelector('.event-row');

@@ -72,7 +72,7 @@ export function EventList() {
         {formatCount(shown.length)} of {formatCount(events.length)} events
       </p>
       <div ref={scroller} className="event-rows">
-        <ul aria-label="Events, oldest first" style={{ height: rows.getTotalSize() }}>
+        <ul id="event-list" tabIndex={-1} aria-label="Events, oldest first" style={{ height: rows.getTotalSize() }}>
         {rows.getVirtualItems().map((row) => {
           const event = shown[row.index]!;
           const selected = event.id === selectedEventId;

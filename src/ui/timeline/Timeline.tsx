@@ -54,7 +54,8 @@ export function Timeline() {
   return (
     <div className="timeline">
       <div className="timeline-readout">
-        <output className="timeline-date" aria-live="polite" data-testid="timeline-date">
+        {/* Not live: it changes every frame while playing. ScreenReaderMap speaks the date, throttled. */}
+        <output className="timeline-date" aria-live="off" data-testid="timeline-date">
           {formatDay(Math.floor(time), 'day', 'long')}
         </output>
         <span className="timeline-mode">{describeMode(mode, windowMonths, extent[0])}</span>

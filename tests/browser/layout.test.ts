@@ -1,0 +1,156 @@
+// The phone and tablet layouts, used as a briefer would: by touch on a phone, with a folding list
+// on a tablet. Screenshots land in test-output/ (the README shows the phone's beside the desktop's).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, screenshot, waitForMapIdle } from './driver';
+
+async function openOnPhone(browser: Browser, width = 390, height = 844, hash = '') {
+  const { page, consoleErrors } = await openApp(browser, { width, height, hasTouch: true, hash });
+  await waitForMapIdle(page);
+  await page.waitForFunction(() => window.tripwireStore?.getState().status === 'ready');
+  return { page, consoleErrors };
+}
+
+const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** Visible controls smaller than 44 × 44 CSS pixels (the map's own attribution links aside). */
+const smallTargets = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, select, summary, [role="slider"], .event-row')]
+      .filter((element) => element.getClientRects().length > 0 && !element.closest('.visually-hidden, .visually-hidden-until-focus'))
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => Math.round(box.width) < 44 || Math.round(box.height) < 44)
+      .map(({ element, box }) => `${element.tagName.toLowerCase()}.${element.className} "${element.textContent?.trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+
+const inViewport = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && box.left >= 0 && box.top >= 0 && box.right <= window.innerWidth && box.bottom <= window.innerHeight;
+  });
+
+describe('on a phone (390×844, touch)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('the map comes first and large, the timeline bar shows the slider and play, nothing scrolls sideways', async () => {
+    const { page, consoleErrors } = await openOnPhone(browser);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    const map = (await page.locator('.map-area').boundingBox())!;
+    expect(map.width * map.height).toBeGreaterThanOrEqual(0.5 * 390 * 844);
+    expect(await inViewport(page, '[role="slider"]')).toBe(true);
+    expect(await inViewport(page, '.play-button')).toBe(true);
+    expect(await page.locator('.timeline-track').evaluate((track) => track.getBoundingClientRect().width)).toBeGreaterThan(340);
+    expect(await page.locator('.inset-map').count()).toBe(0);
+    expect(await page.locator('.legend').getAttribute('open')).toBeNull();
+    expect(await smallTargets(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await screenshot(page, 'phone-390x844');
+    await page.close();
+  });
+
+  it('the event list and an event’s detail open as sheets by touch, and close again', async () => {
+    const { page } = await openOnPhone(browser);
+    await page.getByRole('button', { name: 'Events', exact: true }).tap();
+    const row = page.locator('.event-row', { hasText: 'Putin–Kim summit in Vladivostok' });
+    await expect.poll(() => row.isVisible()).toBe(true);
+    expect(await smallTargets(page)).toEqual([]);
+    await screenshot(page, 'phone-list-390x844');
+    await row.tap();
+    const detail = page.getByTestId('detail-panel');
+    await expect.poll(() => detail.isVisible()).toBe(true);
+    expect(await detail.getByRole('heading', { level: 2 }).innerText()).toBe('Putin–Kim summit in Vladivostok');
+    expect(await page.locator('.sidebar').isVisible()).toBe(false); // the list gave way to the detail
+    await expect.poll(() => inViewport(page, '[data-testid="detail-panel"]')).toBe(true); // once it has slid up
+    await expect.poll(() => page.getByTestId('timeline-date').innerText()).toBe('25 April 2019');
+    await screenshot(page, 'phone-detail-390x844');
+    await page.getByRole('button', { name: 'Close details (Escape)' }).tap();
+    await expect.poll(() => detail.count()).toBe(0);
+    // The list sheet closes with its own button too.
+    await page.getByRole('button', { name: 'Events', exact: true }).tap();
+    await expect.poll(() => page.locator('.sidebar').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Close the event list' }).tap();
+    await expect.poll(() => page.locator('.sidebar').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('a swipe along the timeline moves the date, and one summary is announced once it ends', async () => {
+    const { page } = await openOnPhone(browser, 390, 844, 't=2004-01-01');
+    await page.evaluate(() => {
+      const changes: string[] = [];
+      (window as unknown as { spoken: string[] }).spoken = changes;
+      const region = document.querySelector('[data-testid="timeline-announcement"]')!;
+      new MutationObserver(() => changes.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+    const track = (await page.locator('.timeline-track').boundingBox())!;
+    const y = track.y + track.height / 2;
+    // Real touch input (Chromium turns it into pointer events, as on a phone).
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    await touch('touchStart', track.x + track.width * 0.2);
+    for (let step = 1; step <= 10; step++) await touch('touchMove', track.x + track.width * (0.2 + step * 0.07));
+    await touch('touchEnd');
+    await expect.poll(() => page.getByTestId('timeline-date').innerText()).toMatch(/ 202[01]$/);
+    await expect.poll(() => page.getByTestId('timeline-announcement').innerText()).toMatch(/^\d+ \w+ 202[01]\. \d+ new events: /);
+    await page.waitForTimeout(600);
+    const spoken = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.filter((text) => text !== ''));
+    expect(new Set(spoken).size).toBe(1);
+    await page.close();
+  });
+
+  it('the actions and the named views are menus; choosing a view frames it', async () => {
+    const { page } = await openOnPhone(browser);
+    expect(await page.getByRole('button', { name: 'Export image' }).isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).tap();
+    expect(await page.getByRole('button', { name: 'Export image' }).isVisible()).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-menu-390x844');
+    await page.getByRole('button', { name: 'Menu' }).tap();
+    await page.getByRole('button', { name: 'Views' }).tap();
+    await page.getByRole('button', { name: 'Ukraine & Russia' }).tap();
+    await expect.poll(() => page.evaluate(() => window.tripwireMap!.getCenter().lng)).toBeLessThan(60);
+    expect(await page.getByRole('button', { name: 'Ukraine & Russia' }).isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('at 360 px wide nothing scrolls sideways, with the list, the menu or a detail open', async () => {
+    const { page } = await openOnPhone(browser, 360, 740, 't=2022-11-30&event=rus-chn-joint-air-patrol-2022-11');
+    await expect.poll(() => page.getByTestId('detail-panel').isVisible()).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Events', exact: true }).tap();
+    await page.getByRole('button', { name: 'Menu' }).tap();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-360x740');
+    await page.close();
+  });
+});
+
+describe('on a tablet (768×1024)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('the legend starts folded and the list folds away to give the map the width', async () => {
+    const { page } = await openApp(browser, { width: 768, height: 1024 });
+    await waitForMapIdle(page);
+    await page.waitForSelector('.event-row');
+    expect(await page.locator('.legend').getAttribute('open')).toBeNull();
+    await screenshot(page, 'tablet-768x1024');
+    const before = (await page.locator('.map-area').boundingBox())!.width;
+    await page.getByRole('button', { name: 'Hide events' }).click();
+    await expect.poll(async () => (await page.locator('.map-area').boundingBox())!.width).toBe(768);
+    expect(before).toBeLessThan(768);
+    await page.getByRole('button', { name: 'Events', exact: true }).click();
+    await expect.poll(() => page.locator('.sidebar').isVisible()).toBe(true);
+    await page.close();
+  });
+});
