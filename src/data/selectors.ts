@@ -25,8 +25,21 @@ export function matchesFilters(event: TripwireEvent, filters: Filters): boolean 
 
 export const hasActiveFilters = (filters: Filters) => filters.categories.length > 0 || filters.actors.length > 0 || filters.text.trim() !== '';
 
+const sameFilters = (a: Filters, b: Filters) =>
+  a === b || (a.text === b.text && a.categories.join('\u0000') === b.categories.join('\u0000') && a.actors.join('\u0000') === b.actors.join('\u0000'));
+let lastFiltered: { events: readonly TripwireEvent[]; filters: Filters; result: readonly TripwireEvent[] } | null = null;
+
+/**
+ * The events that pass the filters, in their order (the same array when no filter is set). The
+ * last answer is kept: one filter change is read by each map and by the list, and a text search
+ * over 100,000 events is worth doing once.
+ */
 export function filteredEvents(events: readonly TripwireEvent[], filters: Filters): readonly TripwireEvent[] {
-  return hasActiveFilters(filters) ? events.filter((event) => matchesFilters(event, filters)) : events;
+  if (!hasActiveFilters(filters)) return events;
+  if (lastFiltered && lastFiltered.events === events && sameFilters(lastFiltered.filters, filters)) return lastFiltered.result;
+  const result = events.filter((event) => matchesFilters(event, filters));
+  lastFiltered = { events, filters, result };
+  return result;
 }
 
 export function visibleEvents(

@@ -5,7 +5,7 @@ import { shallow } from 'zustand/shallow';
 import { bbox } from '@turf/turf';
 import type { StoreState, TripwireStore } from '../data/store';
 import { eventVertices } from '../data/events';
-import { hasActiveFilters, matchesFilters, windowStart } from '../data/selectors';
+import { filteredEvents, hasActiveFilters, windowStart } from '../data/selectors';
 import type { MapLayers } from '../layers';
 import { EVENTS_SOURCE } from '../layers/events';
 import { GLOBAL } from '../layers/expressions';
@@ -15,6 +15,7 @@ import { createEventsDrawer } from './large-events';
 import { fitClear, isClearlyInView } from './clear-area';
 
 const DAYS_PER_MONTH = 30.44;
+const NO_IDS: readonly string[] = [];
 /** In cumulative mode events fade over ten years, so the last few stand out. */
 const CUMULATIVE_FADE_DAYS = 3650;
 
@@ -111,10 +112,19 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
     subscribe(
       (state) => [state.events, state.filters] as const,
       ([events, filters]) => {
-        // One pass, and none of it when no filter is set (a million events, imported just now).
-        const excluded = hasActiveFilters(filters) ? events.filter((event) => !matchesFilters(event, filters)).map((event) => event.id) : [];
-        setGlobal(GLOBAL.excludedEventIds, excluded);
-        drawer.setExcluded(events, new Set(excluded));
+        // One pass, shared with the list and the other maps (filteredEvents keeps its last answer),
+        // and none of it when no filter is set (a million events, imported just now).
+        const matching = filteredEvents(events, filters);
+        if (drawer.large()) {
+          // The GPU layer's per-event "shown" bytes are rewritten in place; the GeoJSON event layers
+          // are empty, so they get no id list: as global state it was copied to the worker and
+          // re-laid out their source, 12x a repaint at 100,000 events (BENCHMARKS.md).
+          setGlobal(GLOBAL.excludedEventIds, NO_IDS);
+          drawer.setMatching(events, hasActiveFilters(filters) ? matching : null);
+          return;
+        }
+        const shown = new Set(matching);
+        setGlobal(GLOBAL.excludedEventIds, matching === events ? NO_IDS : events.filter((event) => !shown.has(event)).map((event) => event.id));
       },
       { equalityFn: shallow, fireImmediately: true },
     ),
