@@ -8,8 +8,8 @@ import { eventVertices } from '../data/events';
 import { filteredEvents, hasActiveFilters, windowStart } from '../data/selectors';
 import type { MapLayers } from '../layers';
 import { EVENTS_SOURCE } from '../layers/events';
-import { GLOBAL } from '../layers/expressions';
-import { geographyChangeDays, geographyTimeAt } from '../layers/geography-time';
+import { GLOBAL, OUT_OF_TIME } from '../layers/expressions';
+import { drawnAt, geographyChangeDays, geographyTimeAt, type GeographyDays, type GeographyTimeRule } from '../layers/geography-time';
 import { geographyToCollection } from '../layers/source-data';
 import { createEventsDrawer } from './large-events';
 import { fitClear, isClearlyInView } from './clear-area';
@@ -63,8 +63,25 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
     if (source && id) map.setFeatureState({ source, id }, { [flag]: value });
   };
 
+  // Geography follows time by feature-state (expressions.ts, shownInTime): on the few days the
+  // geography clock moves, only the features whose answer changed get a new state, and no tile is
+  // laid out again.
   let geographyChanges: number[] = [];
-  const setGeographyTime = (day: number) => setGlobal(GLOBAL.geographyTime, geographyTimeAt(geographyChanges, day));
+  let timedFeatures: { source: string; id: string; rule: GeographyTimeRule; days: GeographyDays }[] = [];
+  let geographyClock: number | null = null;
+  const outOfTime = new Map<string, boolean>();
+  const setGeographyTime = (day: number) => {
+    const clock = geographyTimeAt(geographyChanges, day);
+    if (clock === geographyClock) return;
+    geographyClock = clock;
+    for (const { source, id, rule, days } of timedFeatures) {
+      const hidden = !drawnAt(rule, days, clock);
+      const key = `${source}\u0000${id}`;
+      if ((outOfTime.get(key) ?? false) === hidden) continue; // a shape and its label anchor share an id
+      outOfTime.set(key, hidden);
+      map.setFeatureState({ source, id }, { [OUT_OF_TIME]: hidden });
+    }
+  };
   const applyTime = ({ time, mode, windowMonths }: Pick<StoreState, 'time' | 'mode' | 'windowMonths'>) => {
     // Whole days only: the data has no finer grain, and while playing this turns 60 style
     // updates a second into a few, so the map re-evaluates only when the day changes.
@@ -88,11 +105,18 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
     subscribe(
       (state) => state.geography,
       (geography) => {
+        timedFeatures = [];
         for (const layer of layers.all) {
           const features = layer.geographyLayer ? geography[layer.geographyLayer] : undefined;
-          if (features) map.getSource<GeoJSONSource>(Object.keys(layer.sources)[0]!)?.setData(geographyToCollection(features));
+          if (!features) continue;
+          const source = Object.keys(layer.sources)[0]!;
+          const collection = geographyToCollection(features);
+          map.getSource<GeoJSONSource>(source)?.setData(collection);
+          const rule = layer.geographyTimeRule;
+          if (rule) for (const { properties } of collection.features) timedFeatures.push({ source, id: String(properties!.id), rule, days: properties as GeographyDays });
         }
         geographyChanges = geographyChangeDays(geography);
+        geographyClock = null; // features may be new: answer for every one again
         setGeographyTime(Math.floor(store.getState().time));
       },
       { fireImmediately: true },
