@@ -5,7 +5,7 @@ import { shallow } from 'zustand/shallow';
 import { bbox } from '@turf/turf';
 import type { StoreState, TripwireStore } from '../data/store';
 import { eventVertices } from '../data/events';
-import { filteredEvents, hasActiveFilters, windowStart } from '../data/selectors';
+import { filteredEvents, hasActiveFilters, prepareTextSearch, windowStart } from '../data/selectors';
 import type { MapLayers } from '../layers';
 import { EVENTS_SOURCE } from '../layers/events';
 import { GLOBAL, OUT_OF_TIME } from '../layers/expressions';
@@ -125,6 +125,7 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
       (state) => state.events,
       (events) => {
         drawer.setEvents(events, new Set(store.getState().eventSets.filter((set) => set.imported).map((set) => set.id)));
+        void prepareTextSearch(events); // between tasks, so a later text search takes one quick pass
         applyTime(store.getState()); // back from the GPU layer, the GeoJSON layers need the time again
       },
       { fireImmediately: true },
