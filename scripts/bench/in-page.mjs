@@ -72,3 +72,60 @@ export function heapAfterGc() {
   window.gc?.();
   return performance.memory?.usedJSHeapSize ?? null;
 }
+
+/**
+ * A category filter changed, then a repaint, in pairs, on the app page: the same "until fully
+ * rendered" as timeScrubAndRepaint (idle, then a 1-pixel readPixels). Each change sets one
+ * category of `categories` in turn, or none every other step, so every step changes what is shown.
+ */
+export async function timeFilterAndRepaint({ categories, steps, warmUpSteps }) {
+  const map = window.tripwireMap;
+  const store = window.tripwireStore;
+  const canvas = map.getCanvas();
+  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+  const pixel = new Uint8Array(4);
+  const renderedAfter = async (change) => {
+    const idle = new Promise((resolve) => map.once('idle', resolve));
+    const start = performance.now();
+    change();
+    await idle;
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+    return performance.now() - start;
+  };
+  const filter = [];
+  const repaint = [];
+  for (let index = 0; index < steps + warmUpSteps; index++) {
+    const chosen = index % 2 === 0 ? [categories[(index / 2) % categories.length]] : [];
+    const filterMs = await renderedAfter(() => store.getState().setFilters({ categories: chosen }));
+    const repaintMs = await renderedAfter(() => map.triggerRepaint());
+    if (index < warmUpSteps) continue;
+    filter.push(filterMs);
+    repaint.push(repaintMs);
+  }
+  store.getState().setFilters({ categories: [] });
+  return { filter, repaint };
+}
+
+/**
+ * A text search typed into the store from a timer (as the search box would), until the map is
+ * idle and the list has rendered: the long tasks meanwhile (≥ 50 ms).
+ */
+export async function textSearchTasks({ text }) {
+  const map = window.tripwireMap;
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  await new Promise((resolve) =>
+    setTimeout(() => {
+      map.once('idle', resolve);
+      window.tripwireStore.getState().setFilters({ text });
+    }),
+  );
+  // The list renders after the store change (deferred): give it time to.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  observer.disconnect();
+  window.tripwireStore.getState().setFilters({ text: '' });
+  return { longTasksMs: tasks.map((duration) => Math.round(duration)) };
+}

@@ -51,7 +51,35 @@ export function markdown(results) {
       .join('; ')}.`,
     exportLine,
     packLine(results.pack),
+    '',
+    ...speedLines(results),
   ].join('\n');
+}
+
+/** Issue 15: spikes (scrub p95 against repaint p95, same rows as above) and filter changes. */
+function speedLines(results) {
+  const spikes = results.scrub
+    .filter((row) => row.page !== 'bench' && !row.notMeasured)
+    .map((row) => [count(row.events), row.page, ms(row.scrubP95Ms), ms(row.repaintP95Ms), `**${(row.scrubP95Ms / row.repaintP95Ms).toFixed(2)}**`]);
+  const lines = [table(['events', 'page', 'scrub p95', 'repaint p95 (baseline)', 'scrub p95 / repaint p95'], spikes)];
+  const filter = results.filterChange;
+  if (filter) {
+    lines.push(
+      '',
+      table(
+        ['events', 'change', 'median', 'p95', 'repaint median (baseline)', 'change / repaint'],
+        [[count(filter.events), 'category filter (app, imported)', ms(filter.filterMedianMs), ms(filter.filterP95Ms), ms(filter.repaintMedianMs), `**${filter.ratio.toFixed(2)}**`]],
+      ),
+    );
+  }
+  const search = results.textSearch;
+  if (search) {
+    const longest = search.longTasksMs.length ? Math.max(...search.longTasksMs) : null;
+    lines.push(
+      `Text search over ${count(search.events)} imported events: longest main-thread task ${longest === null ? 'none ≥ 50 ms' : ms(longest)} (${search.longTasksMs.filter((task) => task > 200).length} over 200 ms).`,
+    );
+  }
+  return lines;
 }
 
 function millionLine(run) {

@@ -40,7 +40,7 @@ try {
   const pack = await measurePack(browser, baseUrl, { slides: quick ? 2 : null });
   const importedEvents = quick ? 6_000 : 100_000;
   log(`${importedEvents.toLocaleString('en')} imported events (app page) …`);
-  const imported = await measureImportedScrub(browser, baseUrl, { steps: STEPS, events: importedEvents });
+  const imported = await measureImportedScrub(browser, baseUrl, { steps: STEPS, events: importedEvents, filterSteps: quick ? 3 : 30 });
   const millionRows = quick ? 2_000 : 1_000_000;
   log(`${millionRows.toLocaleString('en')}-row CSV through the import button, stored, reopened …`);
   const million = await measureMillionImport(browser, baseUrl, { count: millionRows, reopenRuns: quick ? 1 : 3, log });
@@ -59,6 +59,8 @@ try {
     coldLoad,
     scrub: [article.row, imported.row, ...synthetic.rows],
     importMs: { events: importedEvents, ms: imported.importMs },
+    filterChange: imported.filterRow,
+    textSearch: { events: importedEvents, ...imported.textSearch },
     millionImport: million,
     millionScenario,
     loads: synthetic.loads,

@@ -3,7 +3,7 @@
 //  - the article's events on the app page, as it ships (global state);
 //  - N synthetic events on bench.html, drawn by each approach.
 import { median, quantile } from './stats.mjs';
-import { heapAfterGc, scrubWithoutGpuWait, startLongTaskLog, stopLongTaskLog, timeScrubAndRepaint } from './in-page.mjs';
+import { heapAfterGc, scrubWithoutGpuWait, startLongTaskLog, stopLongTaskLog, textSearchTasks, timeFilterAndRepaint, timeScrubAndRepaint } from './in-page.mjs';
 import { benchFrameQuery } from '../built-in-scenario.mjs';
 
 const DAY = 86_400_000;
@@ -80,7 +80,7 @@ function importFile(count) {
  * The app as an analyst uses it with a large file: imported through the import button, drawn by
  * the GPU layer, with the event list and the timeline on the page (bench.html has neither).
  */
-export async function measureImportedScrub(browser, baseUrl, { steps, events }) {
+export async function measureImportedScrub(browser, baseUrl, { steps, events, filterSteps = steps }) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   try {
     await page.goto(`${baseUrl}#t=2023-12-31&map=130,38,3.5,0`);
@@ -93,7 +93,18 @@ export async function measureImportedScrub(browser, baseUrl, { steps, events }) 
     await page.getByTestId('import-report').getByRole('button', { name: 'Close' }).click();
     const days = sweep(SYNTHETIC_FIRST_DAY, SYNTHETIC_LAST_DAY, steps);
     const samples = await page.evaluate(timeScrubAndRepaint, { days, warmUpSteps: WARM_UP_STEPS });
-    return { row: row('tripwire', events, 'app, imported', samples), importMs };
+    // Same page, same events (issue 15): a category filter changed, against a repaint, in pairs.
+    const { filter, repaint } = await page.evaluate(timeFilterAndRepaint, {
+      categories: ['missile-test', 'diplomacy', 'exercise', 'sanctions'],
+      steps: filterSteps,
+      warmUpSteps: WARM_UP_STEPS,
+    });
+    const filterMedianMs = median(filter);
+    const repaintMedianMs = median(repaint);
+    const filterRow = { events, steps: filter.length, filterMedianMs, filterP95Ms: quantile(filter, 0.95), repaintMedianMs, ratio: filterMedianMs / repaintMedianMs };
+    // A text search matching about one event in ten ("event 1…" and "event …1…" among the titles).
+    const textSearch = await page.evaluate(textSearchTasks, { text: 'event 1' });
+    return { row: row('tripwire', events, 'app, imported', samples), importMs, filterRow, textSearch };
   } finally {
     await page.close();
   }

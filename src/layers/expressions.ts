@@ -28,7 +28,22 @@ const global = (name: string): ExpressionSpecification => ['global-state', name]
 /** Days far outside any history, standing in for "no limit". */
 const FOREVER = 1e6;
 
-/** Geography that existed at the current time (features carry validFromDay/validToDay). */
+/**
+ * Geography out of its time is drawn fully transparent, by feature-state set by sync.ts on the days
+ * the geography changes (geography-time.ts). Not a filter: a filter (or a global-state value in a
+ * data-driven property) re-lays out every tile of the source, ~1 s a change day at 100,000 events
+ * here; a feature-state change rewrites only the changed features' paint values in the tiles already
+ * laid out, and no symbol is placed again (so no label fade adds frames). See BENCHMARKS.md.
+ */
+export const OUT_OF_TIME = 'outOfTime';
+export function shownInTime(opacity: number | ExpressionSpecification): ExpressionSpecification {
+  return ['case', ['boolean', ['feature-state', OUT_OF_TIME], false], 0, opacity] as ExpressionSpecification;
+}
+
+/**
+ * Geography that existed at the current time (features carry validFromDay/validToDay). The map no
+ * longer filters with this (see shownInTime); it stays as the reference drawnAt is tested against.
+ */
 export function validAtCurrentTime(): ExpressionSpecification {
   return [
     'all',
@@ -37,7 +52,7 @@ export function validAtCurrentTime(): ExpressionSpecification {
   ];
 }
 
-/** Geography dated by when it happened (a track appears on the day it was flown). */
+/** Geography dated by when it happened (a track appears on the day it was flown); the reference for drawnAt, as above. */
 export function happenedByNow(): ExpressionSpecification {
   return ['<=', ['coalesce', ['get', 'startDay'], -FOREVER], global(GLOBAL.geographyTime)];
 }

@@ -35,3 +35,25 @@ export function geographyTimeAt(changeDays: readonly number[], day: number): num
   }
   return last;
 }
+
+/**
+ * How a geography layer follows time: zones and places by their validity (validFrom…validTo),
+ * routes from the day they happened (date). Disputed areas do not follow time.
+ */
+export type GeographyTimeRule = 'validity' | 'happened';
+
+/** The day numbers geographyToCollection puts on each map feature (null = no limit). */
+export interface GeographyDays {
+  validFromDay?: number | null;
+  validToDay?: number | null;
+  startDay?: number | null;
+}
+
+/**
+ * Whether a feature is drawn on `day`: the same answer as the style expressions validAtCurrentTime
+ * and happenedByNow (expressions.ts) give with the day in global state; a unit test holds them equal.
+ */
+export function drawnAt(rule: GeographyTimeRule, { validFromDay, validToDay, startDay }: GeographyDays, day: number): boolean {
+  if (rule === 'happened') return (startDay ?? -Infinity) <= day;
+  return (validFromDay ?? -Infinity) <= day && day <= (validToDay ?? Infinity);
+}

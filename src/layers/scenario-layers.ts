@@ -5,7 +5,7 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { ScenarioLayer } from '../data/scenario/scenario-schema';
 import type { LayerModule } from './types';
-import { byInteraction, happenedByNow, validAtCurrentTime } from './expressions';
+import { byInteraction, shownInTime } from './expressions';
 import { fonts, palette } from './palette';
 import { EMPTY_COLLECTION } from './source-data';
 
@@ -36,23 +36,23 @@ const halo = { 'text-halo-color': palette.halo, 'text-halo-width': 1.5 };
 /** Areas with light fills (overlaps stay readable) and strong outlines; boundary lines drawn bold. */
 function zones(layer: ScenarioLayer): LayerSpecification[] {
   const source = layer.id;
-  const now = validAtCurrentTime();
   const fill = layer.style.fillOpacity ?? 0.1;
   return [
     {
       id: `${layer.id}-fill`,
       type: 'fill',
       source,
-      filter: shape(isArea, now),
-      paint: { 'fill-color': colorOf(layer), 'fill-opacity': byInteraction(fill, fill + 0.08, fill + 0.13), 'fill-antialias': false },
+      filter: shape(isArea),
+      paint: { 'fill-color': colorOf(layer), 'fill-opacity': shownInTime(byInteraction(fill, fill + 0.08, fill + 0.13)), 'fill-antialias': false },
     },
     {
       id: `${layer.id}-outline`,
       type: 'line',
       source,
-      filter: shape(now),
+      filter: shape(),
       paint: {
         'line-color': colorOf(layer),
+        'line-opacity': shownInTime(1),
         'line-width': ['case', isLine, 3, byInteraction(1.6, 2.4, 3)],
         'line-dasharray': dashOf,
       },
@@ -61,7 +61,7 @@ function zones(layer: ScenarioLayer): LayerSpecification[] {
       id: `${layer.id}-labels`,
       type: 'symbol',
       source,
-      filter: ['all', isDrawn, isLabelAnchor, now],
+      filter: ['all', isDrawn, isLabelAnchor],
       layout: {
         'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
         'text-font': fonts.bold,
@@ -69,7 +69,7 @@ function zones(layer: ScenarioLayer): LayerSpecification[] {
         'text-anchor': 'left',
         'text-allow-overlap': true,
       },
-      paint: { 'text-color': colorOf(layer), ...halo },
+      paint: { 'text-color': colorOf(layer), 'text-opacity': shownInTime(1), ...halo },
     },
   ];
 }
@@ -77,22 +77,21 @@ function zones(layer: ScenarioLayer): LayerSpecification[] {
 /** Flight, drone and missile routes: appear from the day they happened; arrowheads show direction. */
 function routes(layer: ScenarioLayer): LayerSpecification[] {
   const source = layer.id;
-  const flownByNow = happenedByNow();
   return [
     {
       id: `${layer.id}-line`,
       type: 'line',
       source,
-      filter: shape(flownByNow),
+      filter: shape(),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': colorOf(layer), 'line-width': byInteraction(2, 3, 4), 'line-dasharray': dashOf },
+      paint: { 'line-color': colorOf(layer), 'line-opacity': shownInTime(1), 'line-width': byInteraction(2, 3, 4), 'line-dasharray': dashOf },
     },
     {
       // Arrowheads drawn as text along the line: no sprite server needed.
       id: `${layer.id}-arrows`,
       type: 'symbol',
       source,
-      filter: shape(flownByNow),
+      filter: shape(),
       layout: {
         'symbol-placement': 'line',
         'symbol-spacing': 90,
@@ -102,7 +101,7 @@ function routes(layer: ScenarioLayer): LayerSpecification[] {
         'text-keep-upright': false,
         'text-allow-overlap': true,
       },
-      paint: { 'text-color': colorOf(layer) },
+      paint: { 'text-color': colorOf(layer), 'text-opacity': shownInTime(1) },
     },
   ];
 }
@@ -116,8 +115,10 @@ function places(layer: ScenarioLayer): LayerSpecification[] {
       id: `${layer.id}-points`,
       type: 'circle',
       source,
-      filter: shape(notOnBasemap, validAtCurrentTime()),
+      filter: shape(notOnBasemap),
       paint: {
+        'circle-opacity': shownInTime(1),
+        'circle-stroke-opacity': shownInTime(1),
         'circle-radius': byInteraction(4.5, 6, 7),
         'circle-color': '#ffffff',
         'circle-stroke-color': colorOf(layer),
@@ -128,7 +129,7 @@ function places(layer: ScenarioLayer): LayerSpecification[] {
       id: `${layer.id}-labels`,
       type: 'symbol',
       source,
-      filter: shape(notOnBasemap, validAtCurrentTime()),
+      filter: shape(notOnBasemap),
       layout: {
         'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
         'text-font': fonts.regular,
@@ -138,7 +139,7 @@ function places(layer: ScenarioLayer): LayerSpecification[] {
         'text-radial-offset': 0.7,
         'text-justify': 'auto',
       },
-      paint: { 'text-color': colorOf(layer), ...halo },
+      paint: { 'text-color': colorOf(layer), 'text-opacity': shownInTime(1), ...halo },
     },
   ];
 }
@@ -203,6 +204,8 @@ function disputed(layer: ScenarioLayer): LayerSpecification[] {
 const KINDS = { zones, routes, places, disputed } as const;
 /** The style layer that answers clicks, per kind. */
 const INTERACTIVE = { zones: 'fill', routes: 'line', places: 'points', disputed: 'disputed-fill' } as const;
+/** How each kind follows the timeline (drawnAt in geography-time.ts); disputed areas do not. */
+const TIME_RULE = { zones: 'validity', routes: 'happened', places: 'validity', disputed: undefined } as const;
 
 /** The map layer of one scenario layer; null for reference layers (used for measurement, not drawn). */
 export function layerModuleFor(layer: ScenarioLayer): LayerModule | null {
@@ -215,6 +218,7 @@ export function layerModuleFor(layer: ScenarioLayer): LayerModule | null {
     toggleable: true,
     legend: layer.legend ?? null,
     geographyLayer: layer.id,
+    ...(TIME_RULE[kind] ? { geographyTimeRule: TIME_RULE[kind] } : {}),
     sources: { [layer.id]: { type: 'geojson', data: EMPTY_COLLECTION, promoteId: 'id' } },
     layers: KINDS[kind](layer),
     interactiveLayerIds: [`${layer.id}-${INTERACTIVE[kind]}`],

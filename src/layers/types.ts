@@ -1,3 +1,4 @@
+import type { GeographyTimeRule } from './geography-time';
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 
 /** How a layer looks in the legend: a swatch drawn by the legend component, never by the map. */
@@ -27,6 +28,8 @@ export interface LayerModule {
   interactiveLayerIds: string[];
   /** The scenario layer whose validated features fill `sources`' single source. */
   geographyLayer?: string;
+  /** How its features follow the timeline (sync.ts hides them through feature-state); absent = they don't. */
+  geographyTimeRule?: GeographyTimeRule;
   /** Dates the layer's content exists between, ISO; absent = always. */
   validity?: { from?: string; to?: string };
 }

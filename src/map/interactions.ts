@@ -5,6 +5,7 @@ import { Popup, type Map as MapLibreMap, type MapGeoJSONFeature, type PointLike 
 import type { TripwireStore } from '../data/store';
 import { formatDay } from '../data/dates';
 import { EVENTS_SOURCE } from '../layers/events';
+import { OUT_OF_TIME } from '../layers/expressions';
 import { GPU_EVENTS_LAYER } from './large-events';
 import { createEventPicker, type EventPicker } from './large-events-picker';
 
@@ -33,7 +34,9 @@ export function startInteractions(map: MapLibreMap, store: TripwireStore, intera
     const byId = new Map(store.getState().events.map((event) => [event.id, event]));
     return ids.map((id) => byId.get(id)).filter((event) => event !== undefined);
   };
-  const hits = (point: { x: number; y: number }) => map.queryRenderedFeatures(hitBox(point), { layers: interactiveLayerIds });
+  // Geography out of its time is still in the tiles, drawn transparent (shownInTime): not a hit.
+  const hits = (point: { x: number; y: number }) =>
+    map.queryRenderedFeatures(hitBox(point), { layers: interactiveLayerIds }).filter((feature) => feature.state[OUT_OF_TIME] !== true);
   // Large event sets are drawn by the GPU points layer, which MapLibre cannot query: an index answers instead.
   let picker: EventPicker | null = null;
   const largeEventsAt = (point: { x: number; y: number }) => {

@@ -18,7 +18,8 @@ export interface EventsDrawer {
   /** Whether the GPU layer draws the events (the GeoJSON event layers are then empty). */
   large(): boolean;
   setTime(window: TimeWindow): void;
-  setExcluded(events: readonly TripwireEvent[], excluded: ReadonlySet<string>): void;
+  /** `matching`: the events that pass the user's filters, in `events`' order (filteredEvents); null = all. */
+  setMatching(events: readonly TripwireEvent[], matching: readonly TripwireEvent[] | null): void;
   setVisible(visible: boolean): void;
   /** Events may be on their way (an import): get the GPU layer's shaders ready meanwhile. */
   prepare(): void;
@@ -49,9 +50,18 @@ export function createEventsDrawer(map: MapLibreMap): EventsDrawer {
     setTime(window) {
       gpu?.setTime(window);
     },
-    setExcluded(events, excluded) {
+    setMatching(events, matching) {
       if (!gpu) return;
-      gpu.setShown(excluded.size === 0 ? null : Uint8Array.from(events, (event) => (excluded.has(event.id) ? 0 : 1)));
+      if (!matching) return gpu.setShown(null);
+      // `matching` is a subsequence of `events`: one walk, no lookups by id.
+      const shown = new Uint8Array(events.length);
+      for (let index = 0, next = 0; index < events.length && next < matching.length; index++) {
+        if (events[index] === matching[next]) {
+          shown[index] = 1;
+          next++;
+        }
+      }
+      gpu.setShown(shown);
     },
     prepare() {
       // The map's own WebGL2 context: getContext hands back the one MapLibre created.

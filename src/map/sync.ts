@@ -5,16 +5,17 @@ import { shallow } from 'zustand/shallow';
 import { bbox } from '@turf/turf';
 import type { StoreState, TripwireStore } from '../data/store';
 import { eventVertices } from '../data/events';
-import { hasActiveFilters, matchesFilters, windowStart } from '../data/selectors';
+import { filteredEvents, hasActiveFilters, prepareTextSearch, windowStart } from '../data/selectors';
 import type { MapLayers } from '../layers';
 import { EVENTS_SOURCE } from '../layers/events';
-import { GLOBAL } from '../layers/expressions';
-import { geographyChangeDays, geographyTimeAt } from '../layers/geography-time';
+import { GLOBAL, OUT_OF_TIME } from '../layers/expressions';
+import { drawnAt, geographyChangeDays, geographyTimeAt, type GeographyDays, type GeographyTimeRule } from '../layers/geography-time';
 import { geographyToCollection } from '../layers/source-data';
 import { createEventsDrawer } from './large-events';
 import { fitClear, isClearlyInView } from './clear-area';
 
 const DAYS_PER_MONTH = 30.44;
+const NO_IDS: readonly string[] = [];
 /** In cumulative mode events fade over ten years, so the last few stand out. */
 const CUMULATIVE_FADE_DAYS = 3650;
 
@@ -62,8 +63,25 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
     if (source && id) map.setFeatureState({ source, id }, { [flag]: value });
   };
 
+  // Geography follows time by feature-state (expressions.ts, shownInTime): on the few days the
+  // geography clock moves, only the features whose answer changed get a new state, and no tile is
+  // laid out again.
   let geographyChanges: number[] = [];
-  const setGeographyTime = (day: number) => setGlobal(GLOBAL.geographyTime, geographyTimeAt(geographyChanges, day));
+  let timedFeatures: { source: string; id: string; rule: GeographyTimeRule; days: GeographyDays }[] = [];
+  let geographyClock: number | null = null;
+  const outOfTime = new Map<string, boolean>();
+  const setGeographyTime = (day: number) => {
+    const clock = geographyTimeAt(geographyChanges, day);
+    if (clock === geographyClock) return;
+    geographyClock = clock;
+    for (const { source, id, rule, days } of timedFeatures) {
+      const hidden = !drawnAt(rule, days, clock);
+      const key = `${source}\u0000${id}`;
+      if ((outOfTime.get(key) ?? false) === hidden) continue; // a shape and its label anchor share an id
+      outOfTime.set(key, hidden);
+      map.setFeatureState({ source, id }, { [OUT_OF_TIME]: hidden });
+    }
+  };
   const applyTime = ({ time, mode, windowMonths }: Pick<StoreState, 'time' | 'mode' | 'windowMonths'>) => {
     // Whole days only: the data has no finer grain, and while playing this turns 60 style
     // updates a second into a few, so the map re-evaluates only when the day changes.
@@ -87,11 +105,18 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
     subscribe(
       (state) => state.geography,
       (geography) => {
+        timedFeatures = [];
         for (const layer of layers.all) {
           const features = layer.geographyLayer ? geography[layer.geographyLayer] : undefined;
-          if (features) map.getSource<GeoJSONSource>(Object.keys(layer.sources)[0]!)?.setData(geographyToCollection(features));
+          if (!features) continue;
+          const source = Object.keys(layer.sources)[0]!;
+          const collection = geographyToCollection(features);
+          map.getSource<GeoJSONSource>(source)?.setData(collection);
+          const rule = layer.geographyTimeRule;
+          if (rule) for (const { properties } of collection.features) timedFeatures.push({ source, id: String(properties!.id), rule, days: properties as GeographyDays });
         }
         geographyChanges = geographyChangeDays(geography);
+        geographyClock = null; // features may be new: answer for every one again
         setGeographyTime(Math.floor(store.getState().time));
       },
       { fireImmediately: true },
@@ -100,6 +125,7 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
       (state) => state.events,
       (events) => {
         drawer.setEvents(events, new Set(store.getState().eventSets.filter((set) => set.imported).map((set) => set.id)));
+        void prepareTextSearch(events); // between tasks, so a later text search takes one quick pass
         applyTime(store.getState()); // back from the GPU layer, the GeoJSON layers need the time again
       },
       { fireImmediately: true },
@@ -111,10 +137,19 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
     subscribe(
       (state) => [state.events, state.filters] as const,
       ([events, filters]) => {
-        // One pass, and none of it when no filter is set (a million events, imported just now).
-        const excluded = hasActiveFilters(filters) ? events.filter((event) => !matchesFilters(event, filters)).map((event) => event.id) : [];
-        setGlobal(GLOBAL.excludedEventIds, excluded);
-        drawer.setExcluded(events, new Set(excluded));
+        // One pass, shared with the list and the other maps (filteredEvents keeps its last answer),
+        // and none of it when no filter is set (a million events, imported just now).
+        const matching = filteredEvents(events, filters);
+        if (drawer.large()) {
+          // The GPU layer's per-event "shown" bytes are rewritten in place; the GeoJSON event layers
+          // are empty, so they get no id list: as global state it was copied to the worker and
+          // re-laid out their source, 12x a repaint at 100,000 events (BENCHMARKS.md).
+          setGlobal(GLOBAL.excludedEventIds, NO_IDS);
+          drawer.setMatching(events, hasActiveFilters(filters) ? matching : null);
+          return;
+        }
+        const shown = new Set(matching);
+        setGlobal(GLOBAL.excludedEventIds, matching === events ? NO_IDS : events.filter((event) => !shown.has(event)).map((event) => event.id));
       },
       { equalityFn: shallow, fireImmediately: true },
     ),

@@ -67,12 +67,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Ids of features MapLibre has actually drawn in the given style layers (what a user sees). */
+/**
+ * Ids of features MapLibre has actually drawn in the given style layers (what a user sees).
+ * Geography out of its time stays in the tiles, drawn fully transparent by feature-state
+ * (src/layers/expressions.ts, shownInTime): it is not seen, so it is not counted.
+ */
 export function renderedIds(page: Page, layers: string[], mapName: 'tripwireMap' | 'tripwireInset' = 'tripwireMap'): Promise<string[]> {
   return page.evaluate(
     ({ layers, mapName }) => {
       const map = window[mapName]!;
-      const ids = map.queryRenderedFeatures({ layers }).map((feature) => String(feature.properties.id));
+      const ids = map
+        .queryRenderedFeatures({ layers })
+        .filter((feature) => feature.state.outOfTime !== true)
+        .map((feature) => String(feature.properties.id));
       return [...new Set(ids)].sort();
     },
     { layers, mapName },

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { GeographyFeature } from '../../src/data/schemas';
 import { dayToIso } from '../../src/data/dates';
 import { GLOBAL, happenedByNow, INITIAL_GLOBAL_STATE, validAtCurrentTime } from '../../src/layers/expressions';
-import { BEFORE_ALL_CHANGES, geographyChangeDays, geographyTimeAt } from '../../src/layers/geography-time';
+import { BEFORE_ALL_CHANGES, drawnAt, geographyChangeDays, geographyTimeAt } from '../../src/layers/geography-time';
 import { geographyToCollection } from '../../src/layers/source-data';
 import { readGeography } from './public-files';
 
@@ -43,6 +43,20 @@ describe('the geography clock', () => {
         for (const filter of [validAtCurrentTime(), happenedByNow()]) {
           expect(drawn(filter, properties, clock)).toBe(drawn(filter, properties, today));
         }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('hides and shows features (by feature-state) exactly as the style filters did, for any validity dates and any day', () => {
+    const day = fc.integer({ min: 9000, max: 20000 });
+    const iso = day.map(dayToIso);
+    fc.assert(
+      fc.property(fc.option(iso), fc.option(iso), fc.option(iso), day, (validFrom, validTo, date, today) => {
+        const features = [feature({ validFrom: validFrom ?? undefined, validTo: validTo ?? undefined, date: date ?? undefined })];
+        const properties = geographyToCollection(features).features[0]!.properties!;
+        expect(drawnAt('validity', properties, today)).toBe(drawn(validAtCurrentTime(), properties, today));
+        expect(drawnAt('happened', properties, today)).toBe(drawn(happenedByNow(), properties, today));
       }),
       { numRuns: 500 },
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toDay } from '../../src/data/dates';
 import { normaliseEvents } from '../../src/data/events';
 import type { EventProperties } from '../../src/data/schemas';
-import { eventsPerYear, nextEvent, previousEvent, timeExtent, visibleEvents } from '../../src/data/selectors';
+import { eventsPerYear, filteredEvents, nextEvent, prepareTextSearch, previousEvent, timeExtent, visibleEvents } from '../../src/data/selectors';
 import { NO_FILTERS, type Filters } from '../../src/data/slices/filters';
 import { deepFreeze } from './fixtures';
 
@@ -126,5 +126,19 @@ describe('timeExtent', () => {
 
   it('never ends before the last event, even with an earlier published date', () => {
     expect(timeExtent(EVENTS, '2020-01-01')[1]).toBe(toDay(2022, 12, 26));
+  });
+});
+
+describe('text search with the prepared index (large event sets)', () => {
+  it('finds exactly what the field-by-field search finds, and never a match across two fields', async () => {
+    const events = [...EVENTS];
+    const searches = ['patrol', 'FLYOVER', 'summary.', 'words.somewhere', 'somewhere', 'drones', 'nothing like this'];
+    const before = searches.map((text) => ids(filteredEvents(events, { ...NO_FILTERS, text })));
+    await prepareTextSearch(events);
+    const after = searches.map((text) => ids(filteredEvents(events, { ...NO_FILTERS, text })));
+    expect(after).toEqual(before);
+    // "Quoted words." then "Somewhere": joined, the fields must not read as one text.
+    expect(after[3]).toEqual([]);
+    expect(after[4]).toEqual(ids(events));
   });
 });

@@ -15,7 +15,7 @@ import {
   type PointsProgram,
 } from './gl-resources';
 import { packPointsInSlices } from './pack-in-slices';
-import { drawRange, packFlags, type PackedPoints } from './packing';
+import { drawRange, FLAG_BYTES_PER_POINT, type PackedPoints } from './packing';
 import { CATEGORY_PALETTE } from './palette';
 import type { TimePoints, TimePointsStyle, TimeWindow } from './types';
 
@@ -209,7 +209,10 @@ export function createTimePointsLayer(id: string, initialPoints: TimePoints, sty
         startPacking(); // the job under way has read the old flags already
         return;
       }
-      packed.flags = packFlags(points, shown);
+      // In place: only the "shown" byte of each point changes, and the buffer is rewritten with
+      // bufferSubData in the next frame (2 bytes a point, no re-pack, no new allocation).
+      const flags = packed.flags;
+      for (let index = 0; index < points.count; index++) flags[index * FLAG_BYTES_PER_POINT + 1] = shown ? (shown[index] ? 1 : 0) : 1;
       flagsChanged = true;
       map?.triggerRepaint();
     },
