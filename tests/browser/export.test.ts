@@ -146,12 +146,7 @@ describe('briefing images', () => {
     await page.waitForSelector('.inset-map', { state: 'attached' });
     await page.keyboard.press('p');
     await page.waitForSelector('[data-testid="presentation-caption"]');
-    // The camera moves (600 ms) once the caption has taken its place: wait for it to settle.
-    await expect
-      .poll(async () => page.evaluate(() => window.tripwireMap!.isMoving()), { timeout: 10_000 })
-      .toBe(false);
-    await page.waitForTimeout(700);
-    const landed = await page.evaluate(() => {
+    const measure = () => page.evaluate(() => {
       const map = window.tripwireMap!;
       const frame = map.getContainer().getBoundingClientRect();
       const state = window.tripwireStore!.getState();
@@ -171,8 +166,14 @@ describe('briefing images', () => {
         panels: { legend: rect('.legend'), inset: rect('.inset-map'), scale: rect('.maplibregl-ctrl-scale') },
         caption: rect('[data-testid="presentation-caption"]'),
         legendOpen: (document.querySelector('.legend') as HTMLDetailsElement).open,
+        moving: window.tripwireMap!.isMoving(),
       };
     });
+    // The camera moves (600 ms) once the caption has taken its place: wait until it has come to rest on the event.
+    const settled = (now: Awaited<ReturnType<typeof measure>>) => !now.moving && now.points.every(([x, y]) => x > now.map.left && x < now.map.right && y > now.map.top && y < now.map.bottom);
+    await expect.poll(async () => settled(await measure()), { timeout: 20_000 }).toBe(true);
+    await page.waitForTimeout(300);
+    const landed = await measure();
     await screenshot(page, 'presentation-wagner-1280');
     expect(landed.legendOpen).toBe(false);
     // The caption is a band below the map: it covers neither the map nor the inset on it.
