@@ -48,8 +48,10 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
   const [status, setStatus] = useState('');
   const [running, setRunning] = useState<AbortController | null>(null);
 
-  const order = useMemo(() => slideOrder(ownOrder, events), [ownOrder, events]);
-  const matching = useMemo(() => new Set(filteredEvents(events, filters).map((event) => event.id)), [events, filters]);
+  // Nothing is worked out while the dialog is closed: with a large import, every filter change
+  // would sort and match all the events again for a dialog nobody is looking at.
+  const order = useMemo(() => (open ? slideOrder(ownOrder, events) : []), [open, ownOrder, events]);
+  const matching = useMemo(() => new Set(open ? filteredEvents(events, filters).map((event) => event.id) : []), [open, events, filters]);
   const chosen = order.filter((event) => (which === 'all' ? true : which === 'filtered' ? matching.has(event.id) : ticked.has(event.id)));
   const chosenSet = new Set(chosen);
 
@@ -163,8 +165,7 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
       </fieldset>
       <p className="muted">Slides follow the order of this list: move an event up or down to change it. Each slide is framed on its event unless you choose a view for it.</p>
       <ol className="deck-events" aria-label="Events, in slide order">
-        {/* Only while open: closed, it re-rendered a row per event on every filter change (seconds at 100,000 events). */}
-        {open && order.map((event, index) => (
+        {order.map((event, index) => (
           <li key={event.id} className={chosenSet.has(event) ? undefined : 'deck-event-left-out'}>
             <label>
               <input type="checkbox" checked={ticked.has(event.id)} onChange={(change) => toggle(event.id, change.target.checked)} />
