@@ -57,7 +57,8 @@ function slideProgress(onProgress?: (progress: SlideProgress) => void): RenderEv
   };
 }
 
-// Export code loads on first use: the first frame does not need it.
+// The deck code loads on first use (the first frame does not need it); the single-image export
+// comes with the Export dialog, which previews its model.
 window.tripwireExport = {
   render: async (options) => (await import('./map/export/export-briefing')).exportBriefing(store, options),
   renderEvents: async (options, onProgress) => {

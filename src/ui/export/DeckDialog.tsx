@@ -3,8 +3,7 @@ import { useMemo, useState } from 'react';
 import { describeEventDate, type TripwireEvent } from '../../data/events';
 import { filteredEvents } from '../../data/selectors';
 import { store, useStore } from '../../data/store';
-import { makeDeck, type DeckFormat } from '../../map/export/deck/make-deck';
-import { isAbort } from '../../map/export/deck/render-events';
+import type { DeckFormat } from '../../map/export/deck/make-deck';
 import { download } from './download';
 import type { Bounds } from '../../data/slices/view';
 import type { ScenarioView } from '../../data/scenario/scenario-schema';
@@ -91,6 +90,8 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
     const controller = new AbortController();
     setRunning(controller);
     try {
+      // The deck code (and PptxGenJS, pdf-lib or JSZip after it) loads when a deck is asked for.
+      const { makeDeck } = await import('../../map/export/deck/make-deck');
       const deck = await makeDeck(store, {
         format,
         title,
@@ -111,7 +112,7 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
           (unclear > 0 ? ` ${unclear} slide${unclear === 1 ? '' : 's'} could not show the whole event clear of the legend and inset: choose a wider view for ${unclear === 1 ? 'it' : 'them'}.` : ''),
       );
     } catch (error) {
-      setStatus(isAbort(error) ? 'Cancelled: no deck was made.' : `Deck failed: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(controller.signal.aborted ? 'Cancelled: no deck was made.' : `Deck failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       setRunning(null);
     }

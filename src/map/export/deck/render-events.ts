@@ -37,9 +37,6 @@ export interface RenderedEvent {
   subjectProblems: string[];
 }
 
-/** An AbortError, as fetch() throws one, so callers can tell "cancelled" from "failed". */
-export const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
-
 export async function renderEvents(store: TripwireStore, { eventIds, views = {}, signal, onProgress, ...options }: RenderEventsOptions): Promise<RenderedEvent[]> {
   const all = store.getState().events;
   const events = eventIds.map((id) => {
