@@ -7,13 +7,17 @@
  * `idle` (no source, layout or placement work left) followed by a 1-pixel readPixels, which waits
  * until the GPU has executed the frame (software WebGL draws in another process, after `idle`).
  * Repaint = map.triggerRepaint() timed the same way, right after, so it redraws the very same
- * picture: the ratio isolates what the time change itself costs. Pairs interleave, so noise on
+ * picture: the ratio isolates what the change itself costs. Pairs interleave, so noise on
  * this shared machine hits both alike.
+ * `categoryFilters` (app page only): time category-filter changes instead of time changes, one
+ * list of categories a step; the filter is cleared afterwards.
  */
-export async function timeScrubAndRepaint({ days, warmUpSteps }) {
+export async function timeScrubAndRepaint({ days, categoryFilters, warmUpSteps }) {
   const bench = window.tripwireBench;
   const map = bench ? bench.map : window.tripwireMap;
   const setTime = bench ? (day) => bench.setTime(day) : (day) => window.tripwireStore.getState().setTime(day);
+  const setCategories = (categories) => window.tripwireStore.getState().setFilters({ categories });
+  const changes = categoryFilters ? categoryFilters.map((categories) => () => setCategories(categories)) : days.map((day) => () => setTime(day));
   const canvas = map.getCanvas();
   const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
   const pixel = new Uint8Array(4);
@@ -27,13 +31,14 @@ export async function timeScrubAndRepaint({ days, warmUpSteps }) {
   };
   const scrub = [];
   const repaint = [];
-  for (const [index, day] of days.entries()) {
-    const scrubMs = await renderedAfter(() => setTime(day));
+  for (const [index, change] of changes.entries()) {
+    const scrubMs = await renderedAfter(change);
     const repaintMs = await renderedAfter(() => map.triggerRepaint());
     if (index < warmUpSteps) continue; // first changes compile shaders and warm caches
     scrub.push(scrubMs);
     repaint.push(repaintMs);
   }
+  if (categoryFilters) setCategories([]);
   return { scrub, repaint };
 }
 
@@ -71,39 +76,6 @@ export async function scrubWithoutGpuWait({ days }) {
 export function heapAfterGc() {
   window.gc?.();
   return performance.memory?.usedJSHeapSize ?? null;
-}
-
-/**
- * A category filter changed, then a repaint, in pairs, on the app page: the same "until fully
- * rendered" as timeScrubAndRepaint (idle, then a 1-pixel readPixels). Each change sets one
- * category of `categories` in turn, or none every other step, so every step changes what is shown.
- */
-export async function timeFilterAndRepaint({ categories, steps, warmUpSteps }) {
-  const map = window.tripwireMap;
-  const store = window.tripwireStore;
-  const canvas = map.getCanvas();
-  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-  const pixel = new Uint8Array(4);
-  const renderedAfter = async (change) => {
-    const idle = new Promise((resolve) => map.once('idle', resolve));
-    const start = performance.now();
-    change();
-    await idle;
-    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
-    return performance.now() - start;
-  };
-  const filter = [];
-  const repaint = [];
-  for (let index = 0; index < steps + warmUpSteps; index++) {
-    const chosen = index % 2 === 0 ? [categories[(index / 2) % categories.length]] : [];
-    const filterMs = await renderedAfter(() => store.getState().setFilters({ categories: chosen }));
-    const repaintMs = await renderedAfter(() => map.triggerRepaint());
-    if (index < warmUpSteps) continue;
-    filter.push(filterMs);
-    repaint.push(repaintMs);
-  }
-  store.getState().setFilters({ categories: [] });
-  return { filter, repaint };
 }
 
 /**

@@ -3,7 +3,7 @@
 //  - the article's events on the app page, as it ships (global state);
 //  - N synthetic events on bench.html, drawn by each approach.
 import { median, quantile } from './stats.mjs';
-import { heapAfterGc, scrubWithoutGpuWait, startLongTaskLog, stopLongTaskLog, textSearchTasks, timeFilterAndRepaint, timeScrubAndRepaint } from './in-page.mjs';
+import { heapAfterGc, scrubWithoutGpuWait, startLongTaskLog, stopLongTaskLog, textSearchTasks, timeScrubAndRepaint } from './in-page.mjs';
 import { benchFrameQuery } from '../built-in-scenario.mjs';
 
 const DAY = 86_400_000;
@@ -94,11 +94,10 @@ export async function measureImportedScrub(browser, baseUrl, { steps, events, fi
     const days = sweep(SYNTHETIC_FIRST_DAY, SYNTHETIC_LAST_DAY, steps);
     const samples = await page.evaluate(timeScrubAndRepaint, { days, warmUpSteps: WARM_UP_STEPS });
     // Same page, same events (issue 15): a category filter changed, against a repaint, in pairs.
-    const { filter, repaint } = await page.evaluate(timeFilterAndRepaint, {
-      categories: ['missile-test', 'diplomacy', 'exercise', 'sanctions'],
-      steps: filterSteps,
-      warmUpSteps: WARM_UP_STEPS,
-    });
+    // Each step shows one category in turn, or all of them every other step, so every step changes what is shown.
+    const categories = ['missile-test', 'diplomacy', 'exercise', 'sanctions'];
+    const categoryFilters = Array.from({ length: filterSteps + WARM_UP_STEPS }, (_, index) => (index % 2 === 0 ? [categories[(index / 2) % categories.length]] : []));
+    const { scrub: filter, repaint } = await page.evaluate(timeScrubAndRepaint, { categoryFilters, warmUpSteps: WARM_UP_STEPS });
     const filterMedianMs = median(filter);
     const repaintMedianMs = median(repaint);
     const filterRow = { events, steps: filter.length, filterMedianMs, filterP95Ms: quantile(filter, 0.95), repaintMedianMs, ratio: filterMedianMs / repaintMedianMs };
