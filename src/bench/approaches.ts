@@ -25,7 +25,7 @@ const LAYER_ID = 'bench-points';
 /** Points go under the basemap's labels, where the app draws its events. */
 const BELOW_LAYER = 'basemap-sea-labels';
 const OPACITY_FLOOR = 0.35;
-/** Dot radius 4 px in all three: MapLibre draws the stroke outside circle-radius, the GPU layer inside. */
+/** Dot radius 3 px and a 1 px outline outside it, in all three. */
 const CIRCLE_RADIUS = 3;
 const STROKE_WIDTH = 1;
 
@@ -63,7 +63,10 @@ function removeGeoJson(map: MapLibreMap) {
 
 /** The proposal: typed arrays uploaded once; time = uniforms + repaint. */
 function tripwire(map: MapLibreMap, events: SyntheticEvents): Approach {
-  const layer: TimePointsLayer = createTimePointsLayer(LAYER_ID, events, { radius: CIRCLE_RADIUS + STROKE_WIDTH, strokeWidth: STROKE_WIDTH, opacityFloor: OPACITY_FLOOR });
+  const layer: TimePointsLayer = createTimePointsLayer(LAYER_ID, events, {
+    dot: { radius: CIRCLE_RADIUS, strokeWidth: STROKE_WIDTH, strokeColor: '#ffffff' },
+    opacityFloor: OPACITY_FLOOR,
+  });
   map.addLayer(layer, BELOW_LAYER);
   return {
     setTime: (window) => layer.setTime(window),

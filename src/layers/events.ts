@@ -1,15 +1,23 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
 import type { LayerModule } from './types';
-import { byInteraction, categoryColor, eventVisibleNow, isSelectedEvent, recencyOpacity } from './expressions';
+import { byInteraction, categoryColor, shownInTime } from './expressions';
 import { fonts } from './palette';
 import { EMPTY_COLLECTION } from './source-data';
 
+/** The scenario's routes (LineString events); dots are drawn by the GPU points layer (src/map/events-drawer.ts). */
 export const EVENTS_SOURCE = 'events';
-export const EVENT_POINTS_LAYER = 'event-points';
 export const EVENT_ROUTES_LAYER = 'event-routes';
+/** The selected event alone, for its label: set only when the selection or its visibility changes. */
+export const EVENT_LABEL_SOURCE = 'event-label';
+export const EVENT_LABEL_LAYER = 'event-selected-label';
+/** Feature-state of a route: its recency opacity, set by the drawer on the days it changes. */
+export const ROUTE_FADE = 'fade';
 
 /**
- * The scenario's dated events: points and routes, filtered by time through global state, coloured
- * by category (with the scenario's own categories, `categories`).
+ * The scenario's dated events. Routes follow time by feature-state (out of time: transparent, and
+ * not a hit; fading with age), so moving the timeline re-lays out nothing; the dots are the GPU
+ * layer's, added by the map beneath the label. Coloured by category (with the scenario's own
+ * categories, `categories`).
  */
 export const eventsLayerFor = (categories: Parameters<typeof categoryColor>[0] = {}): LayerModule => ({
   id: 'events',
@@ -17,39 +25,27 @@ export const eventsLayerFor = (categories: Parameters<typeof categoryColor>[0] =
   source: "The scenario's sources (quotes verbatim); locations as noted per event",
   toggleable: true,
   legend: { shape: 'point', color: '#0072b2', outline: '#ffffff' },
-  sources: { [EVENTS_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION, promoteId: 'id' } },
+  sources: {
+    [EVENTS_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION, promoteId: 'id' },
+    [EVENT_LABEL_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+  },
   layers: [
     {
       id: EVENT_ROUTES_LAYER,
       type: 'line',
       source: EVENTS_SOURCE,
-      filter: ['all', ['==', ['geometry-type'], 'LineString'], eventVisibleNow()],
       layout: { 'line-cap': 'round' },
       paint: {
         'line-color': categoryColor(categories),
         'line-width': byInteraction(2.5, 4, 5),
-        'line-opacity': recencyOpacity(0.3),
+        'line-opacity': shownInTime(['number', ['feature-state', ROUTE_FADE], 1] as ExpressionSpecification),
         'line-dasharray': [2, 1.5],
       },
     },
     {
-      id: EVENT_POINTS_LAYER,
-      type: 'circle',
-      source: EVENTS_SOURCE,
-      filter: ['all', ['==', ['geometry-type'], 'Point'], eventVisibleNow()],
-      paint: {
-        'circle-color': categoryColor(categories),
-        'circle-radius': byInteraction(7, 9, 11),
-        'circle-opacity': recencyOpacity(),
-        'circle-stroke-color': byInteraction(['case', ['get', 'imported'], '#111111', '#ffffff'], '#222222', '#111111'),
-        'circle-stroke-width': byInteraction(['case', ['get', 'imported'], 2.5, 1.5], 2.5, 3),
-      },
-    },
-    {
-      id: 'event-selected-label',
+      id: EVENT_LABEL_LAYER,
       type: 'symbol',
-      source: EVENTS_SOURCE,
-      filter: ['all', isSelectedEvent(), eventVisibleNow()],
+      source: EVENT_LABEL_SOURCE,
       layout: {
         'text-field': ['get', 'title'],
         'text-font': fonts.bold,
@@ -63,5 +59,5 @@ export const eventsLayerFor = (categories: Parameters<typeof categoryColor>[0] =
       paint: { 'text-color': '#111111', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
     },
   ],
-  interactiveLayerIds: [EVENT_POINTS_LAYER, EVENT_ROUTES_LAYER],
+  interactiveLayerIds: [EVENT_ROUTES_LAYER],
 });

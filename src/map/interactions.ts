@@ -6,8 +6,8 @@ import type { TripwireStore } from '../data/store';
 import { formatDay } from '../data/dates';
 import { EVENTS_SOURCE } from '../layers/events';
 import { OUT_OF_TIME } from '../layers/expressions';
-import { GPU_EVENTS_LAYER } from './large-events';
-import { createEventPicker, type EventPicker } from './large-events-picker';
+import { dotRadiusFor, GPU_EVENTS_LAYER } from './events-drawer';
+import { createEventPicker, type EventPicker } from './events-picker';
 
 /** Pixels around the pointer that count as "on" a feature: fingers and trackpads are imprecise. */
 const HIT_RADIUS = 6;
@@ -34,18 +34,18 @@ export function startInteractions(map: MapLibreMap, store: TripwireStore, intera
     const byId = new Map(store.getState().events.map((event) => [event.id, event]));
     return ids.map((id) => byId.get(id)).filter((event) => event !== undefined);
   };
-  // Geography out of its time is still in the tiles, drawn transparent (shownInTime): not a hit.
+  // Geography and routes out of their time are still in the tiles, drawn transparent (shownInTime): not a hit.
   const hits = (point: { x: number; y: number }) =>
     map.queryRenderedFeatures(hitBox(point), { layers: interactiveLayerIds }).filter((feature) => feature.state[OUT_OF_TIME] !== true);
-  // Large event sets are drawn by the GPU points layer, which MapLibre cannot query: an index answers instead.
+  // Event dots are drawn by the GPU points layer, which MapLibre cannot query: an index answers instead.
   let picker: EventPicker | null = null;
-  const largeEventsAt = (point: { x: number; y: number }) => {
+  const dotsAt = (point: { x: number; y: number }) => {
     if (!map.getLayer(GPU_EVENTS_LAYER) || map.getLayoutProperty(GPU_EVENTS_LAYER, 'visibility') === 'none') return [];
     const state = store.getState();
     if (picker?.events !== state.events) picker = createEventPicker(state.events);
-    return picker.pick(map, point, HIT_RADIUS, state);
+    return picker.pick(map, point, HIT_RADIUS + dotRadiusFor(state.events.length), state);
   };
-  const eventsAt = (point: { x: number; y: number }, features: MapGeoJSONFeature[]) => [...eventsUnder(features), ...largeEventsAt(point)];
+  const eventsAt = (point: { x: number; y: number }, features: MapGeoJSONFeature[]) => [...dotsAt(point), ...eventsUnder(features)];
 
   const onMove = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
     // While a shape is drawn the pointer is the drawing's (Terra Draw sets its own cursor): no tooltips.

@@ -8,14 +8,13 @@ import { eventVertices } from '../data/events';
 import { filteredEvents, hasActiveFilters, prepareTextSearch, windowStart } from '../data/selectors';
 import type { MapLayers } from '../layers';
 import { EVENTS_SOURCE } from '../layers/events';
-import { GLOBAL, OUT_OF_TIME } from '../layers/expressions';
+import { OUT_OF_TIME } from '../layers/expressions';
 import { drawnAt, geographyChangeDays, geographyTimeAt, type GeographyDays, type GeographyTimeRule } from '../layers/geography-time';
 import { geographyToCollection } from '../layers/source-data';
-import { createEventsDrawer } from './large-events';
+import { createEventsDrawer } from './events-drawer';
 import { fitClear, isClearlyInView } from './clear-area';
 
 const DAYS_PER_MONTH = 30.44;
-const NO_IDS: readonly string[] = [];
 /** In cumulative mode events fade over ten years, so the last few stand out. */
 const CUMULATIVE_FADE_DAYS = 3650;
 
@@ -53,12 +52,6 @@ function guardedSubscribe(store: TripwireStore) {
 export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera, layers }: { followCamera: boolean; layers: MapLayers }): () => void {
   const subscribe = guardedSubscribe(store);
   const drawer = createEventsDrawer(map);
-  const globalState = new Map<string, unknown>();
-  const setGlobal = (name: string, value: unknown) => {
-    if (shallow(globalState.get(name), value)) return;
-    globalState.set(name, value);
-    map.setGlobalStateProperty(name, value);
-  };
   const setFeatureFlag = (source: string | null, id: string | null, flag: string, value: boolean) => {
     if (source && id) map.setFeatureState({ source, id }, { [flag]: value });
   };
@@ -92,12 +85,6 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
     };
     setGeographyTime(timeWindow.time);
     drawer.setTime(timeWindow);
-    // A large scenario is drawn by the GPU layer and the GeoJSON event layers are empty: changing
-    // the global state they read would still re-lay them out, for nothing.
-    if (drawer.large()) return;
-    setGlobal(GLOBAL.time, timeWindow.time);
-    setGlobal(GLOBAL.windowStart, timeWindow.windowStart);
-    setGlobal(GLOBAL.fadeDays, timeWindow.fadeDays);
   };
 
   const subscriptions = [
@@ -126,13 +113,12 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
       (events) => {
         drawer.setEvents(events, new Set(store.getState().eventSets.filter((set) => set.imported).map((set) => set.id)));
         void prepareTextSearch(events); // between tasks, so a later text search takes one quick pass
-        applyTime(store.getState()); // back from the GPU layer, the GeoJSON layers need the time again
       },
       { fireImmediately: true },
     ),
     // An import or restore has begun: a large one will need the GPU layer's shaders.
     subscribe((state) => state.eventsArriving, (arriving) => arriving && drawer.prepare()),
-    // Time: a few numbers in global state; the style's expressions do the filtering.
+    // Time: three numbers for the GPU layer's shader, feature-state for what changed.
     subscribe((state) => [state.time, state.mode, state.windowMonths] as const, () => applyTime(store.getState()), { equalityFn: shallow, fireImmediately: true }),
     subscribe(
       (state) => [state.events, state.filters] as const,
@@ -140,35 +126,22 @@ export function startSync(map: MapLibreMap, store: TripwireStore, { followCamera
         // One pass, shared with the list and the other maps (filteredEvents keeps its last answer),
         // and none of it when no filter is set (a million events, imported just now).
         const matching = filteredEvents(events, filters);
-        if (drawer.large()) {
-          // The GPU layer's per-event "shown" bytes are rewritten in place; the GeoJSON event layers
-          // are empty, so they get no id list: as global state it was copied to the worker and
-          // re-laid out their source, 12x a repaint at 100,000 events (BENCHMARKS.md).
-          setGlobal(GLOBAL.excludedEventIds, NO_IDS);
-          drawer.setMatching(events, hasActiveFilters(filters) ? matching : null);
-          return;
-        }
-        const shown = new Set(matching);
-        setGlobal(GLOBAL.excludedEventIds, matching === events ? NO_IDS : events.filter((event) => !shown.has(event)).map((event) => event.id));
+        // The GPU layer's per-event "shown" bytes are rewritten in place (BENCHMARKS.md).
+        drawer.setMatching(events, hasActiveFilters(filters) ? matching : null);
       },
       { equalityFn: shallow, fireImmediately: true },
     ),
-    // Selection and hover: feature-state, so nothing is re-laid out.
+    // Selection and hover: the GPU layer draws those dots again on top; routes by feature-state.
     subscribe(
-      (state) => state.selectedEventId,
-      (id, previous) => {
-        setFeatureFlag(EVENTS_SOURCE, previous, 'selected', false);
-        setFeatureFlag(EVENTS_SOURCE, id, 'selected', true);
-        setGlobal(GLOBAL.selectedEventId, id ?? '');
+      (state) => [state.hoveredEventId, state.selectedEventId] as const,
+      ([hovered, selected], [previousHovered, previousSelected]) => {
+        setFeatureFlag(EVENTS_SOURCE, previousHovered, 'hovered', false);
+        setFeatureFlag(EVENTS_SOURCE, previousSelected, 'selected', false);
+        setFeatureFlag(EVENTS_SOURCE, hovered, 'hovered', true);
+        setFeatureFlag(EVENTS_SOURCE, selected, 'selected', true);
+        drawer.setEmphasis(hovered, selected);
       },
-      { fireImmediately: true },
-    ),
-    subscribe(
-      (state) => state.hoveredEventId,
-      (id, previous) => {
-        setFeatureFlag(EVENTS_SOURCE, previous, 'hovered', false);
-        setFeatureFlag(EVENTS_SOURCE, id, 'hovered', true);
-      },
+      { equalityFn: shallow, fireImmediately: true },
     ),
     subscribe(
       (state) => state.selectedGeographyId,

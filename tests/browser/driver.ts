@@ -86,6 +86,34 @@ export function renderedIds(page: Page, layers: string[], mapName: 'tripwireMap'
   );
 }
 
+/**
+ * Ids of the events the map draws now, in its frame: dots as the GPU points layer's shader decides
+ * (the same test on the same uploaded values, src/map/gpu-points), routes as MapLibre drew them.
+ */
+export function drawnEventIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const map = window.tripwireMap!;
+    const events = window.tripwireStore!.getState().events;
+    const layer = map.getLayer('event-points-gpu') as unknown as { implementation: { visibleIndices(): number[] } } | undefined;
+    const hidden = map.getLayoutProperty('event-points-gpu', 'visibility') === 'none';
+    const { clientWidth: width, clientHeight: height } = map.getCanvas();
+    const dots = hidden
+      ? []
+      : (layer?.implementation.visibleIndices() ?? [])
+          .map((index) => events[index]!)
+          .filter((event) => {
+            const { x, y } = map.project(event.geometry.coordinates as [number, number]);
+            return x >= 0 && y >= 0 && x <= width && y <= height;
+          })
+          .map((event) => event.id);
+    const routes = map
+      .queryRenderedFeatures({ layers: ['event-routes'] })
+      .filter((feature) => feature.state.outOfTime !== true)
+      .map((feature) => String(feature.properties.id));
+    return [...new Set([...dots, ...routes])].sort();
+  });
+}
+
 /** Waits until the map has applied the latest change and drawn it. */
 export async function waitForRender(page: Page): Promise<void> {
   await page.evaluate(

@@ -116,7 +116,7 @@ describe.each(['by-start', 'shuffled'] as const)('GPU points layer (bench.html, 
     const after = await page.evaluate(() => window.tripwireBench!.layerStats()!);
     expect(after.uploads).toBe(before.uploads);
     expect(after.uploads).toBe(1);
-    expect(after.gpuBytes).toBe(EVENT_COUNT * 18); // 16 bytes of position and span + 2 of flags
+    expect(after.gpuBytes).toBe(EVENT_COUNT * 20); // 16 bytes of position and span + 4 of flags
   });
 
   it('stays on its own origin and logs no errors', () => {

@@ -3,10 +3,9 @@ import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportPng, launchBrowser, OUTPUT_DIR, openReadyApp, renderedIds, screenshot, waitForRender } from './driver';
+import { exportPng, launchBrowser, OUTPUT_DIR, openReadyApp, drawnEventIds, screenshot, waitForRender } from './driver';
 
 const FIXTURES = new URL('../fixtures/browser-import/', import.meta.url).pathname;
-const EVENT_LAYERS = ['event-points', 'event-routes'];
 
 describe('importing your own events', () => {
   let browser: Browser;
@@ -31,7 +30,7 @@ describe('importing your own events', () => {
     expect(await hostile.count()).toBe(1);
     expect(await page.locator('.event-rows img').count()).toBe(0);
     await waitForRender(page);
-    const drawn = await renderedIds(page, EVENT_LAYERS);
+    const drawn = await drawnEventIds(page);
     expect(drawn.length).toBe(3);
     await screenshot(page, 'import-valid-csv');
 
@@ -45,7 +44,7 @@ describe('importing your own events', () => {
 
   it('a broken CSV lists every problem by line and changes nothing on the map', async () => {
     const { page } = await openReadyApp(browser, { hash: 't=2023-01-11' });
-    const before = await renderedIds(page, EVENT_LAYERS);
+    const before = await drawnEventIds(page);
     await page.getByTestId('import-input').setInputFiles(`${FIXTURES}broken.csv`);
     const report = page.getByTestId('import-report');
     await expect.poll(() => report.innerText()).toContain('was not imported');
@@ -55,7 +54,7 @@ describe('importing your own events', () => {
     expect(text).toMatch(/line 5\b/);
     expect(text).not.toMatch(/line 2\b/);
     await waitForRender(page);
-    expect(await renderedIds(page, EVENT_LAYERS)).toEqual(before);
+    expect(await drawnEventIds(page)).toEqual(before);
     expect(await page.locator('.event-row').count()).toBe(37);
     await screenshot(page, 'import-broken-csv');
     await page.close();
@@ -91,7 +90,7 @@ describe('importing your own events', () => {
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).not.toContain('unsafe-eval');
     await page.waitForFunction(() => window.tripwireMap && window.tripwireStore?.getState().status === 'ready', undefined, { timeout: 60_000 });
     await waitForRender(page);
-    expect(await renderedIds(page, EVENT_LAYERS)).not.toEqual([]);
+    expect(await drawnEventIds(page)).not.toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     await page.close();
   });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { exportPng, launchBrowser, openReadyApp, renderedIds, screenshot, waitForMapIdle, waitForRender } from './driver';
+import { exportPng, launchBrowser, drawnEventIds, openReadyApp, renderedIds, screenshot, waitForMapIdle, waitForRender } from './driver';
 
 const BALTIC = new URL('../fixtures/scenarios/baltic-example.tripwire.json', import.meta.url).pathname;
 const balticJson = () => JSON.parse(readFileSync(BALTIC, 'utf8')) as { events: { features: { geometry: { coordinates: number[] } }[] } };
@@ -58,7 +58,7 @@ describe('scenario documents', () => {
     expect(await page.getByTestId('legend').innerText()).not.toMatch(/Air Defense|Kuril|Rason/);
     // The map draws the document's zone and events, and no layer of the article exists.
     expect(await renderedIds(page, ['zones-fill'])).toEqual(['gulf-incident-area']);
-    expect(await renderedIds(page, ['event-points'])).toEqual(['balticconnector-damage-2023-10', 'estlink-2-damage-2024-12']);
+    expect(await drawnEventIds(page)).toEqual(['balticconnector-damage-2023-10', 'estlink-2-damage-2024-12']);
     expect(await page.evaluate(() => Boolean(window.tripwireMap!.getLayer('adiz-fill')))).toBe(false);
     await screenshot(page, 'scenario-baltic-1280x720');
 

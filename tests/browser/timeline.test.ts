@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openReadyApp, renderedIds, screenshot, waitForRender } from './driver';
+import { launchBrowser, openReadyApp, drawnEventIds, renderedIds, screenshot, waitForRender } from './driver';
 
-const EVENT_LAYERS = ['event-points', 'event-routes'];
 
 describe('the timeline drives the map', () => {
   let browser: Browser;
@@ -16,7 +15,7 @@ describe('the timeline drives the map', () => {
   it('in mid-2019 the map draws the Vladivostok summit but not the August 2022 flight or its track', async () => {
     const { page } = await openReadyApp(browser, { hash: 't=2019-07-01' });
     await expect.poll(() => page.getByTestId('timeline-date').innerText()).toBe('1 July 2019');
-    const events = await renderedIds(page, EVENT_LAYERS);
+    const events = await drawnEventIds(page);
     expect(events).toContain('vladivostok-summit-2019');
     expect(events).not.toContain('rus-aircraft-enter-kadiz-2022-08');
     expect(await renderedIds(page, ['tracks-line'])).not.toContain('track-rus-kadiz-2022-08');
@@ -26,12 +25,12 @@ describe('the timeline drives the map', () => {
 
   it('stepping to the next event with the keyboard moves the date and adds that event to the map', async () => {
     const { page } = await openReadyApp(browser, { hash: 't=2019-07-01' });
-    const before = await renderedIds(page, EVENT_LAYERS);
+    const before = await drawnEventIds(page);
     await page.getByRole('slider').focus();
     await page.keyboard.press(']');
     await expect.poll(() => page.getByTestId('timeline-date').innerText()).not.toBe('1 July 2019');
     await waitForRender(page);
-    const after = await renderedIds(page, EVENT_LAYERS);
+    const after = await drawnEventIds(page);
     expect(after.length).toBeGreaterThan(before.length);
     const selected = await page.locator('.event-row.is-selected').getAttribute('data-event-id');
     expect(after).toContain(selected);

@@ -40,8 +40,8 @@ describe('packPoints', () => {
     expect([...packed.positionsAndSpans.slice(4)]).toEqual([Math.fround(mercatorX(139.7)), Math.fround(mercatorY(35.7)), 110, 110]);
   });
 
-  it('pairs each category with a "shown" flag, all shown by default', () => {
-    expect([...packed.flags]).toEqual([3, 1, 7, 1]);
+  it('gives each point its category, shown, not ringed, a dot: by default', () => {
+    expect([...packed.flags]).toEqual([3, 1, 0, 1, 7, 1, 0, 1]);
   });
 
   it('notes whether starts are sorted and the longest duration', () => {
@@ -52,7 +52,11 @@ describe('packPoints', () => {
 
 describe('packFlags', () => {
   it('marks points the user filtered out as not shown', () => {
-    expect([...packFlags({ count: 3, category: [0, 1, 2] }, [1, 0, 1])]).toEqual([0, 1, 1, 0, 2, 1]);
+    expect([...packFlags({ count: 3, category: [0, 1, 2] }, [1, 0, 1])]).toEqual([0, 1, 0, 1, 1, 0, 0, 1, 2, 1, 0, 1]);
+  });
+
+  it('marks ringed points (imported sets) and points that are not dots (routes)', () => {
+    expect([...packFlags({ count: 2, category: [4, 5], ringed: [1, 0], asDot: [1, 0] }, null)]).toEqual([4, 1, 1, 1, 5, 1, 0, 0]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, CATEGORY_COLORS, UNKNOWN_COLOR } from '../../src/data/vocabulary';
+import { CATEGORIES, CATEGORY_COLORS, setScenarioCategories, UNKNOWN_COLOR } from '../../src/data/vocabulary';
 import { timePointsFromEvents } from '../../src/map/gpu-points/from-events';
-import { CATEGORY_PALETTE, hexToRgb, paletteToFloatArray, PALETTE_SIZE, UNKNOWN_CATEGORY_INDEX } from '../../src/map/gpu-points/palette';
+import { CATEGORY_PALETTE, hexToRgb, MAX_PALETTE_SIZE, paletteToFloatArray, PALETTE_SIZE, UNKNOWN_CATEGORY_INDEX } from '../../src/map/gpu-points/palette';
 import { deepFreeze } from './fixtures';
 
 describe('palette', () => {
@@ -38,7 +38,32 @@ describe('timePointsFromEvents', () => {
     expect([...points.end]).toEqual([130, 200, 300]);
   });
 
-  it('turns categories into palette indices, unknown ones into the grey slot', () => {
-    expect([...points.category]).toEqual([CATEGORIES.indexOf('diplomacy'), CATEGORIES.indexOf('exercise'), UNKNOWN_CATEGORY_INDEX]);
+  it('turns categories into palette indices: the vocabulary’s first, then others in their own grey slot', () => {
+    expect([...points.category]).toEqual([CATEGORIES.indexOf('diplomacy'), CATEGORIES.indexOf('exercise'), CATEGORIES.length]);
+    const colourAt = (index: number) => [...points.palette.slice(index * 4, index * 4 + 3)];
+    expect(colourAt(CATEGORIES.length)).toEqual(hexToRgb(UNKNOWN_COLOR).map(Math.fround));
+  });
+
+  it('gives a scenario’s own category the scenario’s colour', () => {
+    setScenarioCategories({ cyber: { color: '#123456' } });
+    try {
+      const own = timePointsFromEvents(events);
+      expect([...own.palette.slice(CATEGORIES.length * 4, CATEGORIES.length * 4 + 3)]).toEqual(hexToRgb('#123456').map(Math.fround));
+    } finally {
+      setScenarioCategories();
+    }
+  });
+
+  it('draws past the palette’s size in its last slot, grey', () => {
+    const many = Array.from({ length: MAX_PALETTE_SIZE + 5 }, (_, index) => ({ ...events[0]!, category: `own-${index}` }));
+    const crowded = timePointsFromEvents(many);
+    expect(Math.max(...crowded.category)).toBe(MAX_PALETTE_SIZE - 1);
+    expect(crowded.palette).toHaveLength(MAX_PALETTE_SIZE * 4);
+  });
+
+  it('marks routes as not dots, and the events of ringed (imported) sets', () => {
+    expect([...points.asDot]).toEqual([1, 0, 1]);
+    const ringed = timePointsFromEvents([{ ...events[0]!, eventSetId: 'mine' }, { ...events[2]!, eventSetId: 'article' }], new Set(['mine']));
+    expect([...ringed.ringed]).toEqual([1, 0]);
   });
 });

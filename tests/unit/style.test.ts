@@ -52,7 +52,7 @@ describe('an optional remote basemap', () => {
     const dataLayers = LAYERS.filter((layer) => layer.id !== BASEMAP_LAYER_ID && layer !== basemapLabelsLayer);
     const merged = onRemoteBasemap(remote, dataLayers, {}, 'http://tripwire.test/');
     expect(merged.layers[0]!.id).toBe('remote-background');
-    expect(merged.layers.map((layer) => layer.id)).toContain('event-points');
+    expect(merged.layers.map((layer) => layer.id)).toContain('event-routes');
     expect(merged.layers.map((layer) => layer.id)).not.toContain('basemap-land');
     expect(merged.glyphs).toBe(remote.glyphs);
   });

@@ -8,11 +8,10 @@ import type { Camera } from '../../data/url-state';
 import { bbox } from '@turf/turf';
 import { visibleEvents } from '../../data/selectors';
 import { layersOf, type MapLayers } from '../../layers';
-import { EVENT_POINTS_LAYER, EVENT_ROUTES_LAYER } from '../../layers/events';
 import { INITIAL_GLOBAL_STATE } from '../../layers/expressions';
 import { buildStyle } from '../../layers/style';
 import { drawFirstFrameComplete } from '../first-frame';
-import { GPU_EVENTS_LAYER } from '../large-events';
+import { GPU_EVENTS_LAYER } from '../events-drawer';
 import { startSync } from '../sync';
 import type { Padding } from './framing';
 
@@ -54,13 +53,14 @@ function waitUntilDrawn(map: MapLibreMap): Promise<void> {
 }
 
 /**
- * Read back from the drawn map, so the legend lists only what the image shows. The GPU points
- * layer of a large scenario cannot be queried: its events count when visible now and in frame.
+ * Read back from the drawn map, so the legend lists only what the image shows. Events are drawn by
+ * the GPU points layer (and routes by feature-state), which cannot be queried: an event counts
+ * when it shows now and its box meets the frame.
  */
 function drawnContent(map: MapLibreMap, store: TripwireStore): DrawnContent {
   const drawnIn = (layerIds: string[]) => map.queryRenderedFeatures({ layers: layerIds.filter((id) => map.getLayer(id)) });
   const layerIds = new Set(layersOf(store.getState().scenario).toggleable.filter((module) => drawnIn(module.layers.map((layer) => layer.id)).length > 0).map((module) => module.id));
-  const eventIds = new Set(drawnIn([EVENT_POINTS_LAYER, EVENT_ROUTES_LAYER]).map((feature) => String(feature.properties.id)));
+  const eventIds = new Set<string>();
   if (map.getLayer(GPU_EVENTS_LAYER) && map.getLayoutProperty(GPU_EVENTS_LAYER, 'visibility') !== 'none') {
     const bounds = map.getBounds();
     const state = store.getState();

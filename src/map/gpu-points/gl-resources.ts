@@ -10,9 +10,12 @@ const UNIFORM_NAMES = [
   'u_window_start',
   'u_fade_days',
   'u_opacity_floor',
-  'u_point_size',
+  'u_outline_fades',
+  'u_dot',
+  'u_dot_outline',
+  'u_ringed',
+  'u_ringed_outline',
   'u_palette',
-  'u_stroke_fraction',
 ] as const;
 type UniformName = (typeof UNIFORM_NAMES)[number];
 
@@ -128,8 +131,8 @@ export function createBuffers(gl: WebGL2RenderingContext, packed: PackedPoints):
   const flagsBuffer = gl.createBuffer();
   gl.bindBuffer(gl.ARRAY_BUFFER, flagsBuffer);
   gl.bufferData(gl.ARRAY_BUFFER, packed.flags, gl.STATIC_DRAW);
-  gl.enableVertexAttribArray(ATTRIBUTE.categoryAndShown);
-  gl.vertexAttribPointer(ATTRIBUTE.categoryAndShown, FLAG_BYTES_PER_POINT, gl.UNSIGNED_BYTE, false, 0, 0);
+  gl.enableVertexAttribArray(ATTRIBUTE.flags);
+  gl.vertexAttribPointer(ATTRIBUTE.flags, FLAG_BYTES_PER_POINT, gl.UNSIGNED_BYTE, false, 0, 0);
 
   gl.bindVertexArray(null);
   gl.bindBuffer(gl.ARRAY_BUFFER, null);
@@ -149,7 +152,7 @@ export function uploadNextSlice(gl: WebGL2RenderingContext, buffers: PointsBuffe
   return to === total;
 }
 
-/** Replaces the category/shown flags after a filter change (2 bytes a point). Call inside render. */
+/** Replaces the flags after a filter change (4 bytes a point). Call inside render. */
 export function uploadFlags(gl: WebGL2RenderingContext, buffers: PointsBuffers, flags: Uint8Array): void {
   gl.bindBuffer(gl.ARRAY_BUFFER, buffers.flagsBuffer);
   gl.bufferSubData(gl.ARRAY_BUFFER, 0, flags);

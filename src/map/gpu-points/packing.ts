@@ -5,8 +5,13 @@ import type { TimePoints, TimeWindow } from './types';
 
 /** Floats per point in the main buffer: mercator x, mercator y, start day, end day. */
 export const FLOATS_PER_POINT = 4;
-/** Bytes per point in the flags buffer: category index, shown (1) or filtered out (0). */
-export const FLAG_BYTES_PER_POINT = 2;
+/**
+ * Bytes per point in the flags buffer: category index, shown (1) or filtered out (0), ringed (1:
+ * an imported set's dot), and dot (1) or not drawn (0: a route, drawn by MapLibre as a line).
+ */
+export const FLAG_BYTES_PER_POINT = 4;
+/** Offset of the "shown" byte in a point's flags: the one a filter change rewrites. */
+export const SHOWN_FLAG = 1;
 
 export interface PackedPoints {
   positionsAndSpans: Float32Array;
@@ -44,11 +49,15 @@ export function packPoints(points: TimePoints, shown: ArrayLike<number> | null =
 }
 
 /** The small per-point buffer re-uploaded when the user's filters change (never per tick). */
-export function packFlags(points: Pick<TimePoints, 'count' | 'category'>, shown: ArrayLike<number> | null): Uint8Array {
+export function packFlags(points: Pick<TimePoints, 'count' | 'category' | 'ringed' | 'asDot'>, shown: ArrayLike<number> | null): Uint8Array {
   const flags = new Uint8Array(points.count * FLAG_BYTES_PER_POINT);
+  const { category, ringed, asDot } = points;
   for (let i = 0; i < points.count; i++) {
-    flags[i * FLAG_BYTES_PER_POINT] = points.category[i]!;
-    flags[i * FLAG_BYTES_PER_POINT + 1] = shown ? (shown[i] ? 1 : 0) : 1;
+    const offset = i * FLAG_BYTES_PER_POINT;
+    flags[offset] = category[i]!;
+    flags[offset + SHOWN_FLAG] = shown ? (shown[i] ? 1 : 0) : 1;
+    flags[offset + 2] = ringed?.[i] ? 1 : 0;
+    flags[offset + 3] = asDot ? (asDot[i] ? 1 : 0) : 1;
   }
   return flags;
 }

@@ -15,13 +15,22 @@ import {
   type PointsProgram,
 } from './gl-resources';
 import { packPointsInSlices } from './pack-in-slices';
-import { drawRange, FLAG_BYTES_PER_POINT, type PackedPoints } from './packing';
-import { CATEGORY_PALETTE } from './palette';
-import type { TimePoints, TimePointsStyle, TimeWindow } from './types';
+import { drawRange, FLAG_BYTES_PER_POINT, FLOATS_PER_POINT, SHOWN_FLAG, type PackedPoints } from './packing';
+import { CATEGORY_PALETTE, hexToRgb } from './palette';
+import type { DotLook, Emphasis, TimePoints, TimePointsStyle, TimeWindow } from './types';
 
-export const DEFAULT_TIME_POINTS_STYLE: TimePointsStyle = { radius: 4, strokeWidth: 1, opacityFloor: 0.35 };
+/** Small dots for crowded sets; radius 3 + outline 1 = the 4 px dot of the benchmark's approaches. */
+export const DEFAULT_TIME_POINTS_STYLE: TimePointsStyle = {
+  dot: { radius: 3, strokeWidth: 1, strokeColor: '#ffffff' },
+  ringed: { radius: 3, strokeWidth: 1.5, strokeColor: '#111111' },
+  hovered: { radius: 5, strokeWidth: 2, strokeColor: '#222222' },
+  selected: { radius: 6, strokeWidth: 2.5, strokeColor: '#111111' },
+  opacityFloor: 0.35,
+  outlineFades: true,
+};
 /** Before the first setTime: everything visible, as INITIAL_GLOBAL_STATE does for the style. */
 const SHOW_EVERYTHING: TimeWindow = { time: 1e6, windowStart: -1e6, fadeDays: 3650 };
+const NO_EMPHASIS: Emphasis = { hovered: null, selected: null };
 
 export interface TimePointsStats {
   /** Times the points were sent to the GPU (1 per setData, 0 per setTime). */
@@ -42,8 +51,12 @@ export interface TimePointsLayer extends CustomLayerInterface {
   setTime(window: TimeWindow): void;
   /** Replaces the points (packed in slices, uploaded once). For a new data set, not a time change. */
   setData(points: TimePoints): void;
-  /** Hides points filtered out by the user (`shown[i]` falsy); null shows all. Uploads 2 bytes a point. */
+  /** Hides points filtered out by the user (`shown[i]` falsy); null shows all. Uploads 4 bytes a point. */
   setShown(shown: ArrayLike<number> | null): void;
+  /** Draws these points larger, on top (a repaint; nothing uploaded). */
+  setEmphasis(emphasis: Emphasis): void;
+  /** Indices of the dots drawn at the current time, as the shader decides (for tests and exports). */
+  visibleIndices(): number[];
   /** Resolves in the frame that has every current point on the GPU (the frame's draw calls follow). */
   ready(): Promise<void>;
   stats(): TimePointsStats;
@@ -59,8 +72,15 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 /** Column-major float32 copy of a (possibly float64) matrix, as uniformMatrix4fv wants. */
 const toFloat32 = (matrix: ArrayLike<number>) => (matrix instanceof Float32Array ? matrix : Float32Array.from(matrix));
 
+/** A look as the shader's uniforms: [diameter in device pixels, outline width / radius], outline rgb. */
+function lookUniforms({ radius, strokeWidth, strokeColor }: DotLook, pixelRatio: number) {
+  const outer = radius + strokeWidth;
+  return { size: [2 * outer * pixelRatio, strokeWidth / outer] as const, outline: hexToRgb(strokeColor) };
+}
+
 export function createTimePointsLayer(id: string, initialPoints: TimePoints, style: Partial<TimePointsStyle> = {}): TimePointsLayer {
-  const { radius, strokeWidth, opacityFloor } = { ...DEFAULT_TIME_POINTS_STYLE, ...style };
+  const look = { ...DEFAULT_TIME_POINTS_STYLE, ...style };
+  let emphasis = NO_EMPHASIS;
   let map: MapLibreMap | null = null;
   let context: WebGL2RenderingContext | null = null;
   let points = initialPoints;
@@ -169,8 +189,8 @@ export function createTimePointsLayer(id: string, initialPoints: TimePoints, sty
         uploadComplete = true;
         uploaded.resolve();
       }
-      const count = Math.min(range[1], buffers.uploadedPoints - range[0]);
-      if (count <= 0) return;
+      const count = Math.max(0, Math.min(range[1], buffers.uploadedPoints - range[0]));
+      if (count === 0 && emphasis === NO_EMPHASIS) return;
       const pixelRatio = map?.getPixelRatio() ?? 1;
       const uniforms = program.uniforms!;
       gl.useProgram(program.program);
@@ -178,12 +198,30 @@ export function createTimePointsLayer(id: string, initialPoints: TimePoints, sty
       gl.uniform1f(uniforms.u_time, timeWindow.time);
       gl.uniform1f(uniforms.u_window_start, timeWindow.windowStart);
       gl.uniform1f(uniforms.u_fade_days, Math.max(1, timeWindow.fadeDays));
-      gl.uniform1f(uniforms.u_opacity_floor, opacityFloor);
-      gl.uniform1f(uniforms.u_point_size, 2 * radius * pixelRatio);
-      gl.uniform1f(uniforms.u_stroke_fraction, strokeWidth / radius);
-      gl.uniform4fv(uniforms.u_palette, CATEGORY_PALETTE);
+      gl.uniform1f(uniforms.u_opacity_floor, look.opacityFloor);
+      gl.uniform1f(uniforms.u_outline_fades, look.outlineFades ? 1 : 0);
+      gl.uniform4fv(uniforms.u_palette, points.palette ?? CATEGORY_PALETTE);
+      const drawAs = (dot: DotLook, ringed: DotLook) => {
+        const dotUniforms = lookUniforms(dot, pixelRatio);
+        const ringedUniforms = lookUniforms(ringed, pixelRatio);
+        gl.uniform2fv(uniforms.u_dot, dotUniforms.size);
+        gl.uniform3fv(uniforms.u_dot_outline, dotUniforms.outline);
+        gl.uniform2fv(uniforms.u_ringed, ringedUniforms.size);
+        gl.uniform3fv(uniforms.u_ringed_outline, ringedUniforms.outline);
+      };
       gl.bindVertexArray(buffers.vertexArray);
+      drawAs(look.dot, look.ringed);
       gl.drawArrays(gl.POINTS, range[0], count);
+      // The hovered, then the selected dot, again on top in their own look (the shader still
+      // decides whether they show at this time).
+      for (const [index, emphasised] of [
+        [emphasis.hovered, look.hovered],
+        [emphasis.selected, look.selected],
+      ] as const) {
+        if (index === null || index >= buffers.uploadedPoints) continue;
+        drawAs(emphasised, emphasised);
+        gl.drawArrays(gl.POINTS, index, 1);
+      }
       gl.bindVertexArray(null);
     },
 
@@ -212,9 +250,30 @@ export function createTimePointsLayer(id: string, initialPoints: TimePoints, sty
       // In place: only the "shown" byte of each point changes, and the buffer is rewritten with
       // bufferSubData in the next frame (2 bytes a point, no re-pack, no new allocation).
       const flags = packed.flags;
-      for (let index = 0; index < points.count; index++) flags[index * FLAG_BYTES_PER_POINT + 1] = shown ? (shown[index] ? 1 : 0) : 1;
+      for (let index = 0; index < points.count; index++) flags[index * FLAG_BYTES_PER_POINT + SHOWN_FLAG] = shown ? (shown[index] ? 1 : 0) : 1;
       flagsChanged = true;
       map?.triggerRepaint();
+    },
+
+    setEmphasis(next) {
+      if (next.hovered === emphasis.hovered && next.selected === emphasis.selected) return;
+      emphasis = next.hovered === null && next.selected === null ? NO_EMPHASIS : next;
+      map?.triggerRepaint();
+    },
+
+    visibleIndices() {
+      if (!packed) return [];
+      // The vertex shader's test, on the same float32 values and flags.
+      const { positionsAndSpans, flags } = packed;
+      const time = Math.fround(timeWindow.time);
+      const earliest = Math.fround(timeWindow.windowStart);
+      const visible: number[] = [];
+      for (let index = range[0]; index < range[0] + range[1]; index++) {
+        const at = index * FLOATS_PER_POINT;
+        const flag = index * FLAG_BYTES_PER_POINT;
+        if (positionsAndSpans[at + 2]! <= time && positionsAndSpans[at + 3]! >= earliest && flags[flag + SHOWN_FLAG] && flags[flag + 3]) visible.push(index);
+      }
+      return visible;
     },
 
     ready: () => uploaded.promise,

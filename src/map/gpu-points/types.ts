@@ -9,8 +9,14 @@ export interface TimePoints {
   /** First and last day of each event, days since 1970-01-01. */
   start: ArrayLike<number>;
   end: ArrayLike<number>;
-  /** Index into CATEGORIES (src/data/vocabulary.ts), which picks the colour; CATEGORIES.length = unknown (grey). */
+  /** Index into `palette` (default: CATEGORY_PALETTE, the vocabulary's colours then grey). */
   category: ArrayLike<number>;
+  /** Flat RGBA per category index, at most MAX_PALETTE_SIZE colours. */
+  palette?: Float32Array;
+  /** 1 = drawn with the imported ring (a dark, wider outline); absent = none are. */
+  ringed?: ArrayLike<number>;
+  /** 0 = not drawn as a dot (a route, drawn as a line by MapLibre); absent = all are dots. */
+  asDot?: ArrayLike<number>;
 }
 
 /**
@@ -24,11 +30,28 @@ export interface TimeWindow {
   fadeDays: number;
 }
 
-export interface TimePointsStyle {
-  /** Radius of the dot including its outline, CSS pixels. */
+/** How one kind of dot looks. Sizes in CSS pixels; MapLibre's circle-radius and stroke-width. */
+export interface DotLook {
+  /** Radius of the filled disc; the outline is drawn outside it, as MapLibre draws circle strokes. */
   radius: number;
-  /** White outline width, CSS pixels. */
   strokeWidth: number;
+  strokeColor: string;
+}
+
+export interface TimePointsStyle {
+  dot: DotLook;
+  /** Dots of imported event sets (`ringed`). */
+  ringed: DotLook;
+  hovered: DotLook;
+  selected: DotLook;
   /** Opacity an old event fades down to (never below: old events stay findable). */
   opacityFloor: number;
+  /** Whether outlines fade with the fill (crowded large sets) or stay opaque (the article's dots). */
+  outlineFades: boolean;
+}
+
+/** Events drawn larger, on top of the rest: the hovered and the selected one (indices, or null). */
+export interface Emphasis {
+  hovered: number | null;
+  selected: number | null;
 }

@@ -1,7 +1,7 @@
-// Hover and click for large event sets. The GPU points layer cannot be queried like MapLibre's own
+// Hover and click on event dots. The GPU points layer cannot be queried like MapLibre's own
 // layers, so the events' anchors go into a spatial index once (KDBush, in Web Mercator like the
-// layer itself), and a pointer looks up the few around it, keeping those the layer draws now:
-// started, still in the time window, and passing the filters.
+// layer itself), and a pointer looks up the few around it, keeping the dots the layer draws now:
+// started, still in the time window, and passing the filters. Routes are MapLibre's, queried as usual.
 import KDBush from 'kdbush';
 import { MercatorCoordinate, type Map as MapLibreMap } from 'maplibre-gl';
 import { eventAnchor, type TripwireEvent } from '../data/events';
@@ -10,7 +10,7 @@ import type { StoreState } from '../data/store';
 
 export interface EventPicker {
   events: readonly TripwireEvent[];
-  /** Events drawn within `radius` pixels of `point`, nearest first, then oldest first. */
+  /** Dots drawn with their centre within `radius` pixels of `point`, nearest first, then oldest first. */
   pick(map: MapLibreMap, point: { x: number; y: number }, radius: number, state: Pick<StoreState, 'time' | 'mode' | 'windowMonths' | 'filters'>): TripwireEvent[];
 }
 
@@ -38,7 +38,7 @@ export function createEventPicker(events: readonly TripwireEvent[]): EventPicker
       return index
         .range(topLeft.x, topLeft.y, bottomRight.x, bottomRight.y)
         .map((id) => events[id]!)
-        .filter((event) => isEventVisibleAt(event, day, earliest) && matchesFilters(event, state.filters))
+        .filter((event) => event.geometry.type === 'Point' && isEventVisibleAt(event, day, earliest) && matchesFilters(event, state.filters))
         .sort((a, b) => distance(a) - distance(b) || a.start - b.start);
     },
   };
