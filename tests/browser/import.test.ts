@@ -195,6 +195,35 @@ describe('a large import', () => {
     await page.close();
   });
 
+  it('draws the selected event larger, with a dark outline, on top of the crowd', async () => {
+    const page = await importLarge(browser);
+    // Near-black pixels in a ring around an event's dot: the selected look's outline (#111, 6 to 8.5 px out).
+    const darkRingAround = async (lngLat: [number, number]) => {
+      await waitForRender(page);
+      const { x, y } = await page.evaluate((at) => window.tripwireMap!.project(at), lngLat);
+      const png = PNG.sync.read(await page.locator('[data-testid="map"] canvas').screenshot());
+      let count = 0;
+      for (let dy = -9; dy <= 9; dy++) {
+        for (let dx = -9; dx <= 9; dx++) {
+          const distance = Math.hypot(dx, dy);
+          if (distance < 6 || distance > 9) continue;
+          const i = (Math.round(y + dy) * png.width + Math.round(x + dx)) * 4;
+          if (png.data[i]! < 70 && png.data[i + 1]! < 70 && png.data[i + 2]! < 70) count++;
+        }
+      }
+      return count;
+    };
+    const at = await page.evaluate(() => {
+      const event = window.tripwireStore!.getState().events.find((candidate) => candidate.title === 'Test 1')!;
+      return event.geometry.coordinates as [number, number];
+    });
+    const before = await darkRingAround(at);
+    await page.evaluate(() => window.tripwireStore!.getState().selectEvent(window.tripwireStore!.getState().events.find((event) => event.title === 'Test 1')!.id));
+    await expect.poll(() => darkRingAround(at)).toBeGreaterThan(before + 20);
+    await screenshot(page, 'import-large-selected');
+    await page.close();
+  });
+
   it('is in the briefing image too (the export map draws it with its own GPU layer)', async () => {
     const page = await importLarge(browser);
     const live = missileRedIn(PNG.sync.read(await page.locator('[data-testid="map"] canvas').screenshot()));

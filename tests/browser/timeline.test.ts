@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openReadyApp, drawnEventIds, renderedIds, screenshot, waitForRender } from './driver';
-
+import { drawnEventIds, launchBrowser, openReadyApp, renderedIds, screenshot, waitForRender } from './driver';
 
 describe('the timeline drives the map', () => {
   let browser: Browser;
@@ -20,6 +19,34 @@ describe('the timeline drives the map', () => {
     expect(events).not.toContain('rus-aircraft-enter-kadiz-2022-08');
     expect(await renderedIds(page, ['tracks-line'])).not.toContain('track-rus-kadiz-2022-08');
     await screenshot(page, 'timeline-2019-07');
+    await page.close();
+  });
+
+  it('moving the timeline lays out no event tile again: dots are the shader’s, routes feature-state', async () => {
+    const { page } = await openReadyApp(browser, { hash: 't=2000-01-01' });
+    await page.evaluate(() => window.tripwireStore!.getState().selectEvent('vladivostok-summit-2019'));
+    // Selecting may bring the event into view: let that camera move and its tiles settle first.
+    await page.waitForTimeout(1_500);
+    await waitForRender(page);
+    const { tilesLoaded, drawnAtEnd } = await page.evaluate(async () => {
+      const map = window.tripwireMap!;
+      let tilesLoaded = 0;
+      const count = (event: { sourceId?: string; tile?: unknown }) => {
+        if (event.sourceId === 'events' && event.tile) tilesLoaded++;
+      };
+      map.on('sourcedata', count);
+      // Across the routes' and the summit's days: every kind of event comes and goes.
+      for (const year of [2001, 2005, 2014, 2018, 2022, 2023]) {
+        await new Promise((resolve) => {
+          map.once('idle', resolve);
+          window.tripwireStore!.getState().setTime(Date.UTC(year, 0, 1) / 86_400_000);
+        });
+      }
+      map.off('sourcedata', count);
+      return { tilesLoaded, drawnAtEnd: [...new Set(map.querySourceFeatures('event-label').map((feature) => feature.properties.title))] }; // one copy per tile it touches
+    });
+    expect(tilesLoaded).toBe(0);
+    expect(drawnAtEnd).toEqual(['Putin–Kim summit in Vladivostok']);
     await page.close();
   });
 
