@@ -1,7 +1,9 @@
 // Cold load: a fresh browser context (empty cache) per run, from navigation to the map's first
-// `idle`. The app is timed with its event list drawn; the baseline, loaded in turn with it, is
-// bench.html?bare: MapLibre with nothing but the sea colour, the floor any map page pays here.
-// One discarded warm-up pair first: the browser's first WebGL context starts SwiftShader in the
+// `idle`. Three pages, loaded in turn (the order rotating each round, so no page always follows
+// the same one): the app, with its event list drawn; its baseline bench.html, a plain MapLibre map
+// with the app's basemap and labels, what a user would build instead; and the floor,
+// bench.html?bare, MapLibre with nothing but the sea colour.
+// One discarded warm-up round first: the browser's first WebGL context starts SwiftShader in the
 // GPU process (~0.5 s), which is browser start-up, not page load.
 // Also counted: what the app fetched, by kind (MapLibre's worker fetches the basemap tiles;
 // Playwright sees those requests too).
@@ -11,26 +13,35 @@ const kindOf = (url) =>
   /\/geo\/basemap\//.test(url) ? 'basemapTiles' : /\/geo\//.test(url) ? 'basemap labels' : /\/scenarios\//.test(url) ? 'scenario' : /\.m?js(\?|$)/.test(url) ? 'js' : 'other';
 
 export async function measureColdLoad(browser, baseUrl, runs) {
-  await loadOnce(browser, baseUrl, 'app');
-  await loadOnce(browser, `${baseUrl}bench.html?bare`, 'bench');
-  const app = [];
-  const bare = [];
+  const pages = [
+    { name: 'app', url: baseUrl, kind: 'app' },
+    { name: 'basemap', url: `${baseUrl}bench.html`, kind: 'bench' },
+    { name: 'bare', url: `${baseUrl}bench.html?bare`, kind: 'bench' },
+  ];
+  for (const page of pages) await loadOnce(browser, page.url, page.kind);
+  const samples = { app: [], basemap: [], bare: [] };
   let fetched = null;
   for (let run = 0; run < runs; run++) {
-    const load = await loadOnce(browser, baseUrl, 'app');
-    app.push(load.ms);
-    fetched ??= load.fetched;
-    bare.push((await loadOnce(browser, `${baseUrl}bench.html?bare`, 'bench')).ms);
+    for (let turn = 0; turn < pages.length; turn++) {
+      const page = pages[(run + turn) % pages.length];
+      const load = await loadOnce(browser, page.url, page.kind);
+      samples[page.name].push(load.ms);
+      if (page.name === 'app') fetched ??= load.fetched;
+    }
   }
+  const app = samples.app;
   return {
     runs,
     medianMs: median(app),
     minMs: Math.min(...app),
     maxMs: Math.max(...app),
     samplesMs: app,
-    bareMapMedianMs: median(bare),
-    bareMapSamplesMs: bare,
-    ratio: median(app) / median(bare),
+    basemapMedianMs: median(samples.basemap),
+    basemapSamplesMs: samples.basemap,
+    basemapRatio: median(app) / median(samples.basemap),
+    bareMapMedianMs: median(samples.bare),
+    bareMapSamplesMs: samples.bare,
+    ratio: median(app) / median(samples.bare),
     fetched,
   };
 }

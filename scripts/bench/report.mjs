@@ -45,7 +45,8 @@ export function markdown(results) {
     millionLine(results.millionImport),
     scenarioLine(results.millionScenario),
     `Cold load of the app to idle: median ${ms(coldLoad.medianMs)} (min ${ms(coldLoad.minMs)}, max ${ms(coldLoad.maxMs)}, ${coldLoad.runs} fresh pages); ` +
-      `bare MapLibre map (sea colour only) in turn with it: median ${ms(coldLoad.bareMapMedianMs)}; app / bare ${coldLoad.ratio.toFixed(2)}.`,
+      `in turn with it, a plain MapLibre map with the same basemap and labels (bench.html): median ${ms(coldLoad.basemapMedianMs)}, app / basemap ${coldLoad.basemapRatio.toFixed(2)} (target ≤ 1.25); ` +
+      `the bare map (sea colour only, bench.html?bare): median ${ms(coldLoad.bareMapMedianMs)}, app / bare ${coldLoad.ratio.toFixed(2)}.`,
     `The app's cold load fetched: ${Object.entries(coldLoad.fetched)
       .map(([kind, { files, bytes }]) => `${kind} ${files} files, ${kib(bytes)}`)
       .join('; ')}.`,

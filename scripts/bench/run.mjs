@@ -30,7 +30,7 @@ const log = (line) => console.log(`[${((performance.now() - startedAt) / 1000).t
 
 try {
   log('cold load …');
-  const coldLoad = await measureColdLoad(browser, baseUrl, quick ? 1 : 5);
+  const coldLoad = await measureColdLoad(browser, baseUrl, quick ? 1 : 9);
   log('article scrub (app page) …');
   const article = await measureArticleScrub(browser, baseUrl, { steps: STEPS });
   log('export …');

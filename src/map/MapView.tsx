@@ -99,8 +99,10 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
     map.once('load', () => {
       window.tripwireMap = map;
       setDrawn(true);
-      onDrawn(true);
     });
+    // Told only once the first complete frame is up (nothing left to load or place): the inset's
+    // WebGL context, made while this map still loaded, held the page ~1.5 s here (BENCHMARKS.md).
+    map.once('idle', () => onDrawn(true));
     return () => {
       stops.forEach((stop) => stop());
       delete window.tripwireMap;
