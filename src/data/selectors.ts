@@ -20,6 +20,7 @@ const searchedFields = (event: TripwireEvent) => [event.title, event.summary, ev
 export function matchesFilters(event: TripwireEvent, filters: Filters, searchText?: string): boolean {
   if (filters.categories.length > 0 && !filters.categories.includes(event.category)) return false;
   if (filters.actors.length > 0 && !event.actors.some((actor) => filters.actors.includes(actor))) return false;
+  if (filters.statuses.length > 0 && !filters.statuses.includes(event.status)) return false;
   const needle = filters.text.trim().toLowerCase();
   if (!needle) return true;
   if (searchText !== undefined && !needle.includes(FIELD_SEPARATOR)) return searchText.includes(needle);
@@ -54,10 +55,11 @@ export async function prepareTextSearch(events: readonly TripwireEvent[]): Promi
   searchTexts.set(events, texts);
 }
 
-export const hasActiveFilters = (filters: Filters) => filters.categories.length > 0 || filters.actors.length > 0 || filters.text.trim() !== '';
+export const hasActiveFilters = (filters: Filters) =>
+  filters.categories.length > 0 || filters.actors.length > 0 || filters.statuses.length > 0 || filters.text.trim() !== '';
 
 const sameFilters = (a: Filters, b: Filters) =>
-  a === b || (a.text === b.text && a.categories.join('\u0000') === b.categories.join('\u0000') && a.actors.join('\u0000') === b.actors.join('\u0000'));
+  a === b || (a.text === b.text && a.categories.join('\u0000') === b.categories.join('\u0000') && a.actors.join('\u0000') === b.actors.join('\u0000') && a.statuses.join('\u0000') === b.statuses.join('\u0000'));
 let lastFiltered: { events: readonly TripwireEvent[]; filters: Filters; result: readonly TripwireEvent[] } | null = null;
 
 /**

@@ -2,6 +2,7 @@
 // plus a list of what was ignored, so a hostile or mangled link can never crash the app.
 import { dayToIso, parseIsoPartialDate } from './dates';
 import { WINDOW_MONTH_CHOICES, type TimeMode, type TimeScale } from './slices/timeline';
+import { STATUSES } from './vocabulary';
 
 export interface Camera {
   center: [number, number];
@@ -23,6 +24,7 @@ export interface UrlView {
   hiddenLayers?: string[];
   categories?: string[];
   actors?: string[];
+  statuses?: string[];
   text?: string;
 }
 
@@ -46,6 +48,7 @@ export function encodeView(view: Required<Omit<UrlView, 'camera'>> & { camera: C
   if (view.hiddenLayers.length > 0) params.set('hide', view.hiddenLayers.join(','));
   if (view.categories.length > 0) params.set('cat', view.categories.join(','));
   if (view.actors.length > 0) params.set('actor', view.actors.join(','));
+  if (view.statuses.length > 0) params.set('status', view.statuses.join(','));
   if (view.text) params.set('q', view.text);
   return params.toString();
 }
@@ -63,7 +66,7 @@ export function decodeView(hash: string): { view: UrlView; ignored: string[] } {
     return { view, ignored: ['the link could not be read'] };
   }
   const reject = (key: string, value: string, why: string) => ignored.push(`${key}=${value.slice(0, 40)}: ${why}`);
-  const known = new Set(['s', 't', 'mode', 'scale', 'from', 'event', 'map', 'hide', 'cat', 'actor', 'q']);
+  const known = new Set(['s', 't', 'mode', 'scale', 'from', 'event', 'map', 'hide', 'cat', 'actor', 'status', 'q']);
 
   for (const [key, value] of params) {
     if (!known.has(key)) {
@@ -118,6 +121,10 @@ export function decodeView(hash: string): { view: UrlView; ignored: string[] } {
       const valid = values.filter((v) => ACTOR.test(v));
       if (valid.length < values.length) reject(key, value, 'not a list of actors');
       view.actors = valid;
+    } else if (key === 'status') {
+      const values = list(value);
+      if (values.every((v) => (STATUSES as readonly string[]).includes(v))) view.statuses = values;
+      else reject(key, value, `not a list of statuses (${STATUSES.join(', ')})`);
     } else if (key === 'q') {
       view.text = value.slice(0, 200);
     }

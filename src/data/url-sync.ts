@@ -20,6 +20,7 @@ export function currentViewHash(state: StoreState): string {
     hiddenLayers: state.hiddenLayers,
     categories: state.filters.categories,
     actors: state.filters.actors,
+    statuses: state.filters.statuses,
     text: state.filters.text,
   });
 }
@@ -39,8 +40,8 @@ export function applyView(store: TripwireStore, view: UrlView, knownLayerIds: re
     if (unknown.length > 0) problems.push(`hide: no layer called ${unknown.join(', ')}`);
     for (const id of knownLayerIds) state.setLayerVisible(id, !view.hiddenLayers.includes(id));
   }
-  if (view.categories || view.actors || view.text !== undefined) {
-    state.setFilters({ categories: view.categories ?? [], actors: view.actors ?? [], text: view.text ?? '' });
+  if (view.categories || view.actors || view.statuses || view.text !== undefined) {
+    state.setFilters({ categories: view.categories ?? [], actors: view.actors ?? [], statuses: view.statuses ?? [], text: view.text ?? '' });
   }
   if (view.selectedEventId !== undefined) {
     const exists = view.selectedEventId === null || state.events.some((event) => event.id === view.selectedEventId);

@@ -74,3 +74,12 @@ export const actorLabel = (actor: string) => (isKnownActor(actor) ? ACTOR_LABELS
 
 export const STATUSES = ['reported', 'confirmed', 'alleged', 'claimed', 'denied', 'expected'] as const;
 export type Status = (typeof STATUSES)[number];
+
+export const STATUS_LABELS: Record<Status, string> = {
+  reported: 'Reported',
+  confirmed: 'Confirmed',
+  alleged: 'Alleged',
+  claimed: 'Claimed',
+  denied: 'Denied',
+  expected: 'Expected',
+};

@@ -27,7 +27,7 @@ const EVENTS = deepFreeze(
     event(0, { id: 'patrol-day', date: '2022-11-30', category: 'exercise', actors: ['CHN', 'RUS'], title: 'Joint air Patrol' }),
     event(1, { id: 'summit-year', date: '2015', category: 'diplomacy', actors: ['RUS'] }),
     event(2, { id: 'flight-month', date: '2022-08', category: 'military-activity', actors: ['RUS'], quote: 'one flyover last August' }),
-    event(3, { id: 'drones-day', date: '2022-12-26', category: 'military-activity', actors: ['PRK'] }),
+    event(3, { id: 'drones-day', date: '2022-12-26', category: 'military-activity', actors: ['PRK'], status: 'confirmed' }),
   ]),
 );
 const ids = (events: readonly { id: string }[]) => events.map((each) => each.id);
@@ -68,6 +68,11 @@ describe('visibleEvents', () => {
 
   it('filters by actor, matching an event that involves any chosen actor', () => {
     expect(visibleAt(Infinity, { filters: { actors: ['CHN', 'PRK'] } })).toEqual(['patrol-day', 'drones-day']);
+  });
+
+  it('filters by status: the confirmed alone, or any of several', () => {
+    expect(visibleAt(Infinity, { filters: { statuses: ['confirmed'] } })).toEqual(['drones-day']);
+    expect(visibleAt(Infinity, { filters: { statuses: ['confirmed', 'reported'] } })).toHaveLength(4);
   });
 
   it('filters by text, case-insensitively, in the title', () => {

@@ -15,6 +15,7 @@ const FULL_VIEW = deepFreeze({
   hiddenLayers: ['kurils', 'tracks'],
   categories: ['exercise' as const, 'diplomacy' as const],
   actors: ['RUS' as const, 'CHN' as const],
+  statuses: ['confirmed', 'alleged'],
   text: 'joint patrol & "more" #1 ü',
 });
 
@@ -38,6 +39,7 @@ describe('decodeView with a hostile or mangled hash', () => {
     '#event=<script>alert(1)</script>',
     '#mode=window-7',
     '#hide=a,<b>',
+    '#status=rumoured',
     '#__proto__=1',
     '#constructor=1&toString=2',
   ])('ignores %s, with a message, and sets nothing from it', (hash) => {

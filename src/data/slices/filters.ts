@@ -5,6 +5,8 @@ export interface Filters {
   categories: string[];
   /** Empty = every actor; otherwise events involving any of these. */
   actors: string[];
+  /** Empty = every status (reported, alleged, …): a briefer may show the confirmed alone. */
+  statuses: string[];
   text: string;
 }
 
@@ -13,7 +15,7 @@ export interface FiltersSlice {
   setFilters: (filters: Partial<Filters>) => void;
 }
 
-export const NO_FILTERS: Filters = { categories: [], actors: [], text: '' };
+export const NO_FILTERS: Filters = { categories: [], actors: [], statuses: [], text: '' };
 
 export const createFiltersSlice: SliceCreator<FiltersSlice> = (set) => ({
   filters: NO_FILTERS,

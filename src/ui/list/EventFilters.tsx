@@ -1,14 +1,16 @@
 import { store, useStore } from '../../data/store';
-import { ACTORS, ACTOR_LABELS, CATEGORIES, categoryLabel, scenarioOwnCategories, type Actor } from '../../data/vocabulary';
+import { NO_FILTERS } from '../../data/slices/filters';
+import { ACTORS, ACTOR_LABELS, CATEGORIES, categoryLabel, scenarioOwnCategories, STATUS_LABELS, STATUSES, type Actor } from '../../data/vocabulary';
 
 const toggle = <T,>(list: readonly T[], item: T): T[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
 
-/** Free text, category and actor filters; the map hides what the list hides. */
+/** Free text, category, actor and status filters; the map hides what the list hides. */
 export function EventFilters() {
   // The open scenario's own categories are offered too (re-rendered when it changes).
   useStore((state) => state.scenario?.categories);
   const filters = useStore((state) => state.filters);
   const setFilters = store.getState().setFilters;
+  const chosen = filters.categories.length + filters.actors.length + filters.statuses.length;
   return (
     <div className="event-filters">
       <input
@@ -20,7 +22,7 @@ export function EventFilters() {
       />
       <details>
         <summary>
-          Filters{filters.categories.length + filters.actors.length > 0 ? ` (${filters.categories.length + filters.actors.length})` : ''}
+          Filters{chosen > 0 ? ` (${chosen})` : ''}
         </summary>
         <fieldset>
           <legend>Category</legend>
@@ -44,7 +46,16 @@ export function EventFilters() {
             </label>
           ))}
         </fieldset>
-        <button type="button" onClick={() => setFilters({ categories: [], actors: [], text: '' })}>
+        <fieldset>
+          <legend>Status</legend>
+          {STATUSES.map((status) => (
+            <label key={status}>
+              <input type="checkbox" checked={filters.statuses.includes(status)} onChange={() => setFilters({ statuses: toggle(filters.statuses, status) })} />
+              {STATUS_LABELS[status]}
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" onClick={() => setFilters(NO_FILTERS)}>
           Clear filters
         </button>
       </details>
