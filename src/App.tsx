@@ -138,7 +138,7 @@ export function App() {
         {mapDrawn && insetView && !phone && <InsetMap view={insetView} layers={layers} />}
         <Legend collapsed={presenting} />
         {presenting ? null : eventForm ? (
-          <EventForm key={eventForm.editing ?? 'new'} />
+          <EventForm key={eventForm.editing ?? eventForm.prefilled?.key ?? 'new'} />
         ) : geographyForm ? (
           <GeographyForm key={geographyForm.editing ?? 'new'} />
         ) : (
