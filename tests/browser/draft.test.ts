@@ -138,6 +138,8 @@ describe('drafting events from a source text', () => {
     for (const event of added) expect(drawn).toContain(event.id);
     expect(await page.locator('.timeline-event').count()).toBe(timelineMarks + 3);
     for (const event of added) expect(await page.locator(`.timeline-event[title$="— ${event.title}"]`).count()).toBeGreaterThan(0);
+    // The event saved through the form is selected: its quote is cited to the source given, not to the scenario's article.
+    await expect.poll(() => page.getByTestId('detail-quote').innerText()).toContain(`${TITLE} (published 11 Jan 2023)`);
     await screenshot(page, 'draft-accepted-on-map');
     expect(consoleErrors).toEqual([]);
     await page.close();
