@@ -66,6 +66,10 @@ describe('drafting events from a source text', () => {
     });
     await expect.poll(() => dialog.getByRole('textbox', { name: /^Text/ }).inputValue()).toBe('Kim meets Putin\n\nIn September 2023 they met.');
     expect(await page.evaluate(() => (window as unknown as { pasted?: number }).pasted)).toBeUndefined();
+    // An opened HTML file is reduced the same way; its name stands in for a missing title.
+    await dialog.getByLabel('Open a source text file').setInputFiles({ name: 'kim-in-russia.html', mimeType: 'text/html', buffer: Buffer.from('<html><head><title>x</title></head><body><p>Kim arrived in Vostochny.</p><p>Talks followed.</p></body></html>') });
+    await expect.poll(() => dialog.getByRole('textbox', { name: /^Text/ }).inputValue()).toBe('Kim arrived in Vostochny.\n\nTalks followed.');
+    expect(await dialog.getByLabel('Title').inputValue()).toBe('kim-in-russia');
     expect((await storeEvents(page)).length).toBe(before);
     await page.close();
   });
