@@ -149,7 +149,7 @@ describe('drafting events from a source text', () => {
     await page.close();
   });
 
-  it('merges the selected candidate into the next; on a phone the dialog is a full-screen sheet, text above the list', async () => {
+  it('merges the selected candidate into the next; on a phone the dialog is a full-screen sheet, text above the list; undo takes an accept back', async () => {
     // A phone's event list is closed at first: the app is ready when the map is.
     const { page } = await openApp(browser, { width: 390, height: 844, hasTouch: true });
     await waitForMapIdle(page);
@@ -170,6 +170,13 @@ describe('drafting events from a source text', () => {
     expect(await review.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'draft-review-390x844');
+    // Accepted, then undone (Ctrl+Z, as for any edit): the candidate is to decide again.
+    await option(page, 'last August').click();
+    await review.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => option(page, 'last August').innerText(), { timeout: 30_000 }).toContain('Accepted');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => review.getByTestId('draft-status').innerText()).toContain('undone');
+    expect(await option(page, 'last August').innerText()).not.toContain('Accepted');
     await page.close();
   });
 });

@@ -169,6 +169,14 @@ describe('the review', () => {
     expect(mergeRefusal(state)).toContain('accepted');
   });
 
+  it('an accepted candidate whose event is undone is to decide again', () => {
+    let state = reviewReducer(start(), { type: 'accepted', id: 'a', eventId: 'event-a' });
+    state = reviewReducer(state, { type: 'accepted', id: 'b', eventId: 'event-b' });
+    state = reviewReducer(state, { type: 'events-gone', eventIds: new Set(['event-b']) });
+    expect(state.items.map((item) => item.verdict)).toEqual(['accepted', 'pending', 'pending']);
+    expect(state.message).toContain('undone');
+  });
+
   it('a failed accept puts the candidate back, with the reason', () => {
     let state = reviewReducer(start(), { type: 'accepting', id: 'a' });
     state = reviewReducer(state, { type: 'not-accepted', id: 'a', message: 'no' });

@@ -28,6 +28,8 @@ export type ReviewAction =
   | { type: 'accepting'; id: string }
   | { type: 'accepted'; id: string; eventId: string }
   | { type: 'not-accepted'; id: string; message: string }
+  /** The events accepted candidates became that are no longer in the scenario (an undo): those candidates are to decide again. */
+  | { type: 'events-gone'; eventIds: ReadonlySet<string> }
   | { type: 'reject'; id: string }
   | { type: 'merge-next' }
   | { type: 'say'; message: string };
@@ -73,6 +75,12 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return { ...state, items: withItem(state, action.id, (item) => ({ ...item, verdict: 'accepted', eventId: action.eventId })), message: `Accepted: “${titleOf(state, action.id)}” is in the scenario.` };
     case 'not-accepted':
       return { ...state, items: withItem(state, action.id, (item) => ({ ...item, verdict: 'pending' })), message: action.message };
+    case 'events-gone': {
+      const gone = state.items.filter((item) => item.verdict === 'accepted' && item.eventId !== undefined && action.eventIds.has(item.eventId));
+      if (gone.length === 0) return state;
+      const items = state.items.map((item) => (gone.includes(item) ? { candidate: item.candidate, verdict: 'pending' as const } : item));
+      return { ...state, items, message: `No longer in the scenario (undone): ${gone.map((item) => `“${item.candidate.title}”`).join(', ')}; to decide again.` };
+    }
     case 'reject': {
       const item = state.items.find((candidate) => candidate.candidate.id === action.id);
       if (!item || item.verdict === 'accepted' || item.verdict === 'accepting') return { ...state, message: 'Accepted already: it is an event of the scenario (undo, or delete the event, to take it back).' };
