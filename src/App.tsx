@@ -26,9 +26,12 @@ import { ScenarioReportPanel } from './ui/scenario/ScenarioControls';
 import { isScenarioFile, useScenarioFlow } from './ui/scenario/use-scenario-flow';
 import { ScreenReaderMap } from './ui/a11y/ScreenReaderMap';
 import { PHONE_QUERY, useMediaQuery } from './ui/use-media-query';
+import { draftHost } from './ui/draft/draft-host';
 
 // The mapping step (column detection, date formats, category vocabularies) loads when a file needs it.
 const ColumnMappingDialog = lazy(() => import('./ui/import/ColumnMappingDialog'));
+// Drafting from a source text (its dialog, chrono-node, the gazetteer's worker) loads when first asked for.
+const DraftDialog = lazy(() => import('./ui/draft/DraftDialog'));
 
 /** The dashboard shell: header, event list, map with legend and detail, timeline. */
 export function App() {
@@ -46,6 +49,8 @@ export function App() {
   const eventForm = useStore((state) => state.eventForm);
   const geographyForm = useStore((state) => state.geographyForm);
   const [managingScenarios, setManagingScenarios] = useState(false);
+  // Once opened, the draft dialog stays mounted (closed): its review is there when it is opened again.
+  const [drafting, setDrafting] = useState<'never' | 'open' | 'closed'>('never');
   // A dropped .tripwire.json opens as a scenario; any other file is imported as events.
   const onDroppedFile = (file: File) => (isScenarioFile(file) ? void scenarioFlow.open(file) : importFlow.start(file));
   const backgroundTask = useStore((state) => state.backgroundTask);
@@ -109,6 +114,9 @@ export function App() {
             Scenarios…
           </button>
           <ImportButton onFile={importFlow.start} />
+          <button type="button" onClick={() => setDrafting('open')} title="Draft dated, placed, quoted events from an article's text, and review them">
+            Draft from text…
+          </button>
           <button type="button" onClick={openExport} aria-keyshortcuts="E" title="Export a briefing image (E)">
             Export image
           </button>
@@ -138,7 +146,7 @@ export function App() {
         {mapDrawn && insetView && !phone && <InsetMap view={insetView} layers={layers} />}
         <Legend collapsed={presenting} />
         {presenting ? null : eventForm ? (
-          <EventForm key={eventForm.editing ?? 'new'} />
+          <EventForm key={eventForm.editing ?? eventForm.prefilled?.key ?? 'new'} />
         ) : geographyForm ? (
           <GeographyForm key={geographyForm.editing ?? 'new'} />
         ) : (
@@ -164,6 +172,11 @@ export function App() {
       <ExportDialog open={exporting} onClose={() => setExporting(false)} />
       <DeckDialog open={makingDeck} onClose={() => setMakingDeck(false)} />
       <ScenarioDialog open={managingScenarios} onClose={() => setManagingScenarios(false)} flow={scenarioFlow} />
+      {drafting !== 'never' && (
+        <Suspense fallback={null}>
+          <DraftDialog open={drafting === 'open'} onClose={() => setDrafting('closed')} host={draftHost} />
+        </Suspense>
+      )}
       {importFlow.mappingRequest && (
         <Suspense fallback={null}>
           <ColumnMappingDialog request={importFlow.mappingRequest} onDone={importFlow.answerMapping} />

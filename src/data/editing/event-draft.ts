@@ -2,6 +2,7 @@
 // any import, and each problem is put beside the field it is about.
 import { normaliseEvents, type TripwireEvent } from '../events';
 import { exportedProperties } from '../import/export-events';
+import type { EventProperties } from '../schemas';
 import { validateEventFeature, type ValidationIssue } from '../validate';
 
 /** The form's fields, as typed. Lists are comma-separated; a route is one "lon, lat" per line. */
@@ -60,10 +61,11 @@ export const idFor = (title: string, date: string) =>
 /**
  * The event the draft describes, or the problems by field. `base`: the event being edited (its
  * id, set, fields the form does not show and key stay); for a new one, `id`, `eventSetId` and `key` are given.
+ * `extra`: fields the form does not show for a new event (a drafted event's date reasoning).
  */
 export function eventFromDraft(
   draft: EventDraft,
-  { base, id, eventSetId, key }: { base: TripwireEvent | null; id: string; eventSetId: string; key: number },
+  { base, id, eventSetId, key, extra }: { base: TripwireEvent | null; id: string; eventSetId: string; key: number; extra?: Partial<EventProperties> | undefined },
 ): { event: TripwireEvent; issues: null } | { event: null; issues: Partial<Record<DraftField, string>> } {
   const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
   const geometry =
@@ -72,6 +74,7 @@ export function eventFromDraft(
       : { type: 'Point' as const, coordinates: [number(draft.longitude), number(draft.latitude)] };
   const properties = {
     ...(base ? exportedProperties(base) : {}),
+    ...extra,
     id: base?.id ?? id,
     title: draft.title,
     date: draft.date.trim(),

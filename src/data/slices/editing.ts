@@ -1,13 +1,28 @@
 import type { SliceCreator } from '../store';
 import type { EditableRecord } from '../storage/database';
 import { emptyHistory, type History } from '../editing/edit-history';
+import type { EventDraft } from '../editing/event-draft';
+import type { EventProperties } from '../schemas';
+import type { TripwireEvent } from '../events';
+
+/** A new event's form opened already filled in (a drafted candidate): its fields, what else to keep, and who to tell when it is saved. */
+export interface PrefilledEventForm {
+  /** Tells one prefilled form from another (the form starts afresh for each). */
+  key: string;
+  draft: EventDraft;
+  /** Fields the form does not show, saved with the event. */
+  extra: Partial<EventProperties>;
+  /** Said at the top of the form ("No place was found in the text: …"). */
+  note: string;
+  onSaved: (event: TripwireEvent) => void;
+}
 
 export interface EditingSlice {
   /** This tab's edits of the open scenario (events and head), for undo and redo. */
   history: History<EditableRecord>;
   setHistory: (history: History<EditableRecord>) => void;
   /** The event form is open: adding (null) or editing the event with this id. */
-  eventForm: { editing: string | null; position: [number, number] | null } | null;
+  eventForm: { editing: string | null; position: [number, number] | null; prefilled?: PrefilledEventForm } | null;
   openEventForm: (form: EditingSlice['eventForm']) => void;
   /** The geography form is open: drawing a new feature (null) or editing the feature with this id. One form at a time. */
   geographyForm: { editing: string | null } | null;

@@ -20,6 +20,8 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
     const sourceId = state.eventSets.find((set) => set.id === event.eventSetId)?.sourceId;
     return state.scenario?.sources.find((source) => source.id === sourceId)?.text ?? null;
   });
+  // An event with a source of its own (drafted from another article) is cited by it, not by its set's.
+  const cited = event.source ?? citation;
   const state = store.getState();
   const goTo = (target: TripwireEvent | null) => {
     if (!target) return;
@@ -63,10 +65,10 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
               {event.speakerRole ? `, ${event.speakerRole}` : ''}
             </footer>
           )}
-          <cite>{citation}</cite>
+          <cite>{cited}</cite>
         </blockquote>
       )}
-      {event.quote && sourceText && <QuoteInContext quote={event.quote} text={sourceText} />}
+      {event.quote && sourceText && (!event.source || sourceText.includes(event.quote)) && <QuoteInContext quote={event.quote} text={sourceText} />}
       {event.factCheck && (
         <aside className="detail-factcheck" aria-label="Fact check">
           <strong>The record differs.</strong> {event.factCheck.note}

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { store, useStore } from '../../data/store';
 import { editEvent } from '../../data/edit-actions';
-import { draftOf, eventFromDraft, idFor, type DraftField, type EventDraft } from '../../data/editing/event-draft';
-import { nextEventKey } from '../../data/editing/event-edits';
+import { draftOf, type DraftField, type EventDraft } from '../../data/editing/event-draft';
+import { eventOfForm } from '../../data/editing/event-of-form';
 import { CATEGORIES, categoryLabel, scenarioOwnCategories, STATUSES } from '../../data/vocabulary';
 import { FormActions, FormField } from './FormField';
 
@@ -30,7 +30,8 @@ export function EventForm() {
   const form = useStore((state) => state.eventForm);
   const editing = useStore((state) => (form?.editing ? (state.eventSets.flatMap((set) => set.events).find((event) => event.id === form.editing) ?? null) : null));
   const eventSets = useStore((state) => state.eventSets);
-  const [draft, setDraft] = useState<EventDraft>(() => draftOf(editing, form?.position ?? null));
+  const prefilled = form?.prefilled;
+  const [draft, setDraft] = useState<EventDraft>(() => prefilled?.draft ?? draftOf(editing, form?.position ?? null));
   const [setId, setSetId] = useState(eventSets[0]?.id ?? '');
   const [issues, setIssues] = useState<Partial<Record<DraftField, string>>>({});
 
@@ -47,11 +48,7 @@ export function EventForm() {
   const close = () => store.getState().openEventForm(null);
   const isRoute = draft.route.trim() !== '';
   const save = async () => {
-    const sets = store.getState().eventSets;
-    const taken = new Set(sets.flatMap((set) => set.events.map((event) => event.id)));
-    let id = idFor(draft.title, draft.date);
-    for (let n = 2; !editing && taken.has(id); n += 1) id = `${idFor(draft.title, draft.date).slice(0, 85)}-${n}`;
-    const result = eventFromDraft(draft, { base: editing, id, eventSetId: setId, key: nextEventKey(sets) });
+    const result = eventOfForm(store.getState().eventSets, draft, { editing, eventSetId: setId, extra: prefilled?.extra });
     if (!result.event) {
       setIssues(result.issues);
       // To the first field to correct, so a keyboard or screen-reader user lands on it.
@@ -64,6 +61,7 @@ export function EventForm() {
     await editEvent(store, editing, result.event);
     store.getState().setTime(Math.max(store.getState().time, result.event.start));
     store.getState().selectEvent(result.event.id);
+    prefilled?.onSaved(result.event);
   };
 
   const input = ({ field, label, hint, long }: (typeof TEXT_FIELDS)[number]) =>
@@ -73,7 +71,8 @@ export function EventForm() {
 
   return (
     <section className="detail-panel event-form" role="dialog" aria-labelledby="event-form-heading" data-testid="event-form">
-      <h2 id="event-form-heading">{editing ? 'Edit event' : 'Add event'}</h2>
+      <h2 id="event-form-heading">{editing ? 'Edit event' : prefilled ? 'Add event from the draft' : 'Add event'}</h2>
+      {prefilled?.note && <p className="event-form-note">{prefilled.note}</p>}
       <form
         onSubmit={(submitted) => {
           submitted.preventDefault();
