@@ -67,6 +67,12 @@ describe('the caption', () => {
     expect(caption.attribution).toBe('Jong Eun Lee, former intelligence officer — Newsweek, January 2023');
   });
 
+  it('credits an event with a source of its own (drafted from another article) to that source, not to its set’s', () => {
+    const drafted = { ...EVENTS[1]!, source: 'Yonhap, 3 March 2024' };
+    const caption = captionFor(drafted, 'Newsweek, January 2023');
+    expect(caption.attribution).toBe('Jong Eun Lee, former intelligence officer — Yonhap, 3 March 2024');
+  });
+
   it('says only the date where the source gives no wording of its own for it', () => {
     const notStated = { ...EVENTS[1]!, dateAsWritten: '(not stated)', status: 'reported' as const };
     expect(captionFor(notStated, 'Newsweek, January 2023').dateLine).toBe('August 2022');

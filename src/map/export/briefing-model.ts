@@ -51,13 +51,15 @@ export const asWrittenBy = (citation: string) => (citation.startsWith('Imported'
 
 /** Captions say only the date where the source has no wording of its own for it. */
 export function captionFor(event: TripwireEvent, citation: string): BriefingCaption {
+  // An event with a source of its own (drafted from another article) is cited by it, not by its set's.
+  const cited = event.source ?? citation;
   const wording = sourceDateWording(event);
   const speaker = event.speaker ? `${event.speaker}${event.speakerRole ? `, ${event.speakerRole}` : ''} — ` : '';
   return {
     title: event.title,
-    dateLine: `${describeEventDate(event)}${wording ? ` — ${asWrittenBy(citation)}: “${wording}”` : ''}${event.status === 'reported' || event.status === 'confirmed' ? '' : ` · ${event.status.toUpperCase()}`}`,
+    dateLine: `${describeEventDate(event)}${wording ? ` — ${asWrittenBy(cited)}: “${wording}”` : ''}${event.status === 'reported' || event.status === 'confirmed' ? '' : ` · ${event.status.toUpperCase()}`}`,
     quote: event.quote ? `“${event.quote}”` : (event.summary ?? ''),
-    attribution: `${speaker}${citation}`,
+    attribution: `${speaker}${cited}`,
     factCheck: event.factCheck ? `Fact check: ${event.factCheck.note}` : null,
   };
 }

@@ -46,7 +46,7 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
       </h2>
       <p className="detail-date">
         <strong>{describeEventDate(event)}</strong> <span className="muted">({PRECISION_WORDS[event.precision]})</span>
-        {sourceDateWording(event) && ` — ${asWrittenBy(citation)}: “${sourceDateWording(event)}”`}
+        {sourceDateWording(event) && ` — ${asWrittenBy(cited)}: “${sourceDateWording(event)}”`}
         {event.dateAsWritten === DATE_NOT_STATED && ` — ${asWrittenBy(citation) === 'the article' ? 'the article gives no date' : 'no date given'}`}
       </p>
       {event.dateReasoning && <p className="detail-note muted">{event.dateReasoning}</p>}
