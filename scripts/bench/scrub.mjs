@@ -1,6 +1,6 @@
 // Scrub cost per approach and size, against a plain repaint of the same picture measured in the
 // same run (see in-page.mjs for the exact definition), so the ratio survives a noisy machine.
-//  - the article's events on the app page, as it ships (global state);
+//  - the article's events on the app page, as it ships (the GPU points layer, routes by feature-state);
 //  - N synthetic events on bench.html, drawn by each approach.
 import { median, quantile } from './stats.mjs';
 import { heapAfterGc, scrubWithoutGpuWait, startLongTaskLog, stopLongTaskLog, textSearchTasks, timeScrubAndRepaint } from './in-page.mjs';
@@ -41,7 +41,7 @@ function row(approach, events, page, { scrub, repaint }) {
   };
 }
 
-/** The app as it ships: the article's events, filtered by global state. Also returns the open page. */
+/** The app as it ships: the article's events (GPU dots, routes by feature-state). Also returns the open page. */
 export async function measureArticleScrub(browser, baseUrl, { steps }) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(baseUrl);

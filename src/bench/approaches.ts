@@ -98,12 +98,12 @@ function setData(map: MapLibreMap, events: SyntheticEvents): Approach {
   };
 }
 
-/** The app today: all points given once; the style's filter and opacity read global state. */
+/** How the app drew its events before the GPU layer drew them all: points given once; the style's filter and opacity read global state. */
 function globalState(map: MapLibreMap, events: SyntheticEvents): Approach {
   const features = Array.from({ length: events.count }, (_, index) => feature(events, index));
   map.addSource(SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features } });
   map.addLayer(circleLayer(eventVisibleNow(), { 'circle-opacity': recencyOpacity(OPACITY_FLOOR), 'circle-stroke-opacity': recencyOpacity(OPACITY_FLOOR) }), BELOW_LAYER);
-  // Like src/map/sync.ts: only what changed is set, so a tick in cumulative mode sets `time` alone.
+  // As the app did: only what changed is set, so a tick in cumulative mode sets `time` alone.
   const current = new Map<string, number>();
   const set = (name: string, value: number) => {
     if (current.get(name) === value) return;

@@ -1,5 +1,7 @@
-// Pure builders of MapLibre expressions. Time and selection come in through global state
-// (set by src/map/sync.ts with setGlobalStateProperty), never by rebuilding a source.
+// Pure builders of MapLibre expressions. What follows the timeline does so by feature-state, set by
+// src/map/sync.ts only for the features whose answer changed: never by rebuilding or re-laying out
+// a source. The global-state expressions below are kept as references (tests, and the benchmark's
+// "global-state" approach, which is how the app drew its events before the GPU layer drew them all).
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { CATEGORIES, CATEGORY_COLORS } from '../data/vocabulary';
 
@@ -11,7 +13,6 @@ export const GLOBAL = {
   windowStart: 'windowStart',
   fadeDays: 'fadeDays',
   excludedEventIds: 'excludedEventIds',
-  selectedEventId: 'selectedEventId',
 } as const;
 
 /** Values before the store has spoken: the map shows everything, nothing selected. */
@@ -21,7 +22,6 @@ export const INITIAL_GLOBAL_STATE = {
   [GLOBAL.windowStart]: -1e6,
   [GLOBAL.fadeDays]: 3650,
   [GLOBAL.excludedEventIds]: [] as string[],
-  [GLOBAL.selectedEventId]: '',
 };
 
 const global = (name: string): ExpressionSpecification => ['global-state', name];
@@ -57,7 +57,7 @@ export function happenedByNow(): ExpressionSpecification {
   return ['<=', ['coalesce', ['get', 'startDay'], -FOREVER], global(GLOBAL.geographyTime)];
 }
 
-/** Events that have begun, are still inside the window, and pass the user's filters. */
+/** Events that have begun, are still inside the window, and pass the user's filters (the benchmark's global-state approach). */
 export function eventVisibleNow(): ExpressionSpecification {
   return [
     'all',
@@ -95,4 +95,3 @@ export function byInteraction(normal: number | string | ExpressionSpecification,
   ] as ExpressionSpecification;
 }
 
-export const isSelectedEvent = (): ExpressionSpecification => ['==', ['get', 'id'], global(GLOBAL.selectedEventId)];
