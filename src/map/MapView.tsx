@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AttributionControl, GPUInitializationError, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { store, useStore } from '../data/store';
-import { PHONE_QUERY, useMediaQuery } from '../ui/use-media-query';
+import { store } from '../data/store';
 import type { MapLayers } from '../layers';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
 import { buildStyle, onRemoteBasemap } from '../layers/style';
@@ -14,9 +13,6 @@ import { drawFirstFrameComplete } from './first-frame';
 import { startInteractions } from './interactions';
 import { startSync } from './sync';
 import { MAP_SUMMARY_ID } from '../ui/a11y/describe-map';
-
-/** On a phone the detail is a sheet over the lower half of the map (layout.css: max-height 50%). */
-const PHONE_SHEET_SHARE = 0.5;
 
 // Vite emits the worker as its own file; without this the production build cannot start it.
 setWorkerUrl(workerUrl);
@@ -46,9 +42,6 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
   // Where the map opens, once: a head read back from the edit journal is a new object with equal
   // views, and must not make a new map (a scenario opened later is framed by its camera request).
   const [openingBounds] = useState(bounds);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const phone = useMediaQuery(PHONE_QUERY);
-  const sheetOpen = useStore((state) => state.selectedEventId !== null || state.selectedGeographyId !== null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -79,7 +72,6 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
       queueMicrotask(() => setFailure(message));
       return;
     }
-    mapRef.current = map;
     drawFirstFrameComplete(map);
     // The canvas's text alternative: the up-to-date summary of what it shows (ScreenReaderMap).
     map.getCanvas().setAttribute('aria-describedby', MAP_SUMMARY_ID);
@@ -104,19 +96,9 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
     return () => {
       stops.forEach((stop) => stop());
       delete window.tripwireMap;
-      mapRef.current = null;
       map.remove();
     };
   }, [failure, onDrawn, layers, openingBounds]);
-
-  // While a phone's detail sheet covers the lower half, the map centres what it frames in the
-  // upper half (MapLibre's padding), so the selected event is not hidden under its own detail.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const bottom = phone && sheetOpen ? Math.round(map.getContainer().clientHeight * PHONE_SHEET_SHARE) : 0;
-    if (map.getPadding().bottom !== bottom) map.jumpTo({ padding: { top: 0, right: 0, left: 0, bottom } });
-  }, [phone, sheetOpen, drawn]);
 
   if (failure) {
     return (

@@ -79,6 +79,27 @@ describe('on a phone (390×844, touch)', () => {
     await page.close();
   });
 
+  it('a tapped event that lies under the detail sheet is framed above it, clear of the sheet', async () => {
+    const { page } = await openOnPhone(browser);
+    // In the south of the default view: where the detail sheet (the map's lower half) opens.
+    const row = page.locator('.event-row', { hasText: 'Russia–China joint naval exercises' });
+    await page.getByRole('button', { name: 'Events', exact: true }).tap();
+    await row.tap();
+    const detail = page.getByTestId('detail-panel');
+    await expect.poll(() => inViewport(page, '[data-testid="detail-panel"]')).toBe(true);
+    const clearOfSheet = () =>
+      page.evaluate(() => {
+        const map = window.tripwireMap!;
+        const frame = map.getContainer().getBoundingClientRect();
+        const sheet = document.querySelector('[data-testid="detail-panel"]')!.getBoundingClientRect();
+        const { x, y } = map.project([123, 29.3]);
+        return !map.isMoving() && x > 0 && x < frame.width && frame.top + y > frame.top && frame.top + y < sheet.top;
+      });
+    await expect.poll(clearOfSheet, { timeout: 5000 }).toBe(true);
+    expect(await detail.getByRole('heading', { level: 2 }).innerText()).toBe('Russia–China joint naval exercises');
+    await page.close();
+  });
+
   it('a swipe along the timeline moves the date, and one summary is announced once it ends', async () => {
     const { page } = await openOnPhone(browser, 390, 844, 't=2004-01-01');
     await page.evaluate(() => {
