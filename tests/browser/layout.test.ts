@@ -54,6 +54,34 @@ describe('on a phone (390×844, touch)', () => {
     await page.close();
   });
 
+  it.each([
+    [390, 844],
+    [360, 740],
+  ])('at %i×%i the default view is fitted to the width, no name cut off at its sides', async (width, height) => {
+    const { page } = await openOnPhone(browser, width, height);
+    await waitForMapIdle(page);
+    // Names of places that cross the map's left or right edge (a country's or sea's name is drawn
+    // across its area, and may run off the edge).
+    const namesAtTheEdges = await page.evaluate(() => {
+      const map = window.tripwireMap!;
+      const { clientWidth: w, clientHeight: h } = map.getContainer();
+      const crossing = (x0: number, x1: number) =>
+        map
+          .queryRenderedFeatures([[x0, 0], [x1, h]])
+          .filter((feature) => feature.layer.type === 'symbol' && !/^basemap-(country|sea)-labels$/.test(feature.layer.id))
+          .map((feature) => `${feature.layer.id}: ${feature.properties.label ?? feature.properties.name}`);
+      const [west, south, east, north] = window.tripwireStore!.getState().scenario!.views.find((view) => view.id === 'sea-of-japan-kurils')!.bounds;
+      const corners = [map.project([west, north]), map.project([east, south])];
+      return { left: crossing(0, 2), right: crossing(w - 2, w), viewInside: corners.every(({ x, y }) => x >= 0 && x <= w && y >= 0 && y <= h) };
+    });
+    expect(namesAtTheEdges).toEqual({ left: [], right: [], viewInside: true });
+    const named = await page.evaluate(() => window.tripwireMap!.queryRenderedFeatures({ layers: ['places-labels', 'basemap-city-labels'] }).map((feature) => feature.properties.name));
+    expect(named).toEqual(
+      expect.arrayContaining(['Beijing', 'Ieodo Ocean Research Station / Socotra Rock (Suyan Jiao)']),
+    );
+    await page.close();
+  });
+
   it('the event list and an event’s detail open as sheets by touch, and close again', async () => {
     const { page } = await openOnPhone(browser);
     await page.getByRole('button', { name: 'Events', exact: true }).tap();
