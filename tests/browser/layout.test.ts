@@ -152,6 +152,38 @@ describe('on a phone (390×844, touch)', () => {
     await page.close();
   });
 
+  it('the timeline’s speed, mode and window length open from the bar’s settings button, by touch', async () => {
+    const { page } = await openOnPhone(browser);
+    const speed = page.getByRole('combobox', { name: 'Playback speed' });
+    expect(await speed.isVisible()).toBe(false);
+    const toggle = page.getByRole('button', { name: 'Timeline settings' });
+    expect(await inViewport(page, '.timeline-settings-toggle')).toBe(true);
+    await toggle.tap();
+    await expect.poll(() => speed.isVisible()).toBe(true);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await inViewport(page, '#timeline-settings')).toBe(true);
+    await page.getByRole('combobox', { name: 'Time mode' }).selectOption('window');
+    await page.getByRole('combobox', { name: 'Window length' }).selectOption('6');
+    await speed.selectOption({ index: 0 });
+    const { mode, windowMonths, speed: chosen } = await page.evaluate(() => window.tripwireStore!.getState());
+    expect({ mode, windowMonths }).toEqual({ mode: 'window', windowMonths: 6 });
+    expect(chosen).toBe(await speed.inputValue());
+    await expect.poll(() => page.locator('.timeline-mode').innerText()).toBe('window: 6 months');
+    expect(await smallTargets(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-timeline-settings-390x844');
+    // A tap on the map closes it; so does Escape, giving the focus back to its button.
+    await page.locator('.map-container').tap({ position: { x: 200, y: 150 } });
+    await expect.poll(() => speed.isVisible()).toBe(false);
+    await toggle.tap();
+    await expect.poll(() => speed.isVisible()).toBe(true);
+    await speed.focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => speed.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('timeline-settings-toggle');
+    await page.close();
+  });
+
   it('the actions and the named views are menus; choosing a view frames it', async () => {
     const { page } = await openOnPhone(browser);
     expect(await page.getByRole('button', { name: 'Export image' }).isVisible()).toBe(false);
