@@ -10,7 +10,7 @@ import type { Rect } from './export/overlay-boxes';
  * What sits over the live map. Panels are placed by the app's stylesheet; listing them here keeps
  * the framing rule in one place instead of a marker on every component.
  */
-const OVER_THE_MAP = ['.legend', '.view-picker', '.detail-panel', '.event-form', '.inset-map', '.presentation-caption', '.maplibregl-ctrl-scale', '.maplibregl-ctrl-top-right .maplibregl-ctrl'];
+const OVER_THE_MAP = ['.legend', '.view-picker', '.detail-panel', '.event-form', '.inset-map', '.inset-toggle', '.presentation-caption', '.maplibregl-ctrl-scale', '.maplibregl-ctrl-top-right .maplibregl-ctrl'];
 
 /** Room around the event (CSS pixels): its label and a route end's place name must fit beside it. */
 const MARGIN = 60;

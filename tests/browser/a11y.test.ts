@@ -109,6 +109,15 @@ describe('axe-core finds no violations', () => {
     await page.close();
   });
 
+  it('on a phone, with the inset shown', async () => {
+    const { page } = await openApp(browser, { width: 390, height: 844, hasTouch: true });
+    await waitForMapIdle(page);
+    await page.getByRole('button', { name: 'Inset map: Ukraine & Russia' }).tap();
+    await page.waitForFunction(() => window.tripwireInset !== undefined, undefined, { timeout: 30_000 });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('on a phone, with the timeline settings open', async () => {
     const { page } = await openApp(browser, { width: 390, height: 844, hasTouch: true });
     await waitForMapIdle(page);

@@ -184,6 +184,22 @@ describe('on a phone (390×844, touch)', () => {
     await page.close();
   });
 
+  it('the inset shows from its button and goes again', async () => {
+    const { page } = await openOnPhone(browser);
+    const toggle = page.getByRole('button', { name: 'Inset map: Ukraine & Russia' });
+    expect(await inViewport(page, '.inset-toggle')).toBe(true);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.tap();
+    await page.waitForFunction(() => window.tripwireInset !== undefined, undefined, { timeout: 30_000 });
+    expect(await inViewport(page, '.inset-map')).toBe(true);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await smallTargets(page)).toEqual([]);
+    await screenshot(page, 'phone-inset-390x844');
+    await toggle.tap();
+    await expect.poll(() => page.locator('.inset-map').count()).toBe(0);
+    await page.close();
+  });
+
   it('the actions and the named views are menus; choosing a view frames it', async () => {
     const { page } = await openOnPhone(browser);
     expect(await page.getByRole('button', { name: 'Export image' }).isVisible()).toBe(false);
