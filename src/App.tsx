@@ -139,7 +139,7 @@ export function App() {
             room to keep it: there it shows when its button asks for it. */}
         {mapDrawn && insetView && (!phone || insetOnPhone) && <InsetMap view={insetView} layers={layers} />}
         {mapDrawn && insetView && phone && <InsetToggle shown={insetOnPhone} title={insetView.title} onToggle={() => setInsetOnPhone(!insetOnPhone)} />}
-        <Legend collapsed={presenting} />
+        <Legend collapsed={presenting} mapDrawn={mapDrawn} />
         {presenting ? null : eventForm ? (
           <EventForm key={eventForm.editing ?? 'new'} />
         ) : geographyForm ? (
