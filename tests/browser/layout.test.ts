@@ -128,6 +128,37 @@ describe('on a phone (390×844, touch)', () => {
     await page.close();
   });
 
+  it('a pinch on the map zooms it and a one-finger drag pans it (real touch input)', async () => {
+    const { page } = await openOnPhone(browser);
+    const map = (await page.locator('.map-container').boundingBox())!;
+    const [cx, cy] = [map.x + map.width / 2, map.y + map.height / 2];
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][] = []) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+    const camera = () => page.evaluate(() => ({ zoom: window.tripwireMap!.getZoom(), lng: window.tripwireMap!.getCenter().lng, moving: window.tripwireMap!.isMoving() }));
+    const settled = async () => {
+      await expect.poll(async () => (await camera()).moving).toBe(false);
+      return camera();
+    };
+    const before = await settled();
+
+    // Two fingers 60 px apart spread to 300 px: five times the distance, about 2.3 zoom levels in.
+    await touch('touchStart', [[cx - 30, cy], [cx + 30, cy]]);
+    for (let step = 1; step <= 12; step++) await touch('touchMove', [[cx - 30 - step * 10, cy], [cx + 30 + step * 10, cy]]);
+    await touch('touchEnd');
+    const pinched = await settled();
+    expect(pinched.zoom - before.zoom).toBeGreaterThan(1.5);
+
+    // One finger 120 px to the right: the map follows it (its centre moves west), at the same zoom.
+    await touch('touchStart', [[cx - 60, cy]]);
+    for (let step = 1; step <= 12; step++) await touch('touchMove', [[cx - 60 + step * 10, cy + step * 2]]);
+    await touch('touchEnd');
+    const dragged = await settled();
+    expect(dragged.lng).toBeLessThan(pinched.lng - 1);
+    expect(dragged.zoom).toBeCloseTo(pinched.zoom, 2);
+    await page.close();
+  });
+
   it('a swipe along the timeline moves the date, and one summary is announced once it ends', async () => {
     const { page } = await openOnPhone(browser, 390, 844, 't=2004-01-01');
     await page.evaluate(() => {
