@@ -25,6 +25,7 @@ import { GeographyForm } from './ui/edit/GeographyForm';
 import { ScenarioReportPanel } from './ui/scenario/ScenarioControls';
 import { isScenarioFile, useScenarioFlow } from './ui/scenario/use-scenario-flow';
 import { ScreenReaderMap } from './ui/a11y/ScreenReaderMap';
+import { InsetToggle } from './ui/InsetToggle';
 import { PHONE_QUERY, useMediaQuery } from './ui/use-media-query';
 import { draftHost } from './ui/draft/draft-host';
 
@@ -62,6 +63,7 @@ export function App() {
   const phone = useMediaQuery(PHONE_QUERY);
   const [listOpen, setListOpen] = useState(() => !window.matchMedia(PHONE_QUERY).matches);
   const [menuOpen, setMenuOpen] = useState(false);
+  const [insetOnPhone, setInsetOnPhone] = useState(false);
   // On a phone, choosing an event closes the list so its detail sheet can be read.
   useEffect(
     () =>
@@ -142,9 +144,10 @@ export function App() {
         {/* After the main map's first frame: the inset shares MapLibre's worker, and the main map is
             what the user looks at first (measured: ~1 s of cold load when both start together).
             Without WebGL the main map never draws, says why, and no inset appears. A phone has no
-            room for it: its named views (the view menu) frame the same region. */}
-        {mapDrawn && insetView && !phone && <InsetMap view={insetView} layers={layers} />}
-        <Legend collapsed={presenting} />
+            room to keep it: there it shows when its button asks for it. */}
+        {mapDrawn && insetView && (!phone || insetOnPhone) && <InsetMap view={insetView} layers={layers} />}
+        {mapDrawn && insetView && phone && <InsetToggle shown={insetOnPhone} title={insetView.title} onToggle={() => setInsetOnPhone(!insetOnPhone)} />}
+        <Legend collapsed={presenting} mapDrawn={mapDrawn} />
         {presenting ? null : eventForm ? (
           <EventForm key={eventForm.editing ?? eventForm.prefilled?.key ?? 'new'} />
         ) : geographyForm ? (

@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AttributionControl, GPUInitializationError, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { store, useStore } from '../data/store';
-import { PHONE_QUERY, useMediaQuery } from '../ui/use-media-query';
+import { store } from '../data/store';
 import type { MapLayers } from '../layers';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
 import { buildStyle, onRemoteBasemap } from '../layers/style';
@@ -13,10 +12,17 @@ import { palette } from '../layers/palette';
 import { drawFirstFrameComplete } from './first-frame';
 import { startInteractions } from './interactions';
 import { startSync } from './sync';
+import { TABLET_QUERY } from '../ui/use-media-query';
 import { MAP_SUMMARY_ID } from '../ui/a11y/describe-map';
 
-/** On a phone the detail is a sheet over the lower half of the map (layout.css: max-height 50%). */
-const PHONE_SHEET_SHARE = 0.5;
+/**
+ * A phone's or tablet's map is narrow, so the default view is fitted to its width, and fitted edge
+ * to edge the names at its sides were cut off (the article's Beijing and Ieodo (Socotra Rock) on
+ * the left). Places are named on the left of their point by preference (scenario-layers.ts) and
+ * group labels on the right (the Kurils'), so the west side keeps a name's room and the east a
+ * shorter one. A desktop's wide map has that room beside the view already, and keeps its fit.
+ */
+const NARROW_VIEW_PADDING = { left: 100, right: 70, top: 10, bottom: 10 };
 
 // Vite emits the worker as its own file; without this the production build cannot start it.
 setWorkerUrl(workerUrl);
@@ -46,9 +52,6 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
   // Where the map opens, once: a head read back from the edit journal is a new object with equal
   // views, and must not make a new map (a scenario opened later is framed by its camera request).
   const [openingBounds] = useState(bounds);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const phone = useMediaQuery(PHONE_QUERY);
-  const sheetOpen = useStore((state) => state.selectedEventId !== null || state.selectedGeographyId !== null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -65,7 +68,7 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
             }
           : { style: buildStyle(layers.all, INITIAL_GLOBAL_STATE, document.baseURI) }),
         bounds: openingBounds,
-        fitBoundsOptions: { padding: 10 },
+        fitBoundsOptions: { padding: window.matchMedia(TABLET_QUERY).matches ? NARROW_VIEW_PADDING : 10 },
         attributionControl: false,
         renderWorldCopies: false,
       });
@@ -79,7 +82,6 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
       queueMicrotask(() => setFailure(message));
       return;
     }
-    mapRef.current = map;
     drawFirstFrameComplete(map);
     // The canvas's text alternative: the up-to-date summary of what it shows (ScreenReaderMap).
     map.getCanvas().setAttribute('aria-describedby', MAP_SUMMARY_ID);
@@ -106,19 +108,9 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
     return () => {
       stops.forEach((stop) => stop());
       delete window.tripwireMap;
-      mapRef.current = null;
       map.remove();
     };
   }, [failure, onDrawn, layers, openingBounds]);
-
-  // While a phone's detail sheet covers the lower half, the map centres what it frames in the
-  // upper half (MapLibre's padding), so the selected event is not hidden under its own detail.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const bottom = phone && sheetOpen ? Math.round(map.getContainer().clientHeight * PHONE_SHEET_SHARE) : 0;
-    if (map.getPadding().bottom !== bottom) map.jumpTo({ padding: { top: 0, right: 0, left: 0, bottom } });
-  }, [phone, sheetOpen, drawn]);
 
   if (failure) {
     return (

@@ -10,17 +10,29 @@ import type { Rect } from './export/overlay-boxes';
  * What sits over the live map. Panels are placed by the app's stylesheet; listing them here keeps
  * the framing rule in one place instead of a marker on every component.
  */
-const OVER_THE_MAP = ['.legend', '.view-picker', '.detail-panel', '.event-form', '.inset-map', '.presentation-caption', '.maplibregl-ctrl-scale', '.maplibregl-ctrl-top-right .maplibregl-ctrl'];
+const OVER_THE_MAP = ['.legend', '.view-picker', '.detail-panel', '.event-form', '.inset-map', '.inset-toggle', '.presentation-caption', '.maplibregl-ctrl-scale', '.maplibregl-ctrl-top-right .maplibregl-ctrl'];
 
 /** Room around the event (CSS pixels): its label and a route end's place name must fit beside it. */
 const MARGIN = 60;
+
+/**
+ * Where a panel comes to rest: a phone's sheet slides up (a translate animation, layout.css) while
+ * the fit measures it, and its box mid-slide would leave the event under the sheet once it lands.
+ */
+function restingBox(element: HTMLElement): DOMRect {
+  const box = element.getBoundingClientRect();
+  const transform = getComputedStyle(element).transform;
+  if (transform === 'none') return box;
+  const { m41: dx, m42: dy } = new DOMMatrix(transform);
+  return new DOMRect(box.x - dx, box.y - dy, box.width, box.height);
+}
 
 /** Each visible panel's box in the map's own pixels, clipped to the map. */
 function overlayRects(map: MapLibreMap): Rect[] {
   const frame = map.getContainer().getBoundingClientRect();
   const area = map.getContainer().closest('.map-area') ?? document;
   return [...area.querySelectorAll<HTMLElement>(OVER_THE_MAP.join(','))].flatMap((element) => {
-    const box = element.getBoundingClientRect();
+    const box = restingBox(element);
     const left = Math.max(box.left, frame.left);
     const top = Math.max(box.top, frame.top);
     const right = Math.min(box.right, frame.right);

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { store, useStore } from '../data/store';
-import { TABLET_QUERY } from './use-media-query';
+import { PHONE_QUERY, TABLET_QUERY } from './use-media-query';
+import { defaultViewOf } from '../data/scenario/scenario-text';
+import { legendCoversLand } from './legend-covers-land';
 import { layersOf } from '../layers';
 import type { LegendSwatch } from '../layers/types';
 import { CATEGORIES, categoryColor, categoryLabel, scenarioOwnCategories } from '../data/vocabulary';
@@ -13,17 +15,33 @@ function Swatch({ swatch }: { swatch: LegendSwatch }) {
 /**
  * The legend doubles as the layer switcher: one checkbox per toggleable layer, top layer first.
  * `collapsed` (presenting): folded to its title, so it does not cover the event being shown.
+ * `mapDrawn`: the main map's first frame is on screen, so a tablet can see what the legend covers.
  */
-export function Legend({ collapsed = false }: { collapsed?: boolean }) {
+export function Legend({ collapsed = false, mapDrawn = false }: { collapsed?: boolean; mapDrawn?: boolean }) {
   const hidden = useStore((state) => state.hiddenLayers);
   const eventsShown = !hidden.includes('events');
   const importsShown = useStore((state) => state.eventSets.some((set) => set.imported && state.activeEventSetIds.includes(set.id)));
   const toggleable = layersOf(useStore((state) => state.scenario)).toggleable;
-  // Open on a wide screen; folded to its title on a tablet or phone, where open it would cover
-  // the default view's land (at 1024×768 it hid most of the built-in scenario's).
-  const [openAtFirst] = useState(() => !window.matchMedia(TABLET_QUERY).matches);
+  // Open on a wide screen and folded to its title on a phone. A tablet starts folded and opens it
+  // once the map is drawn, unless open it would cover the default view's land (at 1024×768 it hid
+  // most of the built-in scenario's); opened, measured and folded again in one task, so no flicker.
+  const [openAtFirst, setOpenAtFirst] = useState(() => !window.matchMedia(TABLET_QUERY).matches);
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const decided = useRef(false);
+  useEffect(() => {
+    const details = detailsRef.current;
+    const map = window.tripwireMap;
+    const scenario = store.getState().scenario;
+    if (!mapDrawn || decided.current || !details || !map || !scenario) return;
+    decided.current = true;
+    if (!window.matchMedia(TABLET_QUERY).matches || window.matchMedia(PHONE_QUERY).matches || details.open) return;
+    details.open = true;
+    const covers = legendCoversLand(map, details.getBoundingClientRect(), defaultViewOf(scenario).bounds);
+    details.open = false;
+    if (!covers) setOpenAtFirst(true);
+  }, [mapDrawn]);
   return (
-    <details className="legend" data-testid="legend" open={openAtFirst && !collapsed}>
+    <details ref={detailsRef} className="legend" data-testid="legend" open={openAtFirst && !collapsed}>
       <summary className="legend-title">Legend &amp; layers</summary>
       <ul className="legend-layers">
         {toggleable.map((layer) => (

@@ -108,6 +108,25 @@ describe('axe-core finds no violations', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('on a phone, with the inset shown', async () => {
+    const { page } = await openApp(browser, { width: 390, height: 844, hasTouch: true });
+    await waitForMapIdle(page);
+    await page.getByRole('button', { name: 'Inset map: Ukraine & Russia' }).tap();
+    await page.waitForFunction(() => window.tripwireInset !== undefined, undefined, { timeout: 30_000 });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone, with the timeline settings open', async () => {
+    const { page } = await openApp(browser, { width: 390, height: 844, hasTouch: true });
+    await waitForMapIdle(page);
+    await page.getByRole('button', { name: 'Timeline settings' }).tap();
+    await page.getByRole('combobox', { name: 'Time mode' }).selectOption('window');
+    await page.getByRole('combobox', { name: 'Window length' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('a timeline a screen reader can follow', () => {

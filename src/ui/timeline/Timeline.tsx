@@ -3,8 +3,9 @@ import { store, useStore } from '../../data/store';
 import { formatDay, toDay } from '../../data/dates';
 import { timeExtent, windowStart } from '../../data/selectors';
 import { stepToEvent } from '../../data/step-events';
-import { DEFAULT_FOCUS_START, SPEEDS, WINDOW_MONTH_CHOICES, type SpeedId, type TimeMode, type TimeScale } from '../../data/slices/timeline';
+import { DEFAULT_FOCUS_START, type TimeMode, type TimeScale } from '../../data/slices/timeline';
 import { TimelineTrack } from './TimelineTrack';
+import { TimelineSettings } from './TimelineSettings';
 import { NextIcon, PauseIcon, PlayIcon, PreviousIcon } from '../icons';
 import { usePlayback } from './use-playback';
 import type { TimeScaleSpec } from './scale';
@@ -31,7 +32,6 @@ export function Timeline() {
   const scaleKind = useStore((state) => state.scale);
   const focus = useStore((state) => state.focus);
   const playing = useStore((state) => state.playing);
-  const speed = useStore((state) => state.speed);
   const selectedEventId = useStore((state) => state.selectedEventId);
 
   const extent = useMemo(() => timeExtent(events, publishedDate), [events, publishedDate]);
@@ -70,29 +70,7 @@ export function Timeline() {
         <button type="button" onClick={() => stepEvent(1)} aria-label="Next event" title="Next event ( ] )">
           <NextIcon />
         </button>
-        <label>
-          <span className="visually-hidden">Speed</span>
-          <select value={speed} onChange={(event) => state.setSpeed(event.target.value as SpeedId)} aria-label="Playback speed">
-            {Object.entries(SPEEDS).map(([id, { label }]) => (
-              <option key={id} value={id}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <select value={mode} onChange={(event) => state.setMode(event.target.value as TimeMode)} aria-label="Time mode">
-          <option value="cumulative">Cumulative</option>
-          <option value="window">Sliding window</option>
-        </select>
-        {mode === 'window' && (
-          <select value={windowMonths} onChange={(event) => state.setWindowMonths(Number(event.target.value))} aria-label="Window length">
-            {WINDOW_MONTH_CHOICES.map((months) => (
-              <option key={months} value={months}>
-                {months} months
-              </option>
-            ))}
-          </select>
-        )}
+        <TimelineSettings />
         <select value={scaleKind} onChange={(event) => state.setScale(event.target.value as TimeScale)} aria-label="Timeline spacing">
           <option value="linear">Calendar spacing</option>
           <option value="even">Events evenly spaced</option>
