@@ -6,11 +6,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launchBrowser, openApp, openReadyApp, pagePoint, renderedIds, screenshot, waitForMapIdle, waitForRender } from './driver';
+import { drawnEventIds, launchBrowser, openApp, openReadyApp, pagePoint, screenshot, waitForMapIdle, waitForRender } from './driver';
 
 const ARTICLE = readFileSync(new URL('../fixtures/draft/article.txt', import.meta.url), 'utf8');
 const TITLE = "With Putin's Support, Kim Jong Un Could Shift Balance of Power in East Asia";
-const EVENT_LAYERS = ['event-points', 'event-routes'];
 
 async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -138,7 +137,7 @@ describe('drafting events from a source text', () => {
     // On the map and on the timeline.
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await waitForRender(page);
-    const drawn = await renderedIds(page, EVENT_LAYERS);
+    const drawn = await drawnEventIds(page);
     for (const event of added) expect(drawn).toContain(event.id);
     expect(await page.locator('.timeline-event').count()).toBe(timelineMarks + 3);
     for (const event of added) expect(await page.locator(`.timeline-event[title$="— ${event.title}"]`).count()).toBeGreaterThan(0);
