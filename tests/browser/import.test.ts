@@ -151,6 +151,12 @@ describe('a large import', () => {
     expect(await page.locator('.event-row').count()).toBeLessThan(100);
     expect(await page.locator('.timeline-event').count()).toBe(0);
     expect(await page.getByTestId('timeline-strip').count()).toBe(1);
+    // The Deck… dialog lists the events for slides the same way: only the rows in sight.
+    await page.getByRole('button', { name: 'Deck…' }).click();
+    const deck = page.getByRole('dialog', { name: 'Make a deck' });
+    await expect.poll(() => deck.locator('.deck-events li').count()).toBeGreaterThan(0);
+    expect(await deck.locator('.deck-events li').count()).toBeLessThan(100);
+    await deck.getByRole('button', { name: 'Close' }).click();
     // Scrolled to the end, the list shows the last events (rows are made as they come into sight).
     await page.locator('.event-rows').evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
     await expect.poll(() => page.locator('.event-row').last().innerText()).toContain('1 Dec 2022'); // the latest day in the file

@@ -1,18 +1,16 @@
 import { useModalDialog } from '../use-modal-dialog';
 import { useMemo, useState } from 'react';
-import { describeEventDate, type TripwireEvent } from '../../data/events';
+import type { TripwireEvent } from '../../data/events';
 import { filteredEvents } from '../../data/selectors';
 import { store, useStore } from '../../data/store';
 import type { DeckFormat } from '../../map/export/deck/make-deck';
 import { download } from './download';
 import type { Bounds } from '../../data/slices/view';
 import type { ScenarioView } from '../../data/scenario/scenario-schema';
+import { AS_NOW, DeckEventList } from './DeckEventList';
 
 type Which = 'all' | 'filtered' | 'ticked';
 
-/** A slide's view: framed on its event (the default), one of the scenario's views, or the map as it is now. */
-const ON_EVENT = '';
-const AS_NOW = '(now)';
 /** One empty list, so the store selector returns the same value while no scenario is open. */
 const NO_VIEWS: readonly ScenarioView[] = [];
 
@@ -53,7 +51,6 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
   const matching = useMemo(() => new Set(open ? filteredEvents(events, filters).map((event) => event.id) : []), [open, events, filters]);
   const chosen = order.filter((event) => (which === 'all' ? true : which === 'filtered' ? matching.has(event.id) : ticked.has(event.id)));
   const chosenSet = new Set(chosen);
-
 
   const move = (index: number, by: -1 | 1) => {
     const ids = order.map((event) => event.id);
@@ -165,35 +162,16 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
         ))}
       </fieldset>
       <p className="muted">Slides follow the order of this list: move an event up or down to change it. Each slide is framed on its event unless you choose a view for it.</p>
-      <ol className="deck-events" aria-label="Events, in slide order">
-        {order.map((event, index) => (
-          <li key={event.id} className={chosenSet.has(event) ? undefined : 'deck-event-left-out'}>
-            <label>
-              <input type="checkbox" checked={ticked.has(event.id)} onChange={(change) => toggle(event.id, change.target.checked)} />
-              <span className="deck-event-date">{describeEventDate(event)}</span> {event.title}
-            </label>
-            <select
-              value={slideViews[event.id] ?? ON_EVENT}
-              onChange={(change) => setSlideViews({ ...slideViews, [event.id]: change.target.value })}
-              aria-label={`View for “${event.title}”`}
-            >
-              <option value={ON_EVENT}>Framed on the event</option>
-              {views.map((view) => (
-                <option key={view.id} value={view.id}>
-                  {view.title}
-                </option>
-              ))}
-              <option value={AS_NOW}>The map as it is now</option>
-            </select>
-            <button type="button" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move “${event.title}” up`}>
-              ↑
-            </button>
-            <button type="button" onClick={() => move(index, 1)} disabled={index === order.length - 1} aria-label={`Move “${event.title}” down`}>
-              ↓
-            </button>
-          </li>
-        ))}
-      </ol>
+      <DeckEventList
+        order={order}
+        chosen={chosenSet}
+        ticked={ticked}
+        onTick={toggle}
+        slideViews={slideViews}
+        onSlideView={(id, view) => setSlideViews({ ...slideViews, [id]: view })}
+        views={views}
+        onMove={move}
+      />
       <p role="status" className="export-status">
         {status}
       </p>
