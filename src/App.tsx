@@ -11,7 +11,6 @@ import { Legend } from './ui/Legend';
 import { LoadIssues } from './ui/LoadIssues';
 import { Notices } from './ui/Notices';
 import { ViewPicker } from './ui/ViewPicker';
-import { ExportDialog } from './ui/export/ExportDialog';
 import { DeckDialog } from './ui/export/DeckDialog';
 import { PresentationCaption } from './ui/PresentationCaption';
 import { useShortcuts } from './ui/use-shortcuts';
@@ -28,11 +27,14 @@ import { ScreenReaderMap } from './ui/a11y/ScreenReaderMap';
 import { InsetToggle } from './ui/InsetToggle';
 import { PHONE_QUERY, useMediaQuery } from './ui/use-media-query';
 import { draftHost } from './ui/draft/draft-host';
+import { useOnceTrue } from './ui/use-once-true';
 
 // The mapping step (column detection, date formats, category vocabularies) loads when a file needs it.
 const ColumnMappingDialog = lazy(() => import('./ui/import/ColumnMappingDialog'));
 // Drafting from a source text (its dialog, chrono-node, the gazetteer's worker) loads when first asked for.
 const DraftDialog = lazy(() => import('./ui/draft/DraftDialog'));
+// The export dialog and the image code behind it (compose, PNG encoding, export maps) likewise.
+const ExportDialog = lazy(() => import('./ui/export/ExportDialog').then(({ ExportDialog }) => ({ default: ExportDialog })));
 
 /** The dashboard shell: header, event list, map with legend and detail, timeline. */
 export function App() {
@@ -44,6 +46,7 @@ export function App() {
   const insetView = insetViewOf(scenario);
   const [exporting, setExporting] = useState(false);
   const [makingDeck, setMakingDeck] = useState(false);
+  const exportDialogLoaded = useOnceTrue(exporting);
   const [presenting, setPresenting] = useState(false);
   const importFlow = useImportFlow();
   const scenarioFlow = useScenarioFlow();
@@ -172,7 +175,11 @@ export function App() {
       <footer className="timeline-area" aria-label="Timeline">
         <Timeline />
       </footer>
-      <ExportDialog open={exporting} onClose={() => setExporting(false)} />
+      {exportDialogLoaded && (
+        <Suspense fallback={null}>
+          <ExportDialog open={exporting} onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
       <DeckDialog open={makingDeck} onClose={() => setMakingDeck(false)} />
       <ScenarioDialog open={managingScenarios} onClose={() => setManagingScenarios(false)} flow={scenarioFlow} />
       {drafting !== 'never' && (
