@@ -177,6 +177,16 @@ describe('the review', () => {
     expect(state.message).toContain('undone');
   });
 
+  it('a candidate whose undone event is redone is accepted again, not left to accept twice', () => {
+    let state = reviewReducer(start(), { type: 'accepted', id: 'b', eventId: 'event-b' });
+    state = reviewReducer(state, { type: 'events-gone', eventIds: new Set(['event-b']) });
+    state = reviewReducer(state, { type: 'events-back', eventIds: new Set(['event-b']) });
+    expect(state.items.map((item) => item.verdict)).toEqual(['pending', 'accepted', 'pending']);
+    expect(state.message).toContain('redone');
+    // A candidate never accepted stays as it is when some event of that id exists.
+    expect(reviewReducer(start(), { type: 'events-back', eventIds: new Set(['event-b']) }).items[1]!.verdict).toBe('pending');
+  });
+
   it('a failed accept puts the candidate back, with the reason', () => {
     let state = reviewReducer(start(), { type: 'accepting', id: 'a' });
     state = reviewReducer(state, { type: 'not-accepted', id: 'a', message: 'no' });

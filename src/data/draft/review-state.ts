@@ -9,7 +9,7 @@ export type Verdict = 'pending' | 'accepting' | 'accepted' | 'rejected';
 export interface ReviewItem {
   candidate: DraftCandidate;
   verdict: Verdict;
-  /** The event an accepted candidate became. */
+  /** The event an accepted candidate became (kept when that is undone, so a redo accepts it again). */
   eventId?: string;
 }
 
@@ -30,6 +30,8 @@ export type ReviewAction =
   | { type: 'not-accepted'; id: string; message: string }
   /** The events accepted candidates became that are no longer in the scenario (an undo): those candidates are to decide again. */
   | { type: 'events-gone'; eventIds: ReadonlySet<string> }
+  /** Those events are back (a redo): their candidates are accepted again. */
+  | { type: 'events-back'; eventIds: ReadonlySet<string> }
   | { type: 'reject'; id: string }
   | { type: 'merge-next' }
   | { type: 'say'; message: string };
@@ -78,8 +80,14 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
     case 'events-gone': {
       const gone = state.items.filter((item) => item.verdict === 'accepted' && item.eventId !== undefined && action.eventIds.has(item.eventId));
       if (gone.length === 0) return state;
-      const items = state.items.map((item) => (gone.includes(item) ? { candidate: item.candidate, verdict: 'pending' as const } : item));
+      const items = state.items.map((item) => (gone.includes(item) ? { ...item, verdict: 'pending' as const } : item));
       return { ...state, items, message: `No longer in the scenario (undone): ${gone.map((item) => `“${item.candidate.title}”`).join(', ')}; to decide again.` };
+    }
+    case 'events-back': {
+      const back = state.items.filter((item) => item.verdict === 'pending' && item.eventId !== undefined && action.eventIds.has(item.eventId));
+      if (back.length === 0) return state;
+      const items = state.items.map((item) => (back.includes(item) ? { ...item, verdict: 'accepted' as const } : item));
+      return { ...state, items, message: `Back in the scenario (redone): ${back.map((item) => `“${item.candidate.title}”`).join(', ')}.` };
     }
     case 'reject': {
       const item = state.items.find((candidate) => candidate.candidate.id === action.id);

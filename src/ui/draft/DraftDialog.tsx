@@ -57,17 +57,20 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
     );
   }, [editingId, store]);
 
-  // An accepted candidate whose event is undone (or deleted) is to decide again.
-  const acceptedIds = review.items.flatMap((item) => (item.verdict === 'accepted' && item.eventId ? [item.eventId] : [])).join('\n');
+  // An accepted candidate whose event is undone (or deleted) is to decide again; redone, it is accepted again.
+  const madeEventIds = review.items.flatMap((item) => (item.eventId ? [item.eventId] : [])).join('\n');
   useEffect(() => {
-    if (acceptedIds === '') return;
+    if (madeEventIds === '') return;
     const check = (sets: ReturnType<typeof store.getState>['eventSets']) => {
       const present = new Set(sets.flatMap((set) => set.events.map((event) => event.id)));
-      const gone = new Set(acceptedIds.split('\n').filter((id) => !present.has(id)));
+      const ids = madeEventIds.split('\n');
+      const gone = new Set(ids.filter((id) => !present.has(id)));
+      const back = new Set(ids.filter((id) => present.has(id)));
       if (gone.size > 0) dispatch({ type: 'events-gone', eventIds: gone });
+      if (back.size > 0) dispatch({ type: 'events-back', eventIds: back });
     };
     return store.subscribe((state) => state.eventSets, check);
-  }, [acceptedIds, store]);
+  }, [madeEventIds, store]);
 
   // In the review, the list has the keys (J/K/A/R…) from the start.
   useEffect(() => {
