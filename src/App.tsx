@@ -59,6 +59,11 @@ export function App() {
   const onDroppedFile = (file: File) => (isScenarioFile(file) ? void scenarioFlow.open(file) : importFlow.start(file));
   const backgroundTask = useStore((state) => state.backgroundTask);
   const [mapDrawn, setMapDrawn] = useState(false);
+  // The list and the timeline render once the map is made, not in the same render: the map's worker
+  // then cuts the basemap tiles while they render, instead of after (BENCHMARKS.md, cold load).
+  const [mapStarted, setMapStarted] = useState(false);
+  const onMapStarted = useCallback(() => setMapStarted(true), []);
+  const panelsShown = mapStarted || scenario === null;
   const openExport = useCallback(() => setExporting(true), []);
   useShortcuts({ presenting, setPresenting, openExport });
   // Phone (≤ 600 px): the list is a sheet over the map, closed at first; tablet: a side panel
@@ -137,11 +142,11 @@ export function App() {
         <button type="button" className="sheet-close" aria-label="Close the event list" onClick={() => setListOpen(false)}>
           ×
         </button>
-        <EventList />
+        {panelsShown && <EventList />}
       </aside>
       <main className="map-area">
         <DropZone onFile={onDroppedFile}>
-          {scenario && <MapView layers={layers} bounds={defaultViewOf(scenario).bounds} onDrawn={setMapDrawn} />}
+          {scenario && <MapView layers={layers} bounds={defaultViewOf(scenario).bounds} onStarted={onMapStarted} onDrawn={setMapDrawn} />}
         </DropZone>
         <ViewPicker />
         {/* After the main map's first frame: the inset shares MapLibre's worker, and the main map is
@@ -173,7 +178,7 @@ export function App() {
       {/* Below the map, not over it: the inset, scale bar and event stay in view while presenting. */}
       {presenting && <PresentationCaption />}
       <footer className="timeline-area" aria-label="Timeline">
-        <Timeline />
+        {panelsShown && <Timeline />}
       </footer>
       {exportDialogLoaded && (
         <Suspense fallback={null}>

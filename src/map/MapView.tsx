@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { AttributionControl, GPUInitializationError, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -9,7 +9,7 @@ import { buildStyle, onRemoteBasemap } from '../layers/style';
 import { BASEMAP_LAYER_ID, basemapLabelsLayer } from '../layers/basemap';
 import type { Bounds } from '../data/slices/view';
 import { palette } from '../layers/palette';
-import { drawFirstFrameComplete } from './first-frame';
+import { afterGpuCatchesUp, drawFirstFrameComplete } from './first-frame';
 import { startInteractions } from './interactions';
 import { startSync } from './sync';
 import { TABLET_QUERY } from '../ui/use-media-query';
@@ -41,10 +41,11 @@ declare global {
 
 /**
  * Creates the one MapLibre map of the app, anew only when the set of layers it draws changes,
- * and removes it on unmount. `onDrawn(true)` once its first complete frame is on screen (the
- * inset waits for it). `bounds`: where it opens, the scenario's default view.
+ * and removes it on unmount. `onStarted()` once the map is made (or could not be): the panels
+ * wait for it. `onDrawn(true)` once its first complete frame is on screen (the inset waits for it).
+ * `bounds`: where it opens, the scenario's default view.
  */
-export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds: Bounds; onDrawn: (drawn: boolean) => void }) {
+export function MapView({ layers, bounds, onStarted, onDrawn }: { layers: MapLayers; bounds: Bounds; onStarted: () => void; onDrawn: (drawn: boolean) => void }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [contextLost, setContextLost] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -53,7 +54,7 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
   // views, and must not make a new map (a scenario opened later is framed by its camera request).
   const [openingBounds] = useState(bounds);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const container = containerRef.current;
     if (!container || failure) return;
     let map: MapLibreMap;
@@ -80,6 +81,7 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
           ? 'This browser cannot draw the map: WebGL 2 is unavailable or disabled.'
           : `The map could not start: ${error instanceof Error ? error.message : String(error)}`;
       queueMicrotask(() => setFailure(message));
+      onStarted();
       return;
     }
     drawFirstFrameComplete(map);
@@ -102,15 +104,16 @@ export function MapView({ layers, bounds, onDrawn }: { layers: MapLayers; bounds
       window.tripwireMap = map;
       setDrawn(true);
     });
-    // Told only once the first complete frame is up (nothing left to load or place): the inset's
-    // WebGL context, made while this map still loaded, held the page ~1.5 s here (BENCHMARKS.md).
-    map.once('idle', () => onDrawn(true));
+    // Told only once the first complete frame is up (nothing left to load or place) and the GPU
+    // has drawn it: the inset's WebGL context, made before, held the page ~1–1.5 s here (BENCHMARKS.md).
+    map.once('idle', () => afterGpuCatchesUp(map, () => onDrawn(true)));
+    onStarted();
     return () => {
       stops.forEach((stop) => stop());
       delete window.tripwireMap;
       map.remove();
     };
-  }, [failure, onDrawn, layers, openingBounds]);
+  }, [failure, onStarted, onDrawn, layers, openingBounds]);
 
   if (failure) {
     return (
