@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { prewarm } from 'maplibre-gl';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -57,8 +58,7 @@ function slideProgress(onProgress?: (progress: SlideProgress) => void): RenderEv
   };
 }
 
-// The deck code loads on first use (the first frame does not need it); the single-image export
-// comes with the Export dialog, which previews its model.
+// The export and deck code load on first use: the first frame does not need them.
 window.tripwireExport = {
   render: async (options) => (await import('./map/export/export-briefing')).exportBriefing(store, options),
   renderEvents: async (options, onProgress) => {
@@ -72,6 +72,10 @@ window.tripwireExport = {
     return { ...deck, base64: toBase64(bytes) };
   },
 };
+
+// MapLibre's worker (its script fetched and compiled, then the basemap tiles it will cut) starts
+// now, while the scenario loads, instead of when the map is made once the scenario is in.
+prewarm();
 
 void startScenario(store, window.location.hash).then(() => {
   startUrlSync(store, () => layersOf(store.getState().scenario).toggleable.map((layer) => layer.id));
