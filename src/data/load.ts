@@ -72,8 +72,15 @@ async function readScenario(path: string): Promise<{ ok: true; value: OpenedScen
 
 /** Puts an opened scenario in the store, "as of" its publication: the state of the world its reader saw. */
 export function showScenario(store: TripwireStore, opened: OpenedScenario, { keepShown, stored }: { keepShown: boolean; stored: boolean }): void {
-  const facts = computeFacts(geographyOf(opened.head), opened.head.measurements);
-  store.getState().setLoaded({ ...opened, facts, keepShown, stored });
+  store.getState().setLoaded({ ...opened, facts: [], keepShown, stored });
+  // The measurements (Turf) show only in a zone's detail: worked out once the page is idle, while
+  // MapLibre's worker cuts the first tiles, not before the map is made (~0.1 s of cold load here).
+  const { head } = opened;
+  const measure = () => {
+    const state = store.getState();
+    if (state.scenario?.id === head.id && state.facts.length === 0) state.setFacts(computeFacts(geographyOf(head), head.measurements));
+  };
+  window.requestIdleCallback(measure, { timeout: 2_000 });
   store.getState().setTime(timeExtent(store.getState().events, opened.head.publishedDate ?? null)[1]);
 }
 
