@@ -58,7 +58,7 @@ export async function measureArticleScrub(browser, baseUrl, { steps }) {
   const days = sweep(Date.UTC(2000, 0, 1) / DAY, Date.UTC(2023, 0, 11) / DAY, steps);
   const samples = await page.evaluate(timeScrubAndRepaint, { days, warmUpSteps: WARM_UP_STEPS });
   const events = await page.evaluate(() => window.tripwireStore.getState().events.length);
-  return { row: row('global-state', events, 'app', samples), page };
+  return { row: row('tripwire', events, 'app', samples), page };
 }
 
 /**
