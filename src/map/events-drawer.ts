@@ -50,7 +50,8 @@ export interface EventsDrawer {
 interface RouteState {
   id: string;
   index: number;
-  hidden: boolean;
+  /** What its feature-state says; null until set (the map may keep a state from before a setData). */
+  hidden: boolean | null;
   fade: number;
 }
 
@@ -109,12 +110,11 @@ export function createEventsDrawer(map: MapLibreMap): EventsDrawer {
       events = next;
       shown = null;
       labelled = null;
-      const routeEvents = events.filter((event) => event.geometry.type === 'LineString');
-      map.getSource<GeoJSONSource>(EVENTS_SOURCE)?.setData(eventsToCollection(routeEvents, importedSets));
       routes = [];
       events.forEach((event, index) => {
-        if (event.geometry.type === 'LineString') routes.push({ id: event.id, index, hidden: false, fade: 1 });
+        if (event.geometry.type === 'LineString') routes.push({ id: event.id, index, hidden: null, fade: 1 });
       });
+      map.getSource<GeoJSONSource>(EVENTS_SOURCE)?.setData(eventsToCollection(routes.map((route) => events[route.index]!), importedSets));
       const points = timePointsFromEvents(events, importedSets);
       const nowCrowded = events.length >= CROWDED_EVENTS;
       if (gpu && nowCrowded === crowded) gpu.setData(points);
