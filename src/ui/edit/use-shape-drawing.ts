@@ -92,9 +92,11 @@ export function useShapeDrawing(onShape: (shape: DrawnShape) => void, onCancel?:
   );
 
   useEffect(() => {
-    if (!phase) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
+      // `active`, not `phase`: it is set in the same task as the store's drawing flag, so an Escape
+      // pressed the moment a drawing starts cancels it (keyed on `phase`, the listener came a render
+      // later, and that Escape closed the detail panel instead).
+      if (event.key !== 'Escape' || !active.current) return;
       event.stopPropagation();
       stop();
       callbacks.current.onCancel?.();
@@ -102,7 +104,7 @@ export function useShapeDrawing(onShape: (shape: DrawnShape) => void, onCancel?:
     // Capture, so this runs before (and stops) the window's other Escape handlers.
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [phase, stop]);
+  }, [stop]);
 
   // A panel closing takes its drawing with it.
   useEffect(() => stop, [stop]);
