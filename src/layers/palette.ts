@@ -4,6 +4,8 @@ export const palette = {
   land: '#f4f2ec',
   landFocus: '#ece8de',
   coast: '#9aa9b3',
+  lakeShore: '#b4c3cc',
+  river: '#b3c6d3',
   border: '#8c8a84',
   disputedBorder: '#a05a5a',
   countryLabel: '#5c5a55',

@@ -1,4 +1,5 @@
-import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import { BASEMAP_LABELS_LAYER_ID } from './basemap';
 import type { LayerModule } from './types';
 
 /**
@@ -14,15 +15,28 @@ export function buildStyle(modules: readonly LayerModule[], globalState: Record<
     name: 'Tripwire offline basemap',
     state: Object.fromEntries(Object.entries(globalState).map(([key, value]) => [key, { default: value }])),
     sources: Object.fromEntries(Object.entries(sources).map(([id, source]) => [id, withAbsoluteTiles(source, pageUrl)])),
-    layers: modules.flatMap((module) => module.layers),
+    layers: inPlacementOrder(modules),
   } as StyleSpecification;
+}
+
+/**
+ * The modules' layers bottom first, except that the data's own labels (symbol layers of the
+ * scenario's geography and events) go above the basemap's place names: MapLibre places the top
+ * layer's labels first, so a town's name gives way to the scenario's label instead of hiding it,
+ * while the names still sit above every zone fill and track.
+ */
+function inPlacementOrder(modules: readonly LayerModule[]): LayerSpecification[] {
+  const all = modules.flatMap((module) => module.layers.map((layer) => ({ layer, isDataLabel: layer.type === 'symbol' && module.id !== BASEMAP_LABELS_LAYER_ID })));
+  return [...all.filter((entry) => !entry.isDataLabel), ...all.filter((entry) => entry.isDataLabel)].map((entry) => entry.layer);
 }
 
 function withAbsoluteTiles(source: SourceSpecification, pageUrl: string): SourceSpecification {
   if (!('tiles' in source) || !source.tiles) return source;
   // Joined as text: new URL() would percent-encode the {z}/{x}/{y} placeholders.
   const directory = new URL('./', pageUrl).href;
-  return { ...source, tiles: source.tiles.map((tile) => (/^[a-z][a-z0-9+.-]*:/i.test(tile) ? tile : directory + tile)) };
+  const absolute = (tile: string) => (/^[a-z][a-z0-9+.-]*:/i.test(tile) ? tile : directory + tile);
+  // pmtiles://geo/x.pmtiles/{z}/{x}/{y} names an archive relative to the page too.
+  return { ...source, tiles: source.tiles.map((tile) => (tile.startsWith('pmtiles://') ? `pmtiles://${absolute(tile.slice('pmtiles://'.length))}` : absolute(tile))) };
 }
 
 /**

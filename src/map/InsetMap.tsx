@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { Map as MapLibreMap, ScaleControl } from 'maplibre-gl';
+import { ScaleControl } from 'maplibre-gl';
+import { createMap } from './basemap-support';
 import { store, useStore } from '../data/store';
 import type { MapLayers } from '../layers';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
@@ -34,7 +35,7 @@ export function InsetMap({ view, layers }: { view: ScenarioView; layers: MapLaye
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = new MapLibreMap({
+    const map = createMap({
       container,
       style: buildStyle(layers.all, INITIAL_GLOBAL_STATE, document.baseURI),
       bounds: view.bounds,

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { AttributionControl, GPUInitializationError, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { AttributionControl, GPUInitializationError, type Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { store } from '../data/store';
@@ -10,6 +10,7 @@ import { BASEMAP_LAYER_ID, basemapLabelsLayer } from '../layers/basemap';
 import type { Bounds } from '../data/slices/view';
 import { palette } from '../layers/palette';
 import { afterGpuCatchesUp, drawFirstFrameComplete } from './first-frame';
+import { createMap } from './basemap-support';
 import { startInteractions } from './interactions';
 import { startSync } from './sync';
 import { TABLET_QUERY } from '../ui/use-media-query';
@@ -59,7 +60,7 @@ export function MapView({ layers, bounds, onStarted, onDrawn }: { layers: MapLay
     if (!container || failure) return;
     let map: MapLibreMap;
     try {
-      map = new MapLibreMap({
+      map = createMap({
         container,
         ...(REMOTE_BASEMAP_STYLE_URL
           ? {

@@ -1,10 +1,11 @@
 import { booleanClockwise, booleanPointInPolygon, centroid, coordAll, kinks, point, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { groundBands } from '../../scripts/geo/basemap-ground';
 import { describe, expect, it } from 'vitest';
 import { dayToIso, parseIsoPartialDate } from '../../src/data/dates';
 import type { GeographyFeature } from '../../src/data/schemas';
 import { openScenario } from '../../src/data/scenario/open-scenario';
-import { DRAWN_LAYERS, publicUrl, readBuiltInScenario, readGeography, readJson } from './public-files';
+import { DRAWN_LAYERS, readBuiltInScenario, readGeography } from './public-files';
 
 const FEATURES = Object.values(readGeography(DRAWN_LAYERS)).flat();
 const byId = (id: string) => FEATURES.find((feature) => feature.properties.id === id)!;
@@ -88,8 +89,7 @@ describe('geographic facts the map relies on', () => {
   });
 
   it('puts Bakhmut inside Ukraine', () => {
-    const countries = readJson(publicUrl('geo/basemap-countries.geojson')) as { features: (GeographyFeature & { properties: { name: string } })[] };
-    const ukraine = countries.features.find((feature) => feature.properties.name === 'Ukraine')!;
+    const ukraine = groundBands().at(-1)!.layers.countries.features.find((feature) => feature.properties?.name === 'Ukraine')! as GeographyFeature;
     expect(booleanPointInPolygon(pointOf('bakhmut'), asArea(ukraine))).toBe(true);
   });
 

@@ -27,20 +27,12 @@ describe('the map style', () => {
 
   it('asks for vector tiles at absolute URLs beside the page, placeholders intact (the worker cannot resolve relative ones)', () => {
     const tiles = Object.values(style.sources).flatMap((source) => ('tiles' in source && source.tiles ? source.tiles : []));
-    expect(tiles).toEqual(['http://tripwire.test/app/geo/basemap/{z}/{x}/{y}.pbf']);
+    expect(tiles).toEqual(['pmtiles://http://tripwire.test/app/geo/basemap.pmtiles/{z}/{x}/{y}']);
   });
 
   it('has unique layer ids', () => {
     const ids = style.layers.map((layer) => layer.id);
     expect(new Set(ids).size).toBe(ids.length);
-  });
-});
-
-describe('the embedded basemap', () => {
-  it('stays well under 3 MB in total', () => {
-    const files = ['basemap-countries', 'basemap-lines', 'basemap-labels'];
-    const bytes = files.reduce((sum, name) => sum + statSync(new URL(`../../public/geo/${name}.geojson`, import.meta.url)).size, 0);
-    expect(bytes).toBeLessThan(2_000_000);
   });
 });
 

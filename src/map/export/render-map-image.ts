@@ -1,7 +1,8 @@
 // Draws the current state onto a hidden map of exactly the export's size and pixel ratio, waits
 // until it has finished drawing, and copies the pixels. Only these hidden maps keep their drawing
 // buffer (preserveDrawingBuffer), so the live map pays nothing for exports.
-import { Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { createMap } from '../basemap-support';
 import type { TripwireStore } from '../../data/store';
 import type { Bounds } from '../../data/slices/view';
 import type { Camera } from '../../data/url-state';
@@ -128,7 +129,7 @@ async function makeExportMap(store: TripwireStore, layers: MapLayers, { width, h
   container.style.cssText = `position:fixed;left:-${width + 100}px;top:0;width:${width}px;height:${height}px;`;
   container.setAttribute('aria-hidden', 'true');
   document.body.append(container);
-  const map = new MapLibreMap({
+  const map = createMap({
     container,
     style: buildStyle(layers.all, INITIAL_GLOBAL_STATE, document.baseURI),
     pixelRatio,
