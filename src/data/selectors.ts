@@ -119,3 +119,34 @@ export function selectedEvent(state: { events: readonly TripwireEvent[]; selecte
   const id = state.selectedEventId;
   return id === null ? null : (state.events.find((event) => event.id === id) ?? null);
 }
+
+/**
+ * The categories the events use, in the vocabulary's order, then any others by name: the legend
+ * lists these only (a Baltic scenario of two seabed incidents has no missile tests to explain).
+ */
+export function categoriesUsed(events: readonly Pick<TripwireEvent, 'category'>[], vocabularyOrder: readonly string[]): string[] {
+  const used = new Set<string>();
+  for (const event of events) used.add(event.category);
+  const known = vocabularyOrder.filter((category) => used.has(category));
+  const others = [...used].filter((category) => !vocabularyOrder.includes(category)).sort();
+  return [...known, ...others];
+}
+
+/**
+ * Years worth starting the timeline at, from the events themselves: the years by which a quarter,
+ * half and three quarters of them have begun (a long history with a dense present gets "2011 →",
+ * "2018 →", "2022 →"; two incidents in 2023–2024 get none), and `current` so the choice on screen
+ * is always one of them. Each is the first day of its year.
+ */
+export function focusYears(starts: readonly number[], current: number | null): number[] {
+  const sorted = [...starts].sort((a, b) => a - b);
+  const yearStart = (day: number) => Date.UTC(new Date(day * 86_400_000).getUTCFullYear(), 0, 1) / 86_400_000;
+  const first = sorted.length > 0 ? yearStart(sorted[0]!) : null;
+  const years = new Set<number>();
+  for (const quantile of [0.25, 0.5, 0.75]) {
+    const day = sorted[Math.floor(quantile * (sorted.length - 1))];
+    if (day !== undefined && yearStart(day) !== first) years.add(yearStart(day));
+  }
+  if (current !== null) years.add(current);
+  return [...years].sort((a, b) => a - b);
+}

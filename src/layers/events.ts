@@ -10,6 +10,11 @@ export const EVENT_ROUTES_LAYER = 'event-routes';
 /** The selected event alone, for its label: set only when the selection or its visibility changes. */
 export const EVENT_LABEL_SOURCE = 'event-label';
 export const EVENT_LABEL_LAYER = 'event-selected-label';
+/** Where the dots are, for MapLibre's label placement only: set when the events change, not with time. */
+export const EVENT_MARKERS_SOURCE = 'event-markers';
+export const EVENT_KEEP_OUT_LAYER = 'event-keep-out';
+/** An invisible square as large as a dot (src/map/basemap-support.ts draws it). */
+export const KEEP_OUT_IMAGE = 'event-keep-out';
 /** Feature-state of a route: its recency opacity, set by the drawer on the days it changes. */
 export const ROUTE_FADE = 'fade';
 
@@ -28,6 +33,7 @@ export const eventsLayerFor = (categories: Parameters<typeof categoryColor>[0] =
   sources: {
     [EVENTS_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION, promoteId: 'id' },
     [EVENT_LABEL_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+    [EVENT_MARKERS_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
   },
   layers: [
     {
@@ -41,6 +47,16 @@ export const eventsLayerFor = (categories: Parameters<typeof categoryColor>[0] =
         'line-opacity': shownInTime(['number', ['feature-state', ROUTE_FADE], 1] as ExpressionSpecification),
         'line-dasharray': [2, 1.5],
       },
+    },
+    {
+      // Nothing to see: it takes the dots' room in the collision index, so the basemap's names
+      // (placed after the data's symbols, style.ts) keep off the scenario's markers. Every event's
+      // dot, whatever the time, so names do not jump while the timeline moves.
+      id: EVENT_KEEP_OUT_LAYER,
+      type: 'symbol',
+      source: EVENT_MARKERS_SOURCE,
+      layout: { 'icon-image': KEEP_OUT_IMAGE, 'icon-allow-overlap': true, 'icon-ignore-placement': false },
+      paint: { 'icon-opacity': 0 },
     },
     {
       id: EVENT_LABEL_LAYER,

@@ -1,10 +1,11 @@
 // What any map of the page needs before it can draw the basemap: the pmtiles:// protocol (the
 // embedded basemap, and a deployment's or a user's own archive, are PMTiles read in HTTP ranges or
-// from a file on disk) and the town and capital dots, drawn here because the style has no sprite
-// (nothing may be fetched from another origin).
+// from a file on disk) and the town and capital dots (and the events' invisible keep-out square),
+// drawn here because the style has no sprite (nothing may be fetched from another origin).
 import { addProtocol, Map as MapLibreMap, type MapOptions } from 'maplibre-gl';
 import { PMTiles, Protocol } from 'pmtiles';
 import { palette } from '../layers/palette';
+import { KEEP_OUT_IMAGE } from '../layers/events';
 
 const protocol = new Protocol();
 let registered = false;
@@ -38,9 +39,16 @@ function dot(radius: number, ring: number): { width: number; height: number; dat
   return { width: size, height: size, data: context.getImageData(0, 0, size, size).data };
 }
 
+/** A clear square the size of an event's dot and its halo: the keep-out layer's icon (layers/events.ts). */
+function clear(side: number): ReturnType<typeof dot> {
+  const size = side * PIXEL_RATIO;
+  return { width: size, height: size, data: new Uint8ClampedArray(size * size * 4) };
+}
+
 const IMAGES: Record<string, () => ReturnType<typeof dot>> = {
   'basemap-town': () => dot(2.2, 1),
   'basemap-capital': () => dot(3, 1.5),
+  [KEEP_OUT_IMAGE]: () => clear(18),
 };
 
 /** Supplies the dots the first time the style asks for them. */

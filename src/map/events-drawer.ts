@@ -8,7 +8,7 @@
 // Hover and click on the dots go through events-picker.ts.
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { TripwireEvent } from '../data/events';
-import { EVENT_LABEL_LAYER, EVENT_LABEL_SOURCE, EVENTS_SOURCE, ROUTE_FADE } from '../layers/events';
+import { EVENT_LABEL_LAYER, EVENT_LABEL_SOURCE, EVENT_MARKERS_SOURCE, EVENTS_SOURCE, ROUTE_FADE } from '../layers/events';
 import { OUT_OF_TIME } from '../layers/expressions';
 import { EMPTY_COLLECTION, eventsToCollection } from '../layers/source-data';
 import { createTimePointsLayer, prepareSharedProgram, timePointsFromEvents, type TimePointsLayer, type TimePointsStyle, type TimeWindow } from './gpu-points';
@@ -117,6 +117,8 @@ export function createEventsDrawer(map: MapLibreMap): EventsDrawer {
       map.getSource<GeoJSONSource>(EVENTS_SOURCE)?.setData(eventsToCollection(routes.map((route) => events[route.index]!), importedSets));
       const points = timePointsFromEvents(events, importedSets);
       const nowCrowded = events.length >= CROWDED_EVENTS;
+      // A crowd of dots is a texture, not a set of markers to keep names off.
+      map.getSource<GeoJSONSource>(EVENT_MARKERS_SOURCE)?.setData(nowCrowded ? EMPTY_COLLECTION : markerPositions(events));
       if (gpu && nowCrowded === crowded) gpu.setData(points);
       else {
         if (gpu) map.removeLayer(GPU_EVENTS_LAYER);
@@ -170,5 +172,13 @@ export function createEventsDrawer(map: MapLibreMap): EventsDrawer {
       visible = next;
       if (gpu) map.setLayoutProperty(GPU_EVENTS_LAYER, 'visibility', next ? 'visible' : 'none');
     },
+  };
+}
+
+/** The dots' positions alone (no properties): all the keep-out layer needs. */
+function markerPositions(events: readonly TripwireEvent[]): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: events.flatMap((event) => (event.geometry.type === 'Point' ? [{ type: 'Feature' as const, properties: {}, geometry: event.geometry }] : [])),
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { store, useStore } from '../data/store';
 import { PHONE_QUERY, TABLET_QUERY } from './use-media-query';
 import { defaultViewOf } from '../data/scenario/scenario-text';
@@ -6,6 +6,7 @@ import { legendCoversLand } from './legend-covers-land';
 import { layersOf } from '../layers';
 import type { LegendSwatch } from '../layers/types';
 import { CATEGORIES, categoryColor, categoryLabel, scenarioOwnCategories } from '../data/vocabulary';
+import { categoriesUsed } from '../data/selectors';
 
 function Swatch({ swatch }: { swatch: LegendSwatch }) {
   const style = { '--swatch-color': swatch.color, '--swatch-outline': swatch.outline ?? swatch.color } as React.CSSProperties;
@@ -22,6 +23,8 @@ export function Legend({ collapsed = false, mapDrawn = false }: { collapsed?: bo
   const eventsShown = !hidden.includes('events');
   const importsShown = useStore((state) => state.eventSets.some((set) => set.imported && state.activeEventSetIds.includes(set.id)));
   const toggleable = layersOf(useStore((state) => state.scenario)).toggleable;
+  const events = useStore((state) => state.events);
+  const categories = useMemo(() => categoriesUsed(events, [...CATEGORIES, ...scenarioOwnCategories()]), [events]);
   // Open on a wide screen and folded to its title on a phone. A tablet starts folded and opens it
   // once the map is drawn, unless open it would cover the default view's land (at 1024×768 it hid
   // most of the built-in scenario's); opened, measured and folded again in one task, so no flicker.
@@ -66,7 +69,7 @@ export function Legend({ collapsed = false, mapDrawn = false }: { collapsed?: bo
               Imported events (dark ring)
             </li>
           )}
-          {[...CATEGORIES, ...scenarioOwnCategories()].map((category) => (
+          {categories.map((category) => (
             <li key={category}>
               <Swatch swatch={{ shape: 'point', color: categoryColor(category), outline: '#ffffff' }} />
               {categoryLabel(category)}

@@ -1,22 +1,15 @@
 import { useDeferredValue, useMemo } from 'react';
 import { store, useStore } from '../../data/store';
-import { formatDay, toDay } from '../../data/dates';
-import { timeExtent, windowStart } from '../../data/selectors';
+import { formatDay } from '../../data/dates';
+import { focusYears, timeExtent, windowStart } from '../../data/selectors';
 import { stepToEvent } from '../../data/step-events';
-import { DEFAULT_FOCUS_START, type TimeMode, type TimeScale } from '../../data/slices/timeline';
+import type { TimeMode, TimeScale } from '../../data/slices/timeline';
 import { TimelineTrack } from './TimelineTrack';
 import { TimelineSettings } from './TimelineSettings';
 import { NextIcon, PauseIcon, PlayIcon, PreviousIcon } from '../icons';
 import { usePlayback } from './use-playback';
 import type { TimeScaleSpec } from './scale';
 
-/** Sub-ranges worth focusing on: the scenario's whole span, and the recent years where it is dense. */
-const FOCUS_CHOICES = [
-  { label: 'All years', from: null },
-  { label: '2000 →', from: DEFAULT_FOCUS_START },
-  { label: '2018 →', from: toDay(2018, 1, 1) },
-  { label: '2022 →', from: toDay(2022, 1, 1) },
-] as const;
 
 function describeMode(mode: TimeMode, windowMonths: number, start: number): string {
   return mode === 'cumulative' ? `cumulative since ${formatDay(start, 'year')}` : `window: ${windowMonths} months`;
@@ -42,6 +35,10 @@ export function Timeline() {
     [scaleKind, domain[0], domain[1], events],
   );
   usePlayback(domain[1]);
+  // Sub-ranges worth focusing on: the whole span, and the years where the scenario's events gather.
+  // A focus from before the first event (the default 2000 under a 2023 scenario) focuses nothing: it reads as all years.
+  const focusFrom = focus && focus[0] > extent[0] ? focus[0] : null;
+  const focusChoices = useMemo(() => focusYears(events.map((event) => event.start), focusFrom), [events, focusFrom]);
 
   const state = store.getState();
   const clamp = (day: number) => Math.min(domain[1], Math.max(domain[0], day));
@@ -76,7 +73,7 @@ export function Timeline() {
           <option value="even">Events evenly spaced</option>
         </select>
         <select
-          value={focus ? String(focus[0]) : ''}
+          value={focusFrom ?? ''}
           onChange={(event) => {
             const from = event.target.value ? Number(event.target.value) : null;
             state.setFocus(from === null ? null : [from, Infinity]);
@@ -84,9 +81,10 @@ export function Timeline() {
           }}
           aria-label="Years shown"
         >
-          {FOCUS_CHOICES.map(({ label, from }) => (
-            <option key={label} value={from ?? ''}>
-              {label}
+          <option value="">All years</option>
+          {focusChoices.map((from) => (
+            <option key={from} value={from}>
+              {formatDay(from, 'year')} →
             </option>
           ))}
         </select>
