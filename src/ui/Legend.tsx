@@ -5,6 +5,7 @@ import { defaultViewOf } from '../data/scenario/scenario-text';
 import { legendCoversLand } from './legend-covers-land';
 import { layersOf } from '../layers';
 import type { LegendSwatch } from '../layers/types';
+import { BasemapPicker } from './BasemapPicker';
 import { CATEGORIES, categoryColor, categoryLabel, scenarioOwnCategories } from '../data/vocabulary';
 
 function Swatch({ swatch }: { swatch: LegendSwatch }) {
@@ -21,7 +22,7 @@ export function Legend({ collapsed = false, mapDrawn = false }: { collapsed?: bo
   const hidden = useStore((state) => state.hiddenLayers);
   const eventsShown = !hidden.includes('events');
   const importsShown = useStore((state) => state.eventSets.some((set) => set.imported && state.activeEventSetIds.includes(set.id)));
-  const toggleable = layersOf(useStore((state) => state.scenario)).toggleable;
+  const toggleable = layersOf(useStore((state) => state.scenario), useStore((state) => state.basemap)?.modules).toggleable;
   // Open on a wide screen and folded to its title on a phone. A tablet starts folded and opens it
   // once the map is drawn, unless open it would cover the default view's land (at 1024×768 it hid
   // most of the built-in scenario's); opened, measured and folded again in one task, so no flicker.
@@ -74,6 +75,7 @@ export function Legend({ collapsed = false, mapDrawn = false }: { collapsed?: bo
           ))}
         </ul>
       )}
+      <BasemapPicker />
     </details>
   );
 }
