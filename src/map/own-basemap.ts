@@ -58,7 +58,7 @@ async function drawArchive(store: TripwireStore, archive: OpenedArchive, flavor:
 }
 
 /** Opens and draws an archive; a refusal becomes a notice and the map stays as it was. */
-async function useArchive(store: TripwireStore, from: { url: string } | { file: File }, origin: ArchiveOrigin): Promise<boolean> {
+async function switchToArchive(store: TripwireStore, from: { url: string } | { file: File }, origin: ArchiveOrigin): Promise<boolean> {
   try {
     await drawArchive(store, await openArchive(from, origin));
     return true;
@@ -70,7 +70,7 @@ async function useArchive(store: TripwireStore, from: { url: string } | { file: 
 
 /** A file from the plain file input (no handle: it cannot be remembered, and an older remembered one is forgotten). */
 export async function chooseBasemapFile(store: TripwireStore, file: File, handle?: FileSystemFileHandle): Promise<void> {
-  if (!(await useArchive(store, { file }, 'file'))) return;
+  if (!(await switchToArchive(store, { file }, 'file'))) return;
   store.getState().setReopenableBasemap(null);
   await (handle ? rememberBasemapFile(handle) : forgetBasemapFile()).catch(() => undefined);
 }
@@ -93,7 +93,7 @@ export async function chooseEmbeddedBasemap(store: TripwireStore): Promise<void>
 }
 
 export async function chooseDeploymentBasemap(store: TripwireStore): Promise<void> {
-  if (DEPLOYMENT_ARCHIVE) await useArchive(store, { url: DEPLOYMENT_ARCHIVE }, 'deployment');
+  if (DEPLOYMENT_ARCHIVE) await switchToArchive(store, { url: DEPLOYMENT_ARCHIVE }, 'deployment');
 }
 
 export async function chooseBasemapFlavor(store: TripwireStore, flavor: BasemapFlavor): Promise<void> {
@@ -111,11 +111,11 @@ export async function startBasemap(store: TripwireStore, search: string): Promis
   try {
     const linked = requestedPath(search, window.location.origin, 'basemap');
     if (linked.refused) store.getState().addNotice(linked.refused);
-    if (linked.path && (await useArchive(store, { url: linked.path }, 'link'))) return;
+    if (linked.path && (await switchToArchive(store, { url: linked.path }, 'link'))) return;
     const handle = (await rememberedBasemapFile().catch(() => undefined)) as PermissionedHandle | undefined;
     if (handle) {
       const permission = await handle.queryPermission({ mode: 'read' }).catch(() => 'denied' as const);
-      if (permission === 'granted' && (await useArchive(store, { file: await handle.getFile() }, 'file'))) return;
+      if (permission === 'granted' && (await switchToArchive(store, { file: await handle.getFile() }, 'file'))) return;
       if (permission === 'prompt') {
         store.getState().setReopenableBasemap({
           name: handle.name,
