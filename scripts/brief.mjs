@@ -18,6 +18,9 @@
 //   --title "…"           header title (default: the scenario's);  --handling "UNCLASSIFIED // FOR TRAINING"  banner text
 //   --scenario <file>     open this scenario document (.tripwire.json) instead of the built-in one
 //   --events <file>       use this events file instead of the scenario's events (validated like any import)
+//   --basemap <file>      draw over this OpenStreetMap archive (.pmtiles, Protomaps schema) instead of the
+//                         embedded basemap, as the app's "Basemap" choice does; credited on every image
+//   --flavor light|grayscale|dark   how that archive is drawn (default light)
 //
 // Nothing half-written is left behind: images (and the deck) are written to a temporary folder next to the
 // destination and moved into place only when all of them succeeded.
@@ -54,6 +57,8 @@ function parseOptions() {
         handling: { type: 'string', default: '' },
         author: { type: 'string', default: '' },
         events: { type: 'string' },
+        basemap: { type: 'string' },
+        flavor: { type: 'string', default: 'light' },
         build: { type: 'boolean', default: false },
       },
     }).values;
@@ -75,6 +80,9 @@ function parseOptions() {
   if (parsed.format === 'png' && !parsed['each-event'] && !parsed.out.endsWith('.png')) fail('--out must end in .png for a single image');
   if (parsed.events && !existsSync(parsed.events)) fail(`--events: no such file ${parsed.events}`);
   if (parsed.scenario && !existsSync(parsed.scenario)) fail(`--scenario: no such file ${parsed.scenario}`);
+  if (parsed.basemap && !existsSync(parsed.basemap)) fail(`--basemap: no such file ${parsed.basemap}`);
+  if (parsed.basemap && !/\.pmtiles$/i.test(parsed.basemap)) fail(`--basemap must be a .pmtiles archive, not "${parsed.basemap}"`);
+  if (!['light', 'grayscale', 'dark'].includes(parsed.flavor)) fail(`--flavor must be light, grayscale or dark, not "${parsed.flavor}"`);
   return { ...parsed, width: Number(size[1]), height: Number(size[2]), scale, out: resolve(parsed.out) };
 }
 
@@ -100,6 +108,9 @@ async function openApp(browser, baseUrl, options, hash) {
     await page.route(`**/${served}`, (route) => route.fulfill({ body, contentType }));
     query.set(parameter, served);
   };
+  if (options.basemap) await serveArchive(page, options.basemap, query);
+  // The flavour is a stored preference in the app: set before its first script reads it.
+  if (options.basemap) await page.addInitScript((flavor) => localStorage.setItem('tripwire', JSON.stringify({ state: { basemapFlavor: flavor }, version: 3 })), options.flavor);
   if (options.scenario) await serve(options.scenario, 'brief-scenario.tripwire.json', 'application/json', 'scenario');
   if (options.events) {
     const csv = /\.csv$/i.test(options.events);
@@ -116,6 +127,27 @@ async function openApp(browser, baseUrl, options, hash) {
   if (state.notices.length > 0) fail(`bad --hash: ${state.notices.join('; ')}`);
   if (errors.length > 0) fail(`the app reported errors: ${errors.join('; ')}`);
   return page;
+}
+
+/**
+ * The archive is served under the app's origin (`?basemap=` accepts nothing else) and read as the
+ * app reads any archive, a directory and a tile at a time: this route answers HTTP Range requests.
+ */
+async function serveArchive(page, file, query) {
+  const bytes = readFileSync(file);
+  await page.route('**/brief-basemap.pmtiles', (route) => {
+    const range = /^bytes=(\d+)-(\d*)$/.exec(route.request().headers().range ?? '');
+    if (!range) return route.fulfill({ body: bytes, contentType: 'application/octet-stream', headers: { 'Accept-Ranges': 'bytes' } });
+    const start = Number(range[1]);
+    const end = Math.min(range[2] ? Number(range[2]) : bytes.length - 1, bytes.length - 1);
+    return route.fulfill({
+      status: 206,
+      body: bytes.subarray(start, end + 1),
+      contentType: 'application/octet-stream',
+      headers: { 'Accept-Ranges': 'bytes', 'Content-Range': `bytes ${start}-${end}/${bytes.length}` },
+    });
+  });
+  query.set('basemap', 'brief-basemap.pmtiles');
 }
 
 /** Renders the current state in the page and returns the PNG bytes and alt text. */

@@ -39,7 +39,9 @@ const ExportDialog = lazy(() => import('./ui/export/ExportDialog').then(({ Expor
 /** The dashboard shell: header, event list, map with legend and detail, timeline. */
 export function App() {
   const scenario = useStore((state) => state.scenario);
-  const layers = layersOf(scenario);
+  const basemap = useStore((state) => state.basemap);
+  const basemapStarting = useStore((state) => state.basemapStarting);
+  const layers = layersOf(scenario, basemap?.modules);
   // No key on the map: MapView makes a new map only when the layers it draws change (layersOf
   // gives the same object for the same presentation), so the copy made on the first edit keeps the
   // map on screen instead of blanking it while a new one draws; opening a scenario moves the camera.
@@ -146,7 +148,7 @@ export function App() {
       </aside>
       <main className="map-area">
         <DropZone onFile={onDroppedFile}>
-          {scenario && <MapView layers={layers} bounds={defaultViewOf(scenario).bounds} onStarted={onMapStarted} onDrawn={setMapDrawn} />}
+          {scenario && !basemapStarting && <MapView layers={layers} bounds={defaultViewOf(scenario).bounds} onStarted={onMapStarted} onDrawn={setMapDrawn} />}
         </DropZone>
         <ViewPicker />
         {/* After the main map's first frame: the inset shares MapLibre's worker, and the main map is

@@ -8,6 +8,7 @@ import { startEditSync } from './data/edit-actions';
 import { store } from './data/store';
 import { startUrlSync } from './data/url-sync';
 import { layersOf } from './layers';
+import { startBasemap } from './map/own-basemap';
 import type { ExportOptions, ExportResult } from './map/export/export-briefing';
 import type { RenderEventsOptions } from './map/export/deck/render-events';
 import type { MadeDeck, MakeDeckOptions } from './map/export/deck/make-deck';
@@ -76,6 +77,9 @@ window.tripwireExport = {
 // MapLibre's worker (its script fetched and compiled, then the basemap tiles it will cut) starts
 // now, while the scenario loads, instead of when the map is made once the scenario is in.
 prewarm();
+
+// The basemap (a deployment's archive, a link's, the file chosen last time) is settled while the scenario loads; the map waits for both.
+void startBasemap(store, window.location.search);
 
 void startScenario(store, window.location.hash).then(() => {
   startUrlSync(store, () => layersOf(store.getState().scenario).toggleable.map((layer) => layer.id));

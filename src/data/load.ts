@@ -27,15 +27,15 @@ async function fetchJson(path: string): Promise<unknown> {
 
 /**
  * `?events=path.geojson` or `?scenario=path.tripwire.json` loads a file from the same origin (the
- * briefing CLI uses them). Anything that could leave the origin is refused, with the reason.
+ * briefing CLI uses them; `?basemap=path.pmtiles` too, read by src/map/own-basemap.ts). Anything that could leave the origin is refused, with the reason.
  */
-export function requestedPath(search: string, origin: string, parameter: 'events' | 'scenario'): { path: string | null; refused?: string } {
+export function requestedPath(search: string, origin: string, parameter: 'events' | 'scenario' | 'basemap'): { path: string | null; refused?: string } {
   const requested = new URLSearchParams(search).get(parameter);
   if (!requested) return { path: null };
-  const extension = parameter === 'events' ? /\.((geo)?json|csv)$/i : /\.json$/i;
+  const extension = { events: /\.((geo)?json|csv)$/i, scenario: /\.json$/i, basemap: /\.pmtiles$/i }[parameter];
   const looksLocal = /^[\w\-./]+$/.test(requested) && extension.test(requested) && !requested.includes('..') && !requested.startsWith('/');
   if (!looksLocal || new URL(requested, `${origin}/`).origin !== origin) {
-    const kinds = parameter === 'events' ? 'a .geojson, .json or .csv file' : 'a .tripwire.json file';
+    const kinds = { events: 'a .geojson, .json or .csv file', scenario: 'a .tripwire.json file', basemap: 'a .pmtiles archive' }[parameter];
     return { path: null, refused: `${parameter}=${requested.slice(0, 80)}: only ${kinds} on this site can be loaded` };
   }
   return { path: requested };

@@ -9,6 +9,7 @@ import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middl
 import { shallow } from 'zustand/shallow';
 import type { StoreState } from './store';
 import { mergeEvents } from './event-sets';
+import { BASEMAP_FLAVORS } from '../layers/basemap-choice';
 
 export const STORAGE_KEY = 'tripwire';
 export const SET_ASIDE_KEY = 'tripwire-set-aside';
@@ -27,6 +28,7 @@ const persistedSchema = z
     windowMonths: z.number().int().min(1).max(120),
     speed: z.enum(['year-per-second', 'quarter-per-second', 'month-per-second', 'week-per-second']),
     scale: z.enum(['linear', 'even']),
+    basemapFlavor: z.enum(BASEMAP_FLAVORS),
   })
   .partial();
 
@@ -39,6 +41,7 @@ export const persistedPart = (state: StoreState): PersistedState => ({
   windowMonths: state.windowMonths,
   speed: state.speed,
   scale: state.scale,
+  basemapFlavor: state.basemapFlavor,
 });
 
 export interface PersistenceReport {

@@ -10,10 +10,11 @@ import { createLayersSlice, type LayersSlice } from './slices/layers';
 import { createFiltersSlice, type FiltersSlice } from './slices/filters';
 import { createViewSlice, type ViewSlice } from './slices/view';
 import { createEditingSlice, type EditingSlice } from './slices/editing';
+import { createBasemapSlice, type BasemapSlice } from './slices/basemap';
 import { persistOptions, type PersistenceReport } from './persistence';
 import { setScenarioCategories } from './vocabulary';
 
-export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice & EditingSlice;
+export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice & EditingSlice & BasemapSlice;
 
 /** How every slice is typed: the store has subscribeWithSelector and persist around it. */
 export type SliceCreator<T> = StateCreator<StoreState, [['zustand/subscribeWithSelector', never], ['zustand/persist', unknown]], [], T>;
@@ -32,6 +33,7 @@ export function createTripwireStore({ storage }: { storage?: Storage } = {}) {
           ...createFiltersSlice(...args),
           ...createViewSlice(...args),
           ...createEditingSlice(...args),
+          ...createBasemapSlice(...args),
         }),
         persistOptions(storage, () => report),
       ),

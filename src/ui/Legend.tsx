@@ -5,6 +5,7 @@ import { defaultViewOf } from '../data/scenario/scenario-text';
 import { legendCoversLand } from './legend-covers-land';
 import { layersOf } from '../layers';
 import type { LegendSwatch } from '../layers/types';
+import { BasemapPicker } from './BasemapPicker';
 import { CATEGORIES, categoryColor, categoryLabel, scenarioOwnCategories } from '../data/vocabulary';
 import { categoriesUsed } from '../data/selectors';
 
@@ -22,7 +23,7 @@ export function Legend({ collapsed = false, mapDrawn = false }: { collapsed?: bo
   const hidden = useStore((state) => state.hiddenLayers);
   const eventsShown = !hidden.includes('events');
   const importsShown = useStore((state) => state.eventSets.some((set) => set.imported && state.activeEventSetIds.includes(set.id)));
-  const toggleable = layersOf(useStore((state) => state.scenario)).toggleable;
+  const toggleable = layersOf(useStore((state) => state.scenario), useStore((state) => state.basemap)?.modules).toggleable;
   const events = useStore((state) => state.events);
   const categories = useMemo(() => categoriesUsed(events, [...CATEGORIES, ...scenarioOwnCategories()]), [events]);
   // Open on a wide screen and folded to its title on a phone. A tablet starts folded and opens it
@@ -77,6 +78,7 @@ export function Legend({ collapsed = false, mapDrawn = false }: { collapsed?: bo
           ))}
         </ul>
       )}
+      <BasemapPicker />
     </details>
   );
 }

@@ -104,7 +104,7 @@ describe('the briefing model', () => {
 
   it("always credits the scenario's source and Natural Earth, and trims the handling banner", () => {
     const model = buildBriefing(state({ selectedEventId: 'flight' }), { title: 'T', handling: '  UNCLASSIFIED  ', permalink: '#' });
-    expect(model.sources.slice(0, 2)).toEqual(['Newsweek, “With Putin\'s Support, Kim Jong Un Could Shift Balance of Power in East Asia” (Jan 2023)', 'Basemap: Natural Earth (public domain)']);
+    expect(model.sources.slice(0, 2)).toEqual(['Newsweek, “With Putin\'s Support, Kim Jong Un Could Shift Balance of Power in East Asia” (Jan 2023)', 'Basemap: Natural Earth (public domain); lakes and rivers: GSHHG (LGPL); place names: GeoNames (CC BY 4.0)']);
     expect(model.handling).toBe('UNCLASSIFIED');
     expect(model.caption?.title).toBe('Russian bombers cross the KADIZ');
   });

@@ -55,7 +55,7 @@ describe('the deck model', () => {
     expect(deck.titleSlide.title).toBe(SCENARIO.title);
     expect(deck.titleSlide.asOfRange).toBe('Events from 25 April 2019 to 11 January 2023');
     expect(deck.titleSlide.sources[0]).toContain(SCENARIO.sources[0]!.publisher);
-    expect(deck.titleSlide.sources).toContain('Basemap: Natural Earth (public domain)');
+    expect(deck.titleSlide.sources).toContain('Basemap: Natural Earth (public domain); lakes and rivers: GSHHG (LGPL); place names: GeoNames (CC BY 4.0)');
   });
 
   it("names the briefer as the author when given, never the source's publisher", () => {
@@ -87,13 +87,13 @@ describe('the deck model', () => {
     expect(summit.title).toBe('Summit in Moscow');
     expect(summit.asOf).toBe('As of 25 Apr 2019 · cumulative since Apr 2019');
     expect(summit.caption).toEqual({ dateLine: '25 April 2019 — the article: “April 25, 2019”', quote: '“they met in April”', attribution: 'Newsweek, January 2023', factCheck: null });
-    expect(summit.sourceLine).toBe('Source: Newsweek, January 2023 · Basemap: Natural Earth (public domain)');
+    expect(summit.sourceLine).toBe('Source: Newsweek, January 2023 · Basemap: Natural Earth (public domain); lakes and rivers: GSHHG (LGPL); place names: GeoNames (CC BY 4.0)');
     expect(summit.altText).toBe('Map framed on Summit in Moscow, Moscow (25 April 2019; confirmed).');
     expect(summit.notes.split('\n')).toEqual([
       'Quote: they met in April',
       'Date: 25 April 2019 (as written: “April 25, 2019”)',
       'Status: CONFIRMED',
-      'Sources: Newsweek, January 2023; Basemap: Natural Earth (public domain)',
+      'Sources: Newsweek, January 2023; Basemap: Natural Earth (public domain); lakes and rivers: GSHHG (LGPL); place names: GeoNames (CC BY 4.0)',
     ]);
   });
 

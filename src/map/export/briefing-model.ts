@@ -6,6 +6,8 @@ import { visibleEvents } from '../../data/selectors';
 import type { StoreState } from '../../data/store';
 import { categoryColor, categoryLabel } from '../../data/vocabulary';
 import { layersOf } from '../../layers';
+import { BASEMAP_CREDIT } from '../../layers/basemap';
+import { OSM_CREDIT } from '../../layers/basemap-choice';
 import { sourceReference } from '../../data/scenario/scenario-text';
 import type { LegendSwatch } from '../../layers/types';
 
@@ -36,7 +38,7 @@ export interface BriefingOptions {
   permalink: string;
 }
 
-type BriefingState = Pick<StoreState, 'time' | 'mode' | 'windowMonths' | 'events' | 'filters' | 'hiddenLayers' | 'selectedEventId' | 'scenario' | 'eventSets'>;
+type BriefingState = Pick<StoreState, 'time' | 'mode' | 'windowMonths' | 'events' | 'filters' | 'hiddenLayers' | 'selectedEventId' | 'scenario' | 'eventSets'> & Partial<Pick<StoreState, 'basemap'>>;
 
 /** "As of 30 Nov 2022 · cumulative since 1963" / "As of 30 Nov 2022 · window: 6 months". */
 export function asOfStamp(state: Pick<BriefingState, 'time' | 'mode' | 'windowMonths' | 'events'>): string {
@@ -64,6 +66,9 @@ export function captionFor(event: TripwireEvent, citation: string): BriefingCapt
   };
 }
 
+/** The basemap is on every map image, so every image, slide and page credits the one drawn. */
+export const basemapCredit = (basemap: StoreState['basemap'] | undefined): string => `Basemap: ${basemap ? OSM_CREDIT : BASEMAP_CREDIT}`;
+
 /** Layer modules and events the drawn image really shows (main map and inset), read back from the maps. */
 export interface DrawnInImage {
   layerIds: ReadonlySet<string>;
@@ -75,7 +80,7 @@ export interface DrawnInImage {
  * switched on. The sources keep every layer switched on: the footer is laid out before the map is drawn.
  */
 export function buildBriefing(state: BriefingState, options: BriefingOptions, drawn?: DrawnInImage): BriefingModel {
-  const shownLayers = layersOf(state.scenario).toggleable.filter((layer) => !state.hiddenLayers.includes(layer.id));
+  const shownLayers = layersOf(state.scenario, state.basemap?.modules).toggleable.filter((layer) => !state.hiddenLayers.includes(layer.id));
   const shownEvents = state.hiddenLayers.includes('events') ? [] : visibleEvents(state.events, state);
   const layersInImage = drawn ? shownLayers.filter((layer) => drawn.layerIds.has(layer.id)) : shownLayers;
   const eventsInImage = drawn ? shownEvents.filter((event) => drawn.eventIds.has(event.id)) : shownEvents;
@@ -85,7 +90,7 @@ export function buildBriefing(state: BriefingState, options: BriefingOptions, dr
   const scenarioSources = (state.scenario?.sources ?? []).map(sourceReference);
   // Sets without a source of the scenario (imports, an events file) are credited by their own citation.
   const otherSets = state.eventSets.filter((set) => !set.sourceId && shownEvents.some((event) => event.eventSetId === set.id));
-  const sources = [...scenarioSources, ...otherSets.map((set) => set.citation), 'Basemap: Natural Earth (public domain)', ...shownLayers.filter((layer) => layer.id !== 'events').map((layer) => `${layer.title}: ${layer.source}`)];
+  const sources = [...scenarioSources, ...otherSets.map((set) => set.citation), basemapCredit(state.basemap), ...shownLayers.filter((layer) => layer.id !== 'events').map((layer) => `${layer.title}: ${layer.source}`)];
   const altText = [
     `${options.title}. ${stamp}.`,
     selected ? `Selected: ${selected.title} (${describeEventDate(selected)}).` : '',

@@ -60,7 +60,7 @@ function waitUntilDrawn(map: MapLibreMap): Promise<void> {
  */
 function drawnContent(map: MapLibreMap, store: TripwireStore): DrawnContent {
   const drawnIn = (layerIds: string[]) => map.queryRenderedFeatures({ layers: layerIds.filter((id) => map.getLayer(id)) });
-  const layerIds = new Set(layersOf(store.getState().scenario).toggleable.filter((module) => drawnIn(module.layers.map((layer) => layer.id)).length > 0).map((module) => module.id));
+  const layerIds = new Set(layersOf(store.getState().scenario, store.getState().basemap?.modules).toggleable.filter((module) => drawnIn(module.layers.map((layer) => layer.id)).length > 0).map((module) => module.id));
   const eventIds = new Set<string>();
   if (map.getLayer(GPU_EVENTS_LAYER) && map.getLayoutProperty(GPU_EVENTS_LAYER, 'visibility') !== 'none') {
     const bounds = map.getBounds();
@@ -92,7 +92,7 @@ export class ExportMapPool {
 
   async mapFor(store: TripwireStore, { width, height, pixelRatio, frame }: MapImageRequest): Promise<{ map: MapLibreMap; fresh: boolean }> {
     const key = `${width}x${height}@${pixelRatio}`;
-    const layers = layersOf(store.getState().scenario);
+    const layers = layersOf(store.getState().scenario, store.getState().basemap?.modules);
     const kept = this.maps.get(key);
     if (kept?.layers === layers) return { map: kept.map, fresh: false };
     if (kept) this.remove(key);

@@ -4,9 +4,9 @@
 import { describeEventDate, sourceDateWording, type TripwireEvent } from '../../../data/events';
 import { sourceReference } from '../../../data/scenario/scenario-text';
 import type { StoreState } from '../../../data/store';
-import { asOfStamp, captionFor, type BriefingCaption } from '../briefing-model';
+import { asOfStamp, basemapCredit, captionFor, type BriefingCaption } from '../briefing-model';
 
-export type DeckState = Pick<StoreState, 'events' | 'eventSets' | 'scenario' | 'mode' | 'windowMonths'>;
+export type DeckState = Pick<StoreState, 'events' | 'eventSets' | 'scenario' | 'mode' | 'windowMonths'> & Partial<Pick<StoreState, 'basemap'>>;
 
 export interface EventSlide {
   eventId: string;
@@ -27,13 +27,11 @@ export interface DeckModel {
   slides: EventSlide[];
 }
 
-/** The basemap is on every map image, so every slide credits it (as the PNG footer does). */
-const BASEMAP_CREDIT = 'Basemap: Natural Earth (public domain)';
 
 const citationOf = (state: DeckState, event: TripwireEvent) => state.eventSets.find((set) => set.id === event.eventSetId)?.citation ?? '';
 
 /** Everything a briefer may need when asked "where does that come from?", in plain text. */
-function notesFor(event: TripwireEvent, citation: string, factCheck: string | null): string {
+function notesFor(event: TripwireEvent, citation: string, factCheck: string | null, basemap: string): string {
   const wording = sourceDateWording(event);
   return [
     // Verbatim, without our typographic quote marks, so it can be read out or pasted as is.
@@ -43,7 +41,7 @@ function notesFor(event: TripwireEvent, citation: string, factCheck: string | nu
     // Allegations stay allegations when read aloud.
     `Status: ${event.status.toUpperCase()}${event.statusNote ? ` — ${event.statusNote}` : ''}`,
     factCheck ? `${factCheck}${event.factCheck ? ` (${event.factCheck.sourceTitle}, ${event.factCheck.sourceUrl})` : ''}` : '',
-    `Sources: ${[citation, BASEMAP_CREDIT].filter(Boolean).join('; ')}`,
+    `Sources: ${[citation, basemap].filter(Boolean).join('; ')}`,
   ].filter(Boolean).join('\n');
 }
 
@@ -77,6 +75,7 @@ export function deckSlides(state: DeckState, { title, handling = '', author = ''
   const first = dated[0];
   const last = dated[dated.length - 1];
   const scenarioSources = (state.scenario?.sources ?? []).map(sourceReference);
+  const basemap = basemapCredit(state.basemap);
   const otherSets = state.eventSets.filter((set) => !set.sourceId && events.some((event) => event.eventSetId === set.id)).map((set) => set.citation);
   return {
     handling: handling.trim(),
@@ -84,7 +83,7 @@ export function deckSlides(state: DeckState, { title, handling = '', author = ''
     titleSlide: {
       title: title?.trim() || state.scenario?.title || 'Briefing',
       asOfRange: first && last ? `Events from ${describeEventDate(first)} to ${describeEventDate(last)}` : 'No events',
-      sources: [...scenarioSources, ...otherSets, BASEMAP_CREDIT],
+      sources: [...scenarioSources, ...otherSets, basemap],
     },
     slides: events.map((event) => {
       const citation = citationOf(state, event);
@@ -95,9 +94,9 @@ export function deckSlides(state: DeckState, { title, handling = '', author = ''
         // "As of" the end of the event's span, as the CLI's images are (a month-precise event is then wholly past).
         asOf: asOfStamp({ ...state, events: allByDate, time: event.end }),
         caption,
-        sourceLine: `Source: ${[citation, BASEMAP_CREDIT].filter(Boolean).join(' · ')}`,
+        sourceLine: `Source: ${[citation, basemap].filter(Boolean).join(' · ')}`,
         altText: `Map framed on ${event.geometry.type === 'LineString' ? 'the route of ' : ''}${eventTitle}${event.place ? `, ${event.place}` : ''} (${describeEventDate(event)}; ${event.status}).`,
-        notes: notesFor(event, citation, caption.factCheck),
+        notes: notesFor(event, citation, caption.factCheck, basemap),
       };
     }),
   };
