@@ -160,16 +160,19 @@ const countryZoom = (km2: number) => KM2_PER_ZOOM.find(([least]) => km2 >= least
 /**
  * More names for a country where a view may not reach its main one: from zoom 4, one in each z3
  * tile (45° of longitude) where the country fills a quarter of a million km²; from zoom 4.5, one
- * in each z5 tile (11.25°) where it fills 20,000 km²; from 5.5 in each z6 tile where it fills 5,000;
- * from zoom 7, in each z7 tile where it fills 1,500 km² (China's Fujian coast across the Taiwan
- * Strait). MapLibre's collision keeps them apart.
+ * in each z5 tile (11.25°) where it fills 20,000 km²; from 5 in each z6 tile where it fills 5,000
+ * (China's Fujian coast across the Taiwan Strait). Each waits until it is far enough from the others.
  */
 const MORE_LABELS = [
   { cells: 8, minzoom: 4, minKm2: 2.5e5 },
   { cells: 32, minzoom: 4.5, minKm2: 2e4 },
-  { cells: 64, minzoom: 5.5, minKm2: 5000 },
-  { cells: 128, minzoom: 7, minKm2: 1500 },
+  { cells: 64, minzoom: 5, minKm2: 5000 },
 ];
+
+/** How far apart two of a country's names are (125–250 px) from the whole zoom the later one appears. */
+const SAME_NAME_APART_PIXELS = 250;
+const pixelDistance = ([lon1, lat1]: [number, number], [lon2, lat2]: [number, number], zoom: number) =>
+  Math.hypot(mercatorX(lon1) - mercatorX(lon2), mercatorY(lat1) - mercatorY(lat2)) * 512 * 2 ** zoom;
 
 function toMercatorRings(polygon: GeoJSON.Position[][]): number[][][] {
   return polygon.map((ring) => ring.map(([lon, lat]) => [mercatorX(lon!), mercatorY(lat!)]));
@@ -190,7 +193,18 @@ export function countryPlaces(countries: GeoJSON.FeatureCollection): Place[] {
     const [lon, lat] = labelPoint(largest.coordinates);
     const rank = -Math.round(total);
     places.push(point(lon, lat, { kind: 'country', name, minzoom: countryZoom(total), rank }));
-    for (const tier of MORE_LABELS) places.push(...moreLabels(geometry, [lon, lat], tier).map(([moreLon, moreLat]) => point(moreLon, moreLat, { kind: 'country', name, minzoom: tier.minzoom, rank })));
+    const chosen: [number, number][] = [[lon, lat]];
+    for (const tier of MORE_LABELS) {
+      for (const candidate of moreLabels(geometry, [lon, lat], tier)) {
+        // One name per screenful: a second FINLAND a few lines under the first reads as a mistake.
+        // A further name waits for the zoom at which the nearest other is this far away.
+        const nearest = Math.min(...chosen.map((other) => pixelDistance(candidate, other, 0)));
+        const minzoom = Math.max(tier.minzoom, Math.floor(Math.log2(SAME_NAME_APART_PIXELS / nearest)));
+        if (minzoom > DEEPEST_NAME_ZOOM) continue;
+        chosen.push(candidate);
+        places.push(point(candidate[0], candidate[1], { kind: 'country', name, minzoom, rank }));
+      }
+    }
   });
   return places;
 }
@@ -221,7 +235,7 @@ function moreLabels(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon, main: [num
 // Seas, gulfs, straits and bays: scripts/geo/marine-names.tsv (sources in MARINE-NAMES.md)
 
 /** A marine name's rank (1 oceans … 5 small straits) → the first zoom that shows it. */
-const MARINE_ZOOM = [0, 1, 2, 3, 4, 5];
+const MARINE_ZOOM = [0, 1, 2, 2, 3, 4];
 
 export function marinePlaces(): Place[] {
   const file = new URL('./marine-names.tsv', import.meta.url);

@@ -23,7 +23,7 @@ export interface Approach {
 const SOURCE_ID = 'bench-points';
 const LAYER_ID = 'bench-points';
 /** Points go under the basemap's labels, where the app draws its events. */
-const BELOW_LAYER = 'basemap-sea-labels';
+const BELOW_LAYER = 'basemap-city-labels';
 const OPACITY_FLOOR = 0.35;
 /** Dot radius 3 px and a 1 px outline outside it, in all three. */
 const CIRCLE_RADIUS = 3;

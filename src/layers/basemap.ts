@@ -75,30 +75,37 @@ const citySize: ExpressionSpecification = [
   8, ['case', ['get', 'capital'], 15, ['>=', ['get', 'population'], 1e6], 14, ['>=', ['get', 'population'], 1e5], 13, 12],
 ];
 
+/**
+ * One symbol for a town's dot and its name, so that a name MapLibre leaves out for want of room
+ * takes its dot with it (the dots are drawn by src/map/basemap-support.ts).
+ */
+const townLayer = (id: string, capitals: boolean): LayerSpecification => ({
+  id,
+  type: 'symbol',
+  ...ground('places'),
+  filter: ['all', placeKind('city'), ['==', ['get', 'capital'], capitals], fromItsZoom],
+  layout: {
+    'icon-image': capitals ? 'basemap-capital' : 'basemap-town',
+    'text-field': ['get', 'name'],
+    'text-font': capitals ? fonts.bold : fonts.regular,
+    'text-size': citySize,
+    'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+    'text-radial-offset': 0.55,
+    'text-justify': 'auto',
+    'text-padding': 3,
+    'symbol-sort-key': ['get', 'rank'],
+  },
+  paint: { 'text-color': palette.cityLabel, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
+});
+
+export const BASEMAP_NAME_LAYERS = ['basemap-capital-labels', 'basemap-country-labels', 'basemap-sea-labels', 'basemap-city-labels'];
+
 // Place names sit above the scenario's shapes (no ADIZ fill or track hides a name) and below its
 // own labels, which MapLibre places first: a basemap name gives way to the scenario's. Among the
-// names, the top layer is placed first: countries, then seas, then towns where room is left.
+// names, the top layer is placed first: capitals (Sanaa before YEMEN), countries, seas, then
+// towns where room is left.
 const labelLayers: LayerSpecification[] = [
-  {
-    // One symbol for a town's dot and its name, so that a name MapLibre leaves out for want of room
-    // takes its dot with it (the dot image is drawn by src/map/basemap-images.ts).
-    id: 'basemap-city-labels',
-    type: 'symbol',
-    ...ground('places'),
-    filter: ['all', placeKind('city'), fromItsZoom],
-    layout: {
-      'icon-image': ['case', ['get', 'capital'], 'basemap-capital', 'basemap-town'],
-      'text-field': ['get', 'name'],
-      'text-font': ['case', ['get', 'capital'], ['literal', fonts.bold], ['literal', fonts.regular]],
-      'text-size': citySize,
-      'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-      'text-radial-offset': 0.55,
-      'text-justify': 'auto',
-      'text-padding': 3,
-      'symbol-sort-key': ['get', 'rank'],
-    },
-    paint: { 'text-color': palette.cityLabel, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
-  },
+  townLayer('basemap-city-labels', false),
   {
     id: 'basemap-sea-labels',
     type: 'symbol',
@@ -111,9 +118,9 @@ const labelLayers: LayerSpecification[] = [
       'text-letter-spacing': ['match', ['get', 'rank'], 1, 0.2, 2, 0.12, 0.06],
       'text-max-width': ['match', ['get', 'rank'], 1, 14, 8],
       'text-padding': 6,
-      // A gulf's name may move off a scenario's label or marker that sits on its point.
-      'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
-      'text-radial-offset': 1.2,
+      // A gulf's name may move off a scenario's label or marker that sits on its point (incidents
+      // happen in the middle of the water the name names): first a little, then a line or two.
+      'text-variable-anchor-offset': ['center', [0, 0], 'top', [0, 1.2], 'bottom', [0, -1.2], 'top', [0, 2.6], 'bottom', [0, -2.6], 'left', [1.5, 0], 'right', [-1.5, 0]],
       'symbol-sort-key': ['get', 'rank'],
     },
     paint: { 'text-color': palette.seaLabel, 'text-halo-color': palette.water, 'text-halo-width': 1 },
@@ -134,6 +141,7 @@ const labelLayers: LayerSpecification[] = [
     },
     paint: { 'text-color': palette.countryLabel, 'text-halo-color': palette.halo, 'text-halo-width': 1.2 },
   },
+  townLayer('basemap-capital-labels', true),
 ];
 
 const attribution = '<a href="https://www.naturalearthdata.com/">Natural Earth</a> · GSHHG · <a href="https://www.geonames.org/">GeoNames</a>';

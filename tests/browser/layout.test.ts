@@ -51,7 +51,7 @@ const defaultViewFit = (page: Page) =>
   });
 
 const drawnPlaceNames = (page: Page) =>
-  page.evaluate(() => window.tripwireMap!.queryRenderedFeatures({ layers: ['places-labels', 'basemap-city-labels'] }).map((feature) => String(feature.properties.name)));
+  page.evaluate(() => window.tripwireMap!.queryRenderedFeatures({ layers: ['places-labels', 'basemap-city-labels', 'basemap-capital-labels'] }).map((feature) => String(feature.properties.name)));
 
 describe('on a phone (390×844, touch)', () => {
   let browser: Browser;
