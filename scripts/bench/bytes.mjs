@@ -1,5 +1,5 @@
 // Sizes read from the production build: each page's JS (raw and gzip, as a server would send it,
-// including MapLibre's worker), the whole basemap tile set and the built-in scenario document. Which files a page loads
+// including MapLibre's worker), the basemap archive (all its tiles) and the built-in scenario document. Which files a page loads
 // comes from Vite's manifest (dist/.vite/manifest.json), so the benchmark page's own code is not
 // counted against the app. What a cold load actually fetches is measured in cold-load.mjs.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -30,9 +30,6 @@ function pageBytes(dist, manifest, entry) {
 
 export function measureBytes(dist = 'dist') {
   const manifestPath = `${dist}/.vite/manifest.json`;
-  const basemapTiles = readdirSync(`${dist}/geo/basemap`, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => `${entry.parentPath}/${entry.name}`);
   let app;
   let benchPage = null;
   if (existsSync(manifestPath)) {
@@ -47,8 +44,7 @@ export function measureBytes(dist = 'dist') {
   return {
     ...app,
     benchPage,
-    basemapTiles: basemapTiles.length,
-    basemapTilesBytes: sum(basemapTiles, sizeOf),
+    basemapArchiveBytes: sizeOf(`${dist}/geo/basemap.pmtiles`),
     scenario: sizeOf(`${dist}/scenarios/built-in.tripwire.json`),
   };
 }

@@ -5,12 +5,12 @@
 // bench.html?bare, MapLibre with nothing but the sea colour.
 // One discarded warm-up round first: the browser's first WebGL context starts SwiftShader in the
 // GPU process (~0.5 s), which is browser start-up, not page load.
-// Also counted: what the app fetched, by kind (MapLibre's worker fetches the basemap tiles;
-// Playwright sees those requests too).
+// Also counted: what the app fetched, by kind (MapLibre's worker reads the basemap archive in
+// ranges; Playwright sees those requests too).
 import { median } from './stats.mjs';
 
 const kindOf = (url) =>
-  /\/geo\/basemap\//.test(url) ? 'basemapTiles' : /\/geo\//.test(url) ? 'basemap labels' : /\/scenarios\//.test(url) ? 'scenario' : /\.m?js(\?|$)/.test(url) ? 'js' : 'other';
+  /\.pmtiles$/.test(url) ? 'basemap (ranges of its archive)' : /\/scenarios\//.test(url) ? 'scenario' : /\.m?js(\?|$)/.test(url) ? 'js' : 'other';
 
 export async function measureColdLoad(browser, baseUrl, runs) {
   const pages = [
@@ -40,6 +40,7 @@ export async function measureColdLoad(browser, baseUrl, runs) {
     basemapSamplesMs: samples.basemap,
     basemapRatio: median(app) / median(samples.basemap),
     bareMapMedianMs: median(samples.bare),
+    basemapOverBare: median(samples.basemap) / median(samples.bare),
     bareMapSamplesMs: samples.bare,
     ratio: median(app) / median(samples.bare),
     fetched,
@@ -69,7 +70,7 @@ async function loadOnce(browser, url, page) {
 }
 
 /** Files and body bytes (as served, before any compression) per kind of request. */
-async function fetchedByKind(responses) {
+export async function fetchedByKind(responses) {
   const byKind = {};
   for (const response of responses) {
     const kind = kindOf(response.url());

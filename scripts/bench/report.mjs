@@ -40,13 +40,14 @@ export function markdown(results) {
     '',
     `Bytes: app JS ${kib(bytes.jsGzip)} gzip (${kib(bytes.js)} raw)` +
       (bytes.benchPage ? `; benchmark page JS ${kib(bytes.benchPage.jsGzip)} gzip` : '') +
-      `; basemap: ${count(bytes.basemapTiles)} vector tiles, ${kib(bytes.basemapTilesBytes)} in all; built-in scenario document ${kib(bytes.scenario)}.`,
+      `; basemap archive ${kib(bytes.basemapArchiveBytes)} in all (read in ranges); built-in scenario document ${kib(bytes.scenario)}.`,
+    `Basemap fetched per view (bench.html, fresh page): ${results.basemapViews.map((view) => `${view.view} (zoom ${view.zoom.toFixed(1)}) ${view.requests} ranges, ${kib(view.bytes)}`).join('; ')}.`,
     `Importing ${count(results.importMs.events)} events through the app's import button (CSV): ${ms(results.importMs.ms)}, until its report.`,
     millionLine(results.millionImport),
     scenarioLine(results.millionScenario),
     `Cold load of the app to idle: median ${ms(coldLoad.medianMs)} (min ${ms(coldLoad.minMs)}, max ${ms(coldLoad.maxMs)}, ${coldLoad.runs} fresh pages); ` +
       `in turn with it, a plain MapLibre map with the same basemap and labels (bench.html): median ${ms(coldLoad.basemapMedianMs)}, app / basemap ${coldLoad.basemapRatio.toFixed(2)} (target ≤ 1.25); ` +
-      `the bare map (sea colour only, bench.html?bare): median ${ms(coldLoad.bareMapMedianMs)}, app / bare ${coldLoad.ratio.toFixed(2)}.`,
+      `the bare map (sea colour only, bench.html?bare): median ${ms(coldLoad.bareMapMedianMs)}, app / bare ${coldLoad.ratio.toFixed(2)}, basemap / bare ${coldLoad.basemapOverBare.toFixed(2)} (target ≤ 2.3).`,
     `The app's cold load fetched: ${Object.entries(coldLoad.fetched)
       .map(([kind, { files, bytes }]) => `${kind} ${files} files, ${kib(bytes)}`)
       .join('; ')}.`,
@@ -122,4 +123,15 @@ export function printResults(results) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   printResults(JSON.parse(readFileSync(process.argv[2] ?? 'bench/results.json', 'utf8')));
+}
+
+/** `npm run bench -- --basemap`: the cold loads and the basemap's bytes per view. */
+export function printBasemapResults({ bytes, coldLoad, basemapViews }) {
+  console.log(
+    [
+      `Cold load to idle, medians of ${coldLoad.runs} rotating rounds: app ${ms(coldLoad.medianMs)}, bench.html (basemap and names) ${ms(coldLoad.basemapMedianMs)}, bare map ${ms(coldLoad.bareMapMedianMs)}.`,
+      `app / bench.html ${coldLoad.basemapRatio.toFixed(2)} (target ≤ 1.25); bench.html / bare ${coldLoad.basemapOverBare.toFixed(2)} (target ≤ 2.3); app / bare ${coldLoad.ratio.toFixed(2)}.`,
+      `Basemap archive ${kib(bytes.basemapArchiveBytes)} in all; fetched per view: ${basemapViews.map((view) => `${view.view} (zoom ${view.zoom.toFixed(1)}) ${view.requests} ranges, ${kib(view.bytes)}`).join('; ')}.`,
+    ].join('\n'),
+  );
 }

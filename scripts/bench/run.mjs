@@ -2,6 +2,8 @@
 // bench/results.json. Machines here are shared and noisy, so every figure is a median over
 // repeated runs, and timings are reported beside a baseline measured in the same run.
 // `--quick` (used by `npm test`) proves the bench runs on tiny inputs; it measures nothing.
+// `--basemap` measures only what the basemap costs (cold loads against bench.html and the bare map,
+// and the archive's bytes per view), in a few minutes rather than the whole run's hour.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -9,14 +11,17 @@ import { preview } from 'vite';
 import { launchChromium } from '../launch-chromium.mjs';
 import { measureBytes } from './bytes.mjs';
 import { measureColdLoad } from './cold-load.mjs';
+import { measureBasemapViews } from './basemap-views.mjs';
+import { readBuiltInScenario } from '../built-in-scenario.mjs';
 import { measureExport } from './export.mjs';
 import { measurePack } from './pack.mjs';
 import { measureMillionImport } from './import-million.mjs';
 import { measureMillionScenario } from './scenario-million.mjs';
-import { printResults } from './report.mjs';
+import { printBasemapResults, printResults } from './report.mjs';
 import { measureArticleScrub, measureImportedScrub, measureSyntheticScrub } from './scrub.mjs';
 
 const quick = process.argv.includes('--quick');
+const basemapOnly = process.argv.includes('--basemap');
 // Heap figures: exact numbers from performance.memory, and a gc() to call before reading them.
 const HEAP_FLAGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
 const STEPS = quick ? 5 : 50;
@@ -31,6 +36,17 @@ const log = (line) => console.log(`[${((performance.now() - startedAt) / 1000).t
 try {
   log('cold load …');
   const coldLoad = await measureColdLoad(browser, baseUrl, quick ? 1 : 9);
+  log('basemap bytes per view …');
+  const scenario = readBuiltInScenario();
+  const basemapViews = await measureBasemapViews(browser, baseUrl, scenario.views.find((view) => view.id === scenario.defaultView).bounds);
+  if (basemapOnly) {
+    const results = { date: new Date().toISOString(), chromium: browser.version(), machine: `${process.platform} ${process.arch}, ${cpus().length} cores`, bytes: measureBytes(), coldLoad, basemapViews };
+    mkdirSync('bench', { recursive: true });
+    writeFileSync('bench/results-basemap.json', JSON.stringify(results, null, 2) + '\n');
+    printBasemapResults(results);
+    console.log('\nwritten: bench/results-basemap.json');
+    process.exit(0);
+  }
   log('article scrub (app page) …');
   const article = await measureArticleScrub(browser, baseUrl, { steps: STEPS });
   log('export …');
@@ -57,6 +73,7 @@ try {
     stepsPerRow: STEPS,
     bytes: measureBytes(),
     coldLoad,
+    basemapViews,
     scrub: [article.row, imported.row, ...synthetic.rows],
     importMs: { events: importedEvents, ms: imported.importMs },
     filterChange: imported.filterRow,

@@ -86,6 +86,9 @@ const townLayer = (id: string, capitals: boolean): LayerSpecification => ({
   filter: ['all', placeKind('city'), ['==', ['get', 'capital'], capitals], fromItsZoom],
   layout: {
     'icon-image': capitals ? 'basemap-capital' : 'basemap-town',
+    // Where the scenario has a dot on the town (an event in Seoul), the name goes beside that dot
+    // without its own: the events' keep-out square takes the icon's place, not the name's.
+    'icon-optional': true,
     'text-field': ['get', 'name'],
     'text-font': capitals ? fonts.bold : fonts.regular,
     'text-size': citySize,

@@ -13,6 +13,8 @@ export const EVENT_LABEL_LAYER = 'event-selected-label';
 /** Where the dots are, for MapLibre's label placement only: set when the events change, not with time. */
 export const EVENT_MARKERS_SOURCE = 'event-markers';
 export const EVENT_KEEP_OUT_LAYER = 'event-keep-out';
+/** Marks a layer that only keeps the basemap's names away (style.ts places it after the data's labels). */
+export const KEEP_OUT_METADATA = 'tripwire:keep-out';
 /** An invisible square as large as a dot (src/map/basemap-support.ts draws it). */
 export const KEEP_OUT_IMAGE = 'event-keep-out';
 /** Feature-state of a route: its recency opacity, set by the drawer on the days it changes. */
@@ -50,10 +52,12 @@ export const eventsLayerFor = (categories: Parameters<typeof categoryColor>[0] =
     },
     {
       // Nothing to see: it takes the dots' room in the collision index, so the basemap's names
-      // (placed after the data's symbols, style.ts) keep off the scenario's markers. Every event's
-      // dot, whatever the time, so names do not jump while the timeline moves.
+      // (placed after it, style.ts) keep off the scenario's markers; the scenario's own labels are
+      // placed before it and may sit beside their dots. Every event's dot, whatever the time, so
+      // names do not jump while the timeline moves.
       id: EVENT_KEEP_OUT_LAYER,
       type: 'symbol',
+      metadata: { [KEEP_OUT_METADATA]: true },
       source: EVENT_MARKERS_SOURCE,
       layout: { 'icon-image': KEEP_OUT_IMAGE, 'icon-allow-overlap': true, 'icon-ignore-placement': false },
       paint: { 'icon-opacity': 0 },

@@ -1,5 +1,6 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { BASEMAP_LABELS_LAYER_ID } from './basemap';
+import { KEEP_OUT_METADATA } from './events';
 import type { LayerModule } from './types';
 
 /**
@@ -23,11 +24,14 @@ export function buildStyle(modules: readonly LayerModule[], globalState: Record<
  * The modules' layers bottom first, except that the data's own labels (symbol layers of the
  * scenario's geography and events) go above the basemap's place names: MapLibre places the top
  * layer's labels first, so a town's name gives way to the scenario's label instead of hiding it,
- * while the names still sit above every zone fill and track.
+ * while the names still sit above every zone fill and track. Between them, the events' keep-out
+ * layer: placed after the scenario's labels (which may sit by their dots), before the basemap's.
  */
 function inPlacementOrder(modules: readonly LayerModule[]): LayerSpecification[] {
   const all = modules.flatMap((module) => module.layers.map((layer) => ({ layer, isDataLabel: layer.type === 'symbol' && module.id !== BASEMAP_LABELS_LAYER_ID })));
-  return [...all.filter((entry) => !entry.isDataLabel), ...all.filter((entry) => entry.isDataLabel)].map((entry) => entry.layer);
+  const keepsOut = (layer: LayerSpecification) => Boolean((layer.metadata as Record<string, unknown> | undefined)?.[KEEP_OUT_METADATA]);
+  const dataLabels = all.filter((entry) => entry.isDataLabel).map((entry) => entry.layer);
+  return [...all.filter((entry) => !entry.isDataLabel).map((entry) => entry.layer), ...dataLabels.filter(keepsOut), ...dataLabels.filter((layer) => !keepsOut(layer))];
 }
 
 function withAbsoluteTiles(source: SourceSpecification, pageUrl: string): SourceSpecification {
