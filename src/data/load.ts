@@ -84,21 +84,34 @@ export function showScenario(store: TripwireStore, opened: OpenedScenario, { kee
   store.getState().setTime(timeExtent(store.getState().events, opened.head.publishedDate ?? null)[1]);
 }
 
+/**
+ * Opens what the link names, or the built-in scenario. Atomic like opening a file: a linked
+ * document that fails its checks (or cannot be fetched) changes nothing but the message, which
+ * names where it failed; the built-in scenario is shown and works behind it.
+ */
 export async function loadScenario(store: TripwireStore): Promise<void> {
   const { search, origin } = window.location;
   const events = requestedPath(search, origin, 'events');
   const scenario = requestedPath(search, origin, 'scenario');
   for (const refused of [events.refused, scenario.refused]) if (refused) store.getState().addNotice(refused);
-  try {
-    const path = scenario.path ?? BUILT_IN_SCENARIO_PATH;
-    let opened = await readScenario(path);
-    if (opened.ok && events.path) opened = await withEventsFile(opened.value, events.path);
-    if (!opened.ok) {
-      store.getState().setLoadFailed(opened.issues);
-      return;
+  const linked = scenario.path !== null || events.path !== null;
+  let linkIssues: ValidationIssue[] = [];
+  if (linked) {
+    try {
+      let opened = await readScenario(scenario.path ?? BUILT_IN_SCENARIO_PATH);
+      if (opened.ok && events.path) opened = await withEventsFile(opened.value, events.path);
+      if (opened.ok) return showScenario(store, opened.value, { keepShown: true, stored: false });
+      linkIssues = opened.issues;
+    } catch (error) {
+      linkIssues = [{ location: scenario.path ?? events.path ?? '(link)', message: error instanceof Error ? error.message : String(error) }];
     }
-    showScenario(store, opened.value, { keepShown: true, stored: false });
+  }
+  try {
+    const builtIn = await readScenario(BUILT_IN_SCENARIO_PATH);
+    if (!builtIn.ok) return store.getState().setLoadFailed([...linkIssues, ...builtIn.issues]);
+    showScenario(store, builtIn.value, { keepShown: !linked, stored: false });
+    if (linkIssues.length > 0) store.getState().setLinkIssues(linkIssues);
   } catch (error) {
-    store.getState().setLoadFailed([{ location: '(loading)', message: error instanceof Error ? error.message : String(error) }]);
+    store.getState().setLoadFailed([...linkIssues, { location: '(loading)', message: error instanceof Error ? error.message : String(error) }]);
   }
 }

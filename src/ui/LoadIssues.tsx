@@ -1,13 +1,18 @@
-import { useStore } from '../data/store';
+import { store, useStore } from '../data/store';
 
-/** If the scenario's files fail validation, say exactly where, instead of a half-drawn map. */
+/**
+ * If the scenario's files fail validation, say exactly where, instead of a half-drawn map. When a
+ * linked document failed and the built-in scenario is shown instead, the same list, over a map
+ * that works, until dismissed.
+ */
 export function LoadIssues() {
   const status = useStore((state) => state.status);
   const issues = useStore((state) => state.loadIssues);
-  if (status !== 'failed') return null;
+  const failed = status === 'failed';
+  if (!failed && issues.length === 0) return null;
   return (
     <section className="load-issues" role="alert">
-      <h2>The scenario's data could not be loaded</h2>
+      <h2>{failed ? "The scenario's data could not be loaded" : 'The linked scenario could not be opened: the built-in scenario is shown instead'}</h2>
       <ul>
         {issues.slice(0, 50).map((issue, index) => (
           <li key={index}>
@@ -16,6 +21,11 @@ export function LoadIssues() {
         ))}
       </ul>
       {issues.length > 50 && <p>… and {issues.length - 50} more.</p>}
+      {!failed && (
+        <button type="button" onClick={() => store.getState().setLinkIssues([])}>
+          Dismiss
+        </button>
+      )}
     </section>
   );
 }

@@ -165,6 +165,28 @@ describe('scenario documents', () => {
     await page.close();
   });
 
+  it('a ?scenario= link to a document that fails its checks names where, and the built-in scenario works behind it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const broken = balticJson();
+    broken.events.features[0]!.geometry.coordinates[0] = 200;
+    // Served from the app's own origin, as a deployment would serve its scenarios.
+    await page.route('**/shared/broken.tripwire.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(broken) }));
+    await page.goto(`${inject('baseUrl')}?scenario=shared/broken.tripwire.json`);
+    const alert = page.locator('.load-issues');
+    await expect.poll(() => alert.count(), { timeout: 30_000 }).toBe(1);
+    expect(await alert.innerText()).toContain('shared/broken.tripwire.json › events › features[0]');
+    // Behind it, not an empty page: the built-in scenario, its map, list and timeline.
+    await waitForMapIdle(page);
+    await page.waitForSelector('.event-row');
+    expect(await page.locator('h1').innerText()).toContain('Russia–North Korea');
+    expect((await state(page)).events.length).toBeGreaterThan(30);
+    expect(await page.getByTestId('timeline-date').innerText()).not.toContain('1970');
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => alert.count()).toBe(0);
+    await context.close();
+  });
+
   it('a new scenario from the current view is renamed, given an event, saved as a file, and that file opens again', async () => {
     const { page } = await openReadyApp(browser);
     await page.getByRole('button', { name: 'Scenarios…' }).click();

@@ -32,6 +32,11 @@ export interface DataSlice {
    */
   setLoaded: (opened: OpenedScenario & { facts: MeasuredFact[]; keepShown: boolean; stored: boolean }) => void;
   setLoadFailed: (issues: ValidationIssue[]) => void;
+  /**
+   * A linked document (`?scenario=`, `?events=`) failed its checks while another scenario is shown
+   * in its place: its located issues, shown over a working map until dismissed (`[]`).
+   */
+  setLinkIssues: (issues: ValidationIssue[]) => void;
   /** Adds an imported event set (already validated) and shows it. */
   addImport: (set: EventSet, showAlone: boolean) => void;
   /** Puts back an import saved on an earlier visit, shown only if the saved choice of sets says so. */
@@ -82,6 +87,7 @@ export const createDataSlice: SliceCreator<DataSlice> = (set) => ({
       selectedEventId: state.selectedEventId && eventSets.some((eventSet) => eventSet.events.some((event) => event.id === state.selectedEventId)) ? state.selectedEventId : null,
     })),
   setLoadFailed: (loadIssues) => set({ status: 'failed', loadIssues }),
+  setLinkIssues: (loadIssues) => set({ loadIssues }),
   addImport: (eventSet, showAlone) =>
     set((state) => {
       const eventSets = [...state.eventSets.filter((existing) => existing.id !== eventSet.id), eventSet];
