@@ -169,8 +169,8 @@ const MORE_LABELS = [
   { cells: 64, minzoom: 5, minKm2: 5000 },
 ];
 
-/** How far apart two of a country's names are (125–250 px) from the whole zoom the later one appears. */
-const SAME_NAME_APART_PIXELS = 250;
+/** How far apart two of a country's names are (160–320 px) from the whole zoom the later one appears. */
+const SAME_NAME_APART_PIXELS = 320;
 const pixelDistance = ([lon1, lat1]: [number, number], [lon2, lat2]: [number, number], zoom: number) =>
   Math.hypot(mercatorX(lon1) - mercatorX(lon2), mercatorY(lat1) - mercatorY(lat2)) * 512 * 2 ** zoom;
 
@@ -234,8 +234,10 @@ function moreLabels(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon, main: [num
 // ---------------------------------------------------------------------------------------------
 // Seas, gulfs, straits and bays: scripts/geo/marine-names.tsv (sources in MARINE-NAMES.md)
 
-/** A marine name's rank (1 oceans … 5 small straits) → the first zoom that shows it. */
-const MARINE_ZOOM = [0, 1, 2, 2, 3, 4];
+/** A marine name's rank (1 oceans … 5 small straits and bays) → the first zoom that shows it. */
+const MARINE_ZOOM = [0, 1, 2, 3, 4, 5];
+/** Bays, sounds, bights and lagoons come a zoom later than straits of their rank: a strait is a route. */
+const LATER_KINDS = new Set(['bay', 'sound', 'bight', 'lagoon']);
 
 export function marinePlaces(): Place[] {
   const file = new URL('./marine-names.tsv', import.meta.url);
@@ -244,6 +246,7 @@ export function marinePlaces(): Place[] {
   return rows.map((row) => {
     const cells = Object.fromEntries(row.split('\t').map((cell, i) => [columns[i], cell]));
     const rank = Number(cells.rank);
-    return point(Number(cells.lon), Number(cells.lat), { kind: 'marine', name: cells.name!, minzoom: MARINE_ZOOM[rank] ?? 6, rank, feature: cells.kind! });
+    const minzoom = (MARINE_ZOOM[rank] ?? 5) + (LATER_KINDS.has(cells.kind!) ? 1 : 0);
+    return point(Number(cells.lon), Number(cells.lat), { kind: 'marine', name: cells.name!, minzoom, rank, feature: cells.kind! });
   });
 }

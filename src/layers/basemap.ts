@@ -93,7 +93,7 @@ const townLayer = (id: string, capitals: boolean): LayerSpecification => ({
     'text-font': capitals ? fonts.bold : fonts.regular,
     'text-size': citySize,
     'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-    'text-radial-offset': 0.55,
+    'text-radial-offset': 0.7,
     'text-justify': 'auto',
     'text-padding': 3,
     'symbol-sort-key': ['get', 'rank'],

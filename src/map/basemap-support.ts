@@ -48,7 +48,7 @@ function clear(side: number): ReturnType<typeof dot> {
 const IMAGES: Record<string, () => ReturnType<typeof dot>> = {
   'basemap-town': () => dot(2.2, 1),
   'basemap-capital': () => dot(3, 1.5),
-  [KEEP_OUT_IMAGE]: () => clear(12),
+  [KEEP_OUT_IMAGE]: () => clear(10),
 };
 
 /** Supplies the dots the first time the style asks for them. */

@@ -26,6 +26,10 @@ describe('the dashboard loads offline and draws a map', () => {
       expect(await canvasVariance(page)).toBeGreaterThan(50);
       await expect.poll(() => page.locator('.maplibregl-ctrl-attrib').innerText()).toMatch(/Natural Earth/);
       expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toMatch(/MapLibre/);
+      expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toMatch(/GSHHG.*GeoNames/);
+      // The picture (the README's) with the inset drawn: it is made once the main map's first frame is up.
+      await page.waitForFunction(() => window.tripwireInset !== undefined, undefined, { timeout: 30_000 });
+      await page.evaluate(() => new Promise<void>((resolve) => { const inset = window.tripwireInset!; const check = () => (inset.loaded() && inset.areTilesLoaded() ? resolve() : inset.once('idle', check)); check(); }));
       await screenshot(page, `smoke-${width}x${height}`);
       await page.close();
     });
