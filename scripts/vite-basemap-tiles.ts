@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { BASEMAP_ARCHIVE_PATH } from '../src/layers/basemap-tiles.ts';
 import { buildBasemap } from './geo/basemap-tiles.ts';
@@ -28,7 +28,10 @@ function inputsHash(root: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export function readOrBuildBasemapArchive(root: string): Uint8Array {
+export function readOrBuildBasemapArchive(rootPath: string): Uint8Array {
+  // One spelling of the root (the tests pass it with a trailing slash, Vite without), or the hash
+  // of the relative paths differs and the archive is cut twice.
+  const root = resolve(rootPath);
   const cacheDirectory = join(root, 'node_modules/.cache/tripwire-basemap');
   const cached = join(cacheDirectory, `${inputsHash(root)}.pmtiles`);
   if (existsSync(cached)) return readFileSync(cached);
