@@ -2,7 +2,7 @@
 // each zoom, and seas, gulfs, straits and bays from a sourced table (marine-names.tsv). Each name
 // carries `minzoom`, the first zoom that shows it; the tiles hold a name from that zoom on.
 //
-// Nothing here knows any scenario: the density rule is one grid for the whole world.
+// Nothing here knows any scenario: the same rules of spacing and size hold for the whole world.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { area, bbox, bboxClip, bboxPolygon, booleanPointInPolygon } from '@turf/turf';
@@ -36,8 +36,8 @@ const point = (lon: number, lat: number, properties: PlaceProperties): Place => 
 });
 
 /** Web Mercator in [0, 1] × [0, 1], the space labels are laid out in. */
-const mercatorX = (lon: number) => (lon + 180) / 360;
-const mercatorY = (lat: number) => {
+export const mercatorX = (lon: number) => (lon + 180) / 360;
+export const mercatorY = (lat: number) => {
   const radians = (Math.max(-85, Math.min(85, lat)) * Math.PI) / 180;
   return (1 - Math.log(Math.tan(radians) + 1 / Math.cos(radians)) / Math.PI) / 2;
 };

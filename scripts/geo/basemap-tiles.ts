@@ -11,7 +11,7 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { BASEMAP_MAX_ZOOM } from '../../src/layers/basemap-tiles.ts';
 import { groundBands, NATURAL_EARTH_SOURCE, type GroundLayers } from './basemap-ground.ts';
-import { cityPlaces, countryPlaces, marinePlaces, type Place } from './basemap-places.ts';
+import { cityPlaces, countryPlaces, marinePlaces, mercatorX, mercatorY, type Place } from './basemap-places.ts';
 import { writePmtiles } from './pmtiles-writer.ts';
 
 const EXTENT = 4096;
@@ -40,9 +40,8 @@ function placeTiles(places: Place[]): Map<string, TileLayer> {
       // The deepest tiles carry every name: zooms past it are drawn from them.
       if (z < BASEMAP_MAX_ZOOM && Math.floor(place.properties.minzoom) > z) continue;
       const [lon, lat] = place.geometry.coordinates as [number, number];
-      const radians = (Math.max(-85, Math.min(85, lat)) * Math.PI) / 180;
-      const px = ((lon + 180) / 360) * size;
-      const py = ((1 - Math.log(Math.tan(radians) + 1 / Math.cos(radians)) / Math.PI) / 2) * size;
+      const px = mercatorX(lon) * size;
+      const py = mercatorY(lat) * size;
       const x = Math.min(2 ** z - 1, Math.floor(px / EXTENT));
       const y = Math.min(2 ** z - 1, Math.floor(py / EXTENT));
       const key = `${z}/${x}/${y}`;
