@@ -133,19 +133,18 @@ export function categoriesUsed(events: readonly Pick<TripwireEvent, 'category'>[
 }
 
 /**
- * Years worth starting the timeline at, from the events themselves: the years by which a quarter,
- * half and three quarters of them have begun (a long history with a dense present gets "2011 →",
- * "2018 →", "2022 →"; two incidents in 2023–2024 get none), and `current` so the choice on screen
- * is always one of them. Each is the first day of its year.
+ * Years worth starting the timeline at, from the events themselves (sorted by start, as the store
+ * keeps them): the years by which a quarter, half and three quarters of them have begun (a long
+ * history with a dense present gets "2011 →", "2018 →", "2022 →"; two incidents in 2023–2024 get
+ * none), and `current` so the choice on screen is always one of them. Each is the first day of its year.
  */
-export function focusYears(starts: readonly number[], current: number | null): number[] {
-  const sorted = [...starts].sort((a, b) => a - b);
+export function focusYears(events: readonly Pick<TripwireEvent, 'start'>[], current: number | null): number[] {
   const yearStart = (day: number) => Date.UTC(new Date(day * 86_400_000).getUTCFullYear(), 0, 1) / 86_400_000;
-  const first = sorted.length > 0 ? yearStart(sorted[0]!) : null;
+  const first = events[0] ? yearStart(events[0].start) : null;
   const years = new Set<number>();
   for (const quantile of [0.25, 0.5, 0.75]) {
-    const day = sorted[Math.floor(quantile * (sorted.length - 1))];
-    if (day !== undefined && yearStart(day) !== first) years.add(yearStart(day));
+    const event = events[Math.floor(quantile * (events.length - 1))];
+    if (event && yearStart(event.start) !== first) years.add(yearStart(event.start));
   }
   if (current !== null) years.add(current);
   return [...years].sort((a, b) => a - b);

@@ -38,7 +38,7 @@ export function Timeline() {
   // Sub-ranges worth focusing on: the whole span, and the years where the scenario's events gather.
   // A focus from before the first event (the default 2000 under a 2023 scenario) focuses nothing: it reads as all years.
   const focusFrom = focus && focus[0] > extent[0] ? focus[0] : null;
-  const focusChoices = useMemo(() => focusYears(events.map((event) => event.start), focusFrom), [events, focusFrom]);
+  const focusChoices = useMemo(() => focusYears(events, focusFrom), [events, focusFrom]);
 
   const state = store.getState();
   const clamp = (day: number) => Math.min(domain[1], Math.max(domain[0], day));

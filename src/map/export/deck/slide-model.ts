@@ -27,7 +27,6 @@ export interface DeckModel {
   slides: EventSlide[];
 }
 
-
 const citationOf = (state: DeckState, event: TripwireEvent) => state.eventSets.find((set) => set.id === event.eventSetId)?.citation ?? '';
 
 /** Everything a briefer may need when asked "where does that come from?", in plain text. */
