@@ -95,10 +95,13 @@ export async function loadScenario(store: TripwireStore): Promise<void> {
   const scenario = requestedPath(search, origin, 'scenario');
   for (const refused of [events.refused, scenario.refused]) if (refused) store.getState().addNotice(refused);
   const linked = scenario.path !== null || events.path !== null;
+  // Read when first needed, and once: as an ?events= link's base, or in a failed link's place.
+  let builtIn: ReturnType<typeof readScenario> | undefined;
+  const readBuiltIn = () => (builtIn ??= readScenario(BUILT_IN_SCENARIO_PATH));
   let linkIssues: ValidationIssue[] = [];
   if (linked) {
     try {
-      let opened = await readScenario(scenario.path ?? BUILT_IN_SCENARIO_PATH);
+      let opened = scenario.path ? await readScenario(scenario.path) : await readBuiltIn();
       if (opened.ok && events.path) opened = await withEventsFile(opened.value, events.path);
       if (opened.ok) return showScenario(store, opened.value, { keepShown: true, stored: false });
       linkIssues = opened.issues;
@@ -107,9 +110,9 @@ export async function loadScenario(store: TripwireStore): Promise<void> {
     }
   }
   try {
-    const builtIn = await readScenario(BUILT_IN_SCENARIO_PATH);
-    if (!builtIn.ok) return store.getState().setLoadFailed([...linkIssues, ...builtIn.issues]);
-    showScenario(store, builtIn.value, { keepShown: !linked, stored: false });
+    const opened = await readBuiltIn();
+    if (!opened.ok) return store.getState().setLoadFailed([...linkIssues, ...opened.issues]);
+    showScenario(store, opened.value, { keepShown: !linked, stored: false });
     if (linkIssues.length > 0) store.getState().setLinkIssues(linkIssues);
   } catch (error) {
     store.getState().setLoadFailed([...linkIssues, { location: '(loading)', message: error instanceof Error ? error.message : String(error) }]);
