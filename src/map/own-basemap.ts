@@ -105,29 +105,40 @@ export async function chooseBasemapFlavor(store: TripwireStore, flavor: BasemapF
 /**
  * The first basemap of a visit: a link's archive (?basemap=, same origin only), else the file
  * chosen last time if the browser still lets us read it (else a one-click "Use … again"), else the
- * deployment's archive, else the embedded one. The map waits for this (basemapStarting).
+ * deployment's archive, else the embedded one. The map waits for this (basemapStarting) only when
+ * the link or the build names an archive: otherwise it starts on the embedded basemap at once, and
+ * a remembered file, found in IndexedDB a moment later, replaces it. A cold load of the usual page
+ * pays no database read for the rare user with a file of their own.
  */
 export async function startBasemap(store: TripwireStore, search: string): Promise<void> {
+  const linked = requestedPath(search, window.location.origin, 'basemap');
+  if (linked.refused) store.getState().addNotice(linked.refused);
+  if (!linked.path && !DEPLOYMENT_ARCHIVE) store.getState().setBasemapStarting(false);
   try {
-    const linked = requestedPath(search, window.location.origin, 'basemap');
-    if (linked.refused) store.getState().addNotice(linked.refused);
     if (linked.path && (await switchToArchive(store, { url: linked.path }, 'link'))) return;
-    const handle = (await rememberedBasemapFile().catch(() => undefined)) as PermissionedHandle | undefined;
-    if (handle) {
-      const permission = await handle.queryPermission({ mode: 'read' }).catch(() => 'denied' as const);
-      if (permission === 'granted' && (await switchToArchive(store, { file: await handle.getFile() }, 'file'))) return;
-      if (permission === 'prompt') {
-        store.getState().setReopenableBasemap({
-          name: handle.name,
-          // requestPermission needs a user gesture: this runs from the button's click.
-          reopen: async () => {
-            if ((await handle.requestPermission({ mode: 'read' })) === 'granted') await chooseBasemapFile(store, await handle.getFile(), handle);
-          },
-        });
-      }
-    }
+    if (await reopenRememberedFile(store)) return;
     if (DEPLOYMENT_ARCHIVE) await chooseDeploymentBasemap(store);
   } finally {
     store.getState().setBasemapStarting(false);
   }
+}
+
+/** The file chosen on an earlier visit, drawn if the browser still grants reading it; else offered again by a click. */
+async function reopenRememberedFile(store: TripwireStore): Promise<boolean> {
+  // Only the picker's handles are remembered: without the picker there is nothing to look up.
+  if (!filePicker()) return false;
+  const handle = (await rememberedBasemapFile().catch(() => undefined)) as PermissionedHandle | undefined;
+  if (!handle) return false;
+  const permission = await handle.queryPermission({ mode: 'read' }).catch(() => 'denied' as const);
+  if (permission === 'granted') return switchToArchive(store, { file: await handle.getFile() }, 'file');
+  if (permission === 'prompt') {
+    store.getState().setReopenableBasemap({
+      name: handle.name,
+      // requestPermission needs a user gesture: this runs from the button's click.
+      reopen: async () => {
+        if ((await handle.requestPermission({ mode: 'read' })) === 'granted') await chooseBasemapFile(store, await handle.getFile(), handle);
+      },
+    });
+  }
+  return false;
 }
