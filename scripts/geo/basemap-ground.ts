@@ -5,7 +5,7 @@
 // Why TopoJSON: coasts and borders come from shared arcs (each drawn once, no double lines), and
 // the generalised copy for the low zooms is simplified on those arcs, so neighbours keep one border
 // between them and no slivers open. The deepest zoom takes the source unsimplified.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature, mesh } from 'topojson-client';
 import { filter, filterWeight, presimplify, simplify } from 'topojson-simplify';
@@ -97,12 +97,11 @@ function countriesOf(topology: Topology): Collection {
   };
 }
 
-function readCommitted(name: string): Collection {
-  const url = new URL(name, DATA);
-  // The GSHHG extracts are committed; a checkout without them still builds a basemap, without water.
-  if (!existsSync(url)) return { type: 'FeatureCollection', features: [] };
-  return JSON.parse(readFileSync(url, 'utf8')) as Collection;
-}
+/** The GSHHG extracts, committed (a checkout without them is broken, and the build says so). */
+const readCommitted = (name: string) => JSON.parse(readFileSync(new URL(name, DATA), 'utf8')) as Collection;
+
+/** Every country at the source's full detail (the deepest band's; the tests measure against it). */
+export const sourceCountries = (): Collection => countriesOf(readTopology());
 
 /** A range of zooms cut from one version of the ground. */
 export interface GroundBand {
@@ -123,8 +122,9 @@ export function groundBands(): GroundBand[] {
   const topology = readTopology();
   const lakes = readCommitted('gshhg-lakes.geojson');
   const rivers = readCommitted('gshhg-rivers.geojson');
+  // Weighed once (presimplify copies the arcs); each band keeps the vertices above its own weight.
+  const presimplified = presimplify(topology as never);
   const generalisedFor = (maxZoom: number, minLakeKm2: number, maxRiverLevel: number): GroundBand => {
-    const presimplified = presimplify(readTopology() as never);
     const simplified = simplify(presimplified, (pixelDegrees(maxZoom) / 4) ** 2);
     const filtered = filter(simplified, filterWeight(simplified, (2 * pixelDegrees(maxZoom)) ** 2)) as unknown as Topology;
     return {

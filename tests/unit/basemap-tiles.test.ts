@@ -9,7 +9,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { area, bbox, bboxClip } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readOrBuildBasemapArchive } from '../../scripts/vite-basemap-tiles';
-import { groundBands } from '../../scripts/geo/basemap-ground';
+import { sourceCountries } from '../../scripts/geo/basemap-ground';
 import { BASEMAP_MAX_ZOOM } from '../../src/layers/basemap-tiles';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -108,7 +108,7 @@ describe('the embedded basemap archive', () => {
   });
 
   it("keeps North Korea's area within 0.5% of the source at the deepest zoom", async () => {
-    const source = groundBands().at(-1)!.layers.countries.features.find((feature) => feature.properties?.name === 'North Korea')! as GeoJSON.Feature<GeoJSON.MultiPolygon | GeoJSON.Polygon>;
+    const source = sourceCountries().features.find((feature) => feature.properties?.name === 'North Korea')! as GeoJSON.Feature<GeoJSON.MultiPolygon | GeoJSON.Polygon>;
     const [west, south, east, north] = bbox(source);
     const z = BASEMAP_MAX_ZOOM;
     const [minX, minY] = worldUnits(west, north, z).map((units) => Math.floor(units / EXTENT));

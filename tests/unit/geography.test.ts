@@ -1,6 +1,6 @@
 import { booleanClockwise, booleanPointInPolygon, centroid, coordAll, kinks, point, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { groundBands } from '../../scripts/geo/basemap-ground';
+import { sourceCountries } from '../../scripts/geo/basemap-ground';
 import { describe, expect, it } from 'vitest';
 import { dayToIso, parseIsoPartialDate } from '../../src/data/dates';
 import type { GeographyFeature } from '../../src/data/schemas';
@@ -89,7 +89,7 @@ describe('geographic facts the map relies on', () => {
   });
 
   it('puts Bakhmut inside Ukraine', () => {
-    const ukraine = groundBands().at(-1)!.layers.countries.features.find((feature) => feature.properties?.name === 'Ukraine')! as GeographyFeature;
+    const ukraine = sourceCountries().features.find((feature) => feature.properties?.name === 'Ukraine')! as GeographyFeature;
     expect(booleanPointInPolygon(pointOf('bakhmut'), asArea(ukraine))).toBe(true);
   });
 
