@@ -55,9 +55,9 @@ describe('your own basemap', () => {
     await screenshot(page, 'own-basemap-embedded-1280x720');
     await chooseArchive(page);
     await goToTestArea(page);
-    const names = await drawnNames(page);
-    expect(names.roads).toEqual(expect.arrayContaining(TEST_ROADS));
-    expect(names.towns).toEqual(expect.arrayContaining(TEST_TOWNS));
+    // Polled: on a loaded machine MapLibre may place the town labels a frame after the map is idle.
+    await expect.poll(() => drawnNames(page).then((names) => names.roads), { timeout: 10_000 }).toEqual(expect.arrayContaining(TEST_ROADS));
+    await expect.poll(() => drawnNames(page).then((names) => names.towns), { timeout: 10_000 }).toEqual(expect.arrayContaining(TEST_TOWNS));
     // The town names are labels MapLibre placed, drawn with the style's symbol layer.
     const placed = await page.evaluate(() => window.tripwireMap!.queryRenderedFeatures({ layers: ['osm-places_locality'] }).map((feature) => feature.properties.name));
     expect(placed).toEqual(expect.arrayContaining(TEST_TOWNS));
