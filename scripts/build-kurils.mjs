@@ -265,8 +265,8 @@ const features = [
 const { createServer } = await import('vite');
 const vite = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'warn' });
 try {
-  const { openScenario } = await vite.ssrLoadModule('/src/data/scenario/open-scenario.ts');
-  const { scenarioDocumentParts } = await vite.ssrLoadModule('/src/data/scenario/scenario-document.ts');
+  const { openScenario } = await vite.ssrLoadModule('/src/data/open-scenario.ts');
+  const { scenarioDocumentParts } = await vite.ssrLoadModule('/src/scenario/scenario-document.ts');
   const document = JSON.parse(readFileSync(OUT, 'utf8'));
   const layer = document.layers.find((candidate) => candidate.id === LAYER_ID);
   if (!layer) throw new Error(`${OUT} has no layer "${LAYER_ID}"`);

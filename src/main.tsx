@@ -3,15 +3,15 @@ import { prewarm } from 'maplibre-gl';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { startScenario } from './data/scenario-actions';
-import { startEditSync } from './data/edit-actions';
+import { startScenario } from './actions/scenario-actions';
+import { startEditSync } from './actions/edit-actions';
 import { store } from './data/store';
 import { startUrlSync } from './data/url-sync';
 import { layersOf } from './layers';
 import { startBasemap } from './map/own-basemap';
 import type { ExportOptions, ExportResult } from './map/export/export-briefing';
-import type { RenderEventsOptions } from './map/export/deck/render-events';
-import type { MadeDeck, MakeDeckOptions } from './map/export/deck/make-deck';
+import type { RenderEventsOptions } from './map/export/render-events';
+import type { MadeDeck, MakeDeckOptions } from './map/export/make-deck';
 
 /** One finished slide, as the CLI prints it. */
 interface SlideProgress {
@@ -63,12 +63,12 @@ function slideProgress(onProgress?: (progress: SlideProgress) => void): RenderEv
 window.tripwireExport = {
   render: async (options) => (await import('./map/export/export-briefing')).exportBriefing(store, options),
   renderEvents: async (options, onProgress) => {
-    const [{ renderEvents }, { toBase64 }] = await Promise.all([import('./map/export/deck/render-events'), import('./map/export/deck/make-deck')]);
+    const [{ renderEvents }, { toBase64 }] = await Promise.all([import('./map/export/render-events'), import('./map/export/make-deck')]);
     const rendered = await renderEvents(store, { ...options, onProgress: slideProgress(onProgress) });
     return rendered.map(({ event, result, subjectProblems }) => ({ eventId: event.id, base64: toBase64(result.png), altText: result.altText, fileName: result.fileName, width: result.width, height: result.height, caption: result.model.caption, subjectProblems }));
   },
   makeDeck: async (options, onProgress) => {
-    const { makeDeck, toBase64 } = await import('./map/export/deck/make-deck');
+    const { makeDeck, toBase64 } = await import('./map/export/make-deck');
     const { bytes, ...deck } = await makeDeck(store, { ...options, onProgress: slideProgress(onProgress) });
     return { ...deck, base64: toBase64(bytes) };
   },

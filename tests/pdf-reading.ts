@@ -3,7 +3,7 @@
 // (pdf-lib's fontkit once blanked glyphs in subsets while their text still extracted).
 import fontkit from '@pdf-lib/fontkit';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
-import type { DeckFonts } from '../src/map/export/deck/pdf-deck';
+import type { DeckFonts } from '../src/briefing/deck/pdf-deck';
 
 /** What a PDF reader needs to show and extract a font's text: its program and its ToUnicode map. */
 interface EmbeddedFont {

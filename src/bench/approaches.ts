@@ -1,7 +1,7 @@
 // Three ways to filter N dated points by time on one MapLibre map, drawn alike (same dot size,
 // same colours, same fade) so that the benchmark compares only how a time change is applied.
 import type { CircleLayerSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { SyntheticEvents } from '../data/synthetic-events';
+import type { SyntheticEvents } from './synthetic-events';
 import { CATEGORIES } from '../data/vocabulary';
 import { categoryColor, eventVisibleNow, GLOBAL, recencyOpacity } from '../layers/expressions';
 import { createTimePointsLayer, type TimePointsLayer, type TimePointsStats, type TimeWindow } from '../map/gpu-points';

@@ -1,6 +1,6 @@
 // Generates synthetic events off the main thread, as a real app would parse a big file: the
 // benchmark then measures what the map does with the data, not a frozen page while it is made.
-import { generateSyntheticEvents } from '../data/synthetic-events';
+import { generateSyntheticEvents } from './synthetic-events';
 
 export interface GenerateRequest {
   count: number;

@@ -6,7 +6,7 @@ import { createMap } from '../map/basemap-support';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './bench.css';
-import { shuffleSyntheticEvents, SYNTHETIC_LAST_DAY, type SyntheticEvents } from '../data/synthetic-events';
+import { shuffleSyntheticEvents, SYNTHETIC_LAST_DAY, type SyntheticEvents } from './synthetic-events';
 import { basemapLabelsLayer, basemapLayerFor } from '../layers/basemap';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
 import { palette } from '../layers/palette';

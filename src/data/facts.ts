@@ -17,7 +17,7 @@ import {
 } from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import type { GeographyFeature } from './schemas';
-import type { Measurement } from './scenario/scenario-schema';
+import type { Measurement } from './scenario-schema';
 
 export interface MeasuredFact {
   /** The geography feature the fact belongs to (shown in its detail). */

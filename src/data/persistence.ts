@@ -1,5 +1,5 @@
 // What survives a reload in localStorage: a few UI preferences, through Zustand's persist
-// middleware. Imports live in IndexedDB (src/data/storage), which has room for a million events;
+// middleware. Imports live in IndexedDB (src/storage), which has room for a million events;
 // version 1 kept them here, and its imports are handed over once (LEGACY_IMPORTS_KEY).
 // Stored data is untrusted input: it is checked like a file, and anything unreadable or from an
 // unknown version is set aside (kept, downloadable) rather than crashing the app or being

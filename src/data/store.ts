@@ -19,7 +19,7 @@ export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlic
 /** How every slice is typed: the store has subscribeWithSelector and persist around it. */
 export type SliceCreator<T> = StateCreator<StoreState, [['zustand/subscribeWithSelector', never], ['zustand/persist', unknown]], [], T>;
 
-/** `storage`: where preferences persist (localStorage in the app; none in unit tests). Imports: src/data/storage. */
+/** `storage`: where preferences persist (localStorage in the app; none in unit tests). Imports: src/storage. */
 export function createTripwireStore({ storage }: { storage?: Storage } = {}) {
   let report: PersistenceReport | null = null;
   const created = createStore<StoreState>()(

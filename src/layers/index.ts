@@ -1,5 +1,5 @@
 import type { LayerModule } from './types';
-import type { ScenarioHead } from '../data/scenario/scenario-schema';
+import type { ScenarioHead } from '../data/scenario-schema';
 import { basemapLabelsLayer, basemapLayerFor } from './basemap';
 import { layerModuleFor } from './scenario-layers';
 import { eventsLayerFor } from './events';

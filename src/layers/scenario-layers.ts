@@ -3,7 +3,7 @@
 // label position and validity dates. So a new situation needs a document, not code.
 // Style layer ids derive from the layer id ("adiz" → "adiz-fill"), so they stay stable.
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import type { ScenarioLayer } from '../data/scenario/scenario-schema';
+import type { ScenarioLayer } from '../data/scenario-schema';
 import type { LayerModule } from './types';
 import { byInteraction, shownInTime } from './expressions';
 import { fonts, palette } from './palette';

@@ -6,8 +6,8 @@ import type { MapLayers } from '../layers';
 import { INITIAL_GLOBAL_STATE } from '../layers/expressions';
 import { palette } from '../layers/palette';
 import { buildStyle } from '../layers/style';
-import type { ScenarioView } from '../data/scenario/scenario-schema';
-import { isFarFrom } from '../data/scenario/scenario-text';
+import type { ScenarioView } from '../data/scenario-schema';
+import { isFarFrom } from '../data/scenario-text';
 import { drawFirstFrameComplete } from './first-frame';
 import { startSync } from './sync';
 

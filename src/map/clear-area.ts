@@ -3,8 +3,8 @@
 // into it, clear of the legend, the detail panel, the inset, the scale bar, the map's buttons and,
 // when presenting, the caption.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { clearPadding, type Padding } from './export/framing';
-import type { Rect } from './export/overlay-boxes';
+import { clearPadding, type Padding } from '../briefing/framing';
+import type { Rect } from '../briefing/overlay-boxes';
 
 /**
  * What sits over the live map. Panels are placed by the app's stylesheet; listing them here keeps

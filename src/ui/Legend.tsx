@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { store, useStore } from '../data/store';
 import { PHONE_QUERY, TABLET_QUERY } from './use-media-query';
-import { defaultViewOf } from '../data/scenario/scenario-text';
-import { legendCoversLand } from './legend-covers-land';
+import { defaultViewOf } from '../data/scenario-text';
+import { legendCoversLand } from '../map/legend-covers-land';
 import { layersOf } from '../layers';
 import type { LegendSwatch } from '../layers/types';
 import { BasemapPicker } from './BasemapPicker';

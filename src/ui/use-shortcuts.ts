@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { store } from '../data/store';
 import { stepToEvent } from '../data/step-events';
-import { redoEdit, undoEdit } from '../data/edit-actions';
+import { redoEdit, undoEdit } from '../actions/edit-actions';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));

@@ -9,7 +9,7 @@ import { PNG } from 'pngjs';
 // JSZip comes with PptxGenJS: the deck is a zip of XML parts, read here without an unzip binary.
 import JSZip from 'jszip';
 import { exportPng, OUTPUT_DIR, launchBrowser, openReadyApp, screenshot } from './driver';
-import { readPngText } from '../../src/map/export/png-text';
+import { readPngText } from '../../src/briefing/png-text';
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { pageTexts } from '../pdf-reading';
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { inject } from 'vitest';
 import { CATEGORIES, CATEGORY_COLORS } from '../../src/data/vocabulary';
-import { SYNTHETIC_FIRST_DAY, SYNTHETIC_LAST_DAY } from '../../src/data/synthetic-events';
+import { SYNTHETIC_FIRST_DAY, SYNTHETIC_LAST_DAY } from '../../src/bench/synthetic-events';
 import type { TimeWindow } from '../../src/map/gpu-points';
 import { launchBrowser, screenshot } from './driver';
 import { benchFrameQuery } from '../../scripts/built-in-scenario.mjs';

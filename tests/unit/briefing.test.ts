@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { toDay } from '../../src/data/dates';
 import { normaliseEvents } from '../../src/data/events';
 import { NO_FILTERS } from '../../src/data/slices/filters';
-import { asOfStamp, buildBriefing, captionFor } from '../../src/map/export/briefing-model';
-import { scaleBar } from '../../src/map/export/scale-bar';
-import { briefingFileName, exportSize } from '../../src/map/export/sizes';
+import { asOfStamp, buildBriefing, captionFor } from '../../src/briefing/briefing-model';
+import { scaleBar } from '../../src/briefing/scale-bar';
+import { briefingFileName, exportSize } from '../../src/briefing/sizes';
 import { deepFreeze } from './fixtures';
-import { openScenario } from '../../src/data/scenario/open-scenario';
+import { openScenario } from '../../src/data/open-scenario';
 import { readBuiltInScenario } from './public-files';
 
 const opened = openScenario(readBuiltInScenario());

@@ -1,8 +1,8 @@
 // Column detection on the header shapes analysts actually bring (ACLED, kepler.gl, spreadsheets,
 // GDELT, UCDP …), and the category suggestions shown in the mapping step.
 import { describe, expect, it } from 'vitest';
-import { suggestCategories, suggestCategory } from '../../src/data/import/category-vocabularies';
-import { detectMapping, headerSignature, normaliseLabel } from '../../src/data/import/column-detection';
+import { suggestCategories, suggestCategory } from '../../src/import/category-vocabularies';
+import { detectMapping, headerSignature, normaliseLabel } from '../../src/import/column-detection';
 
 /** A header or row written as one line; no test value contains the separator. */
 const cells = (line: string, separator = ',') => line.split(separator);

@@ -2,14 +2,14 @@
 import fc from 'fast-check';
 import { format as formatWithDateFns } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import type { DateOrder } from '../../src/data/import/column-mapping';
+import type { DateOrder } from '../../src/import/column-mapping';
 import {
   analyseDateColumn,
   DATE_FORMAT_IDS,
   describeDateFormat,
   parseDateCell,
   type DateFormatId,
-} from '../../src/data/import/date-formats';
+} from '../../src/import/date-formats';
 
 const read = (value: string, format: DateFormatId, order: DateOrder = 'day-first') => parseDateCell(value, format, order);
 const isoOf = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

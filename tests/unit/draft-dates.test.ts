@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../../src/data/draft/draft-dates';
+import { findDates } from '../../src/draft/draft-dates';
 import { readBuiltInScenario } from './public-files';
 
 const ARTICLE = readFileSync(new URL('../fixtures/draft/article.txt', import.meta.url), 'utf8');

@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { draftEvents, draftFeatureCollection } from '../../src/data/draft/draft-events';
-import { buildGazetteer } from '../../src/data/draft/gazetteer';
-import { cityPlaces, countryPlaces, scenarioPlaces, type CityRecord, type CountryRecord } from '../../src/data/draft/gazetteer-sources';
-import { measureDraft } from '../../src/data/draft/measure-draft';
-import { statusOf } from '../../src/data/draft/draft-vocabulary';
-import type { ScenarioHead } from '../../src/data/scenario/scenario-schema';
+import { draftEvents, draftFeatureCollection } from '../../src/draft/draft-events';
+import { buildGazetteer } from '../../src/draft/gazetteer';
+import { cityPlaces, countryPlaces, scenarioPlaces, type CityRecord, type CountryRecord } from '../../src/draft/gazetteer-sources';
+import { measureDraft } from '../../src/draft/measure-draft';
+import { statusOf } from '../../src/draft/draft-vocabulary';
+import type { ScenarioHead } from '../../src/data/scenario-schema';
 import { readBuiltInScenario } from './public-files';
 
 const require = createRequire(import.meta.url);

@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aliasesOf, buildGazetteer, findPlaces, type Gazetteer } from '../../src/data/draft/gazetteer';
-import { cityPlaces, countryPlaces, scenarioPlaces, type CityRecord, type CountryRecord } from '../../src/data/draft/gazetteer-sources';
+import { aliasesOf, buildGazetteer, findPlaces, type Gazetteer } from '../../src/draft/gazetteer';
+import { cityPlaces, countryPlaces, scenarioPlaces, type CityRecord, type CountryRecord } from '../../src/draft/gazetteer-sources';
 import { readArticle, readBuiltInScenario } from './public-files';
-import type { ScenarioHead } from '../../src/data/scenario/scenario-schema';
+import type { ScenarioHead } from '../../src/data/scenario-schema';
 
 const require = createRequire(import.meta.url);
 const ARTICLE = readFileSync(new URL('../fixtures/draft/article.txt', import.meta.url), 'utf8');

@@ -4,16 +4,16 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { textOfMarkup, type MarkupNode } from '../../src/data/draft/html-text';
-import { decodeCities } from '../../src/data/draft/cities-pbf';
-import { checkDraftSource, sourceCitation } from '../../src/data/draft/draft-source';
-import { eventDraftOfCandidate } from '../../src/data/draft/candidate-event';
-import { mergeCandidates } from '../../src/data/draft/merge-candidates';
-import { textRuns } from '../../src/data/draft/text-runs';
-import { EMPTY_REVIEW, mergeRefusal, reviewReducer, type ReviewState } from '../../src/data/draft/review-state';
-import type { DraftCandidate } from '../../src/data/draft/draft-events';
+import { textOfMarkup, type MarkupNode } from '../../src/draft/html-text';
+import { decodeCities } from '../../src/draft/cities-pbf';
+import { checkDraftSource, sourceCitation } from '../../src/draft/draft-source';
+import { eventDraftOfCandidate } from '../../src/draft/candidate-event';
+import { mergeCandidates } from '../../src/draft/merge-candidates';
+import { textRuns } from '../../src/draft/text-runs';
+import { EMPTY_REVIEW, mergeRefusal, reviewReducer, type ReviewState } from '../../src/draft/review-state';
+import type { DraftCandidate } from '../../src/draft/draft-events';
 import { eventFromDraft } from '../../src/data/editing/event-draft';
-import type { CityRecord } from '../../src/data/draft/gazetteer-sources';
+import type { CityRecord } from '../../src/draft/gazetteer-sources';
 
 const require = createRequire(import.meta.url);
 

@@ -2,7 +2,7 @@
 // opens through the app's own checks, and every quote is verbatim from its source's text.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openScenario } from '../../src/data/scenario/open-scenario';
+import { openScenario } from '../../src/data/open-scenario';
 import { readFixture } from './fixtures';
 
 const EXAMPLES = readdirSync(new URL('../fixtures/scenarios/', import.meta.url)).filter((name) => name.endsWith('.tripwire.json'));

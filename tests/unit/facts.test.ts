@@ -2,7 +2,7 @@ import { area } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { computeFacts, formatFact, type MeasuredFact } from '../../src/data/facts';
-import { geographyOf, openScenario } from '../../src/data/scenario/open-scenario';
+import { geographyOf, openScenario } from '../../src/data/open-scenario';
 import { readBuiltInScenario } from './public-files';
 
 /** The geography as the store holds it: validated, keyed by layer id; and what the scenario asks to measure. */

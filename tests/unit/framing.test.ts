@@ -1,8 +1,8 @@
 // A slide's subject never lands under what is drawn over the map.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clearPadding, inClearArea } from '../../src/map/export/framing';
-import type { Rect } from '../../src/map/export/overlay-boxes';
+import { clearPadding, inClearArea } from '../../src/briefing/framing';
+import type { Rect } from '../../src/briefing/overlay-boxes';
 
 const SIZE = { width: 1536, height: 560 };
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

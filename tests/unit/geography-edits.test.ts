@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkHead, featureIdsOf, uniqueId, withFeature, withLayer, withoutFeature } from '../../src/data/editing/geography-edits';
 import { NEW_LAYER, editableShape, geographyDraftOf, headWithDraft, headWithShape, labelAnchorFor } from '../../src/data/editing/geography-draft';
-import { openScenario } from '../../src/data/scenario/open-scenario';
-import type { ScenarioFeature, ScenarioHead, ScenarioLayer } from '../../src/data/scenario/scenario-schema';
+import { openScenario } from '../../src/data/open-scenario';
+import type { ScenarioFeature, ScenarioHead, ScenarioLayer } from '../../src/data/scenario-schema';
 import { deepFreeze, readFixture } from './fixtures';
 
 const opened = openScenario(readFixture('scenarios/baltic-example.tripwire.json'));

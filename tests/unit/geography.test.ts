@@ -4,7 +4,7 @@ import { sourceCountries } from '../../scripts/geo/basemap-ground';
 import { describe, expect, it } from 'vitest';
 import { dayToIso, parseIsoPartialDate } from '../../src/data/dates';
 import type { GeographyFeature } from '../../src/data/schemas';
-import { openScenario } from '../../src/data/scenario/open-scenario';
+import { openScenario } from '../../src/data/open-scenario';
 import { DRAWN_LAYERS, readBuiltInScenario, readGeography } from './public-files';
 
 const FEATURES = Object.values(readGeography(DRAWN_LAYERS)).flat();

@@ -1,6 +1,6 @@
 import { MercatorCoordinate } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticEvents } from '../../src/data/synthetic-events';
+import { generateSyntheticEvents } from '../../src/bench/synthetic-events';
 import { mercatorX, mercatorY } from '../../src/map/gpu-points/mercator';
 import { packPointsInSlices } from '../../src/map/gpu-points/pack-in-slices';
 import { drawRange, packFlags, packPoints } from '../../src/map/gpu-points/packing';

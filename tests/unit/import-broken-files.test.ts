@@ -1,7 +1,7 @@
 // Every kind of broken file an analyst may drop yields its own, located message, all at once.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { eventsToCsv, parseEventsFile, type EventsFile, type ImportResult } from '../../src/data/import';
+import { eventsToCsv, parseEventsFile, type EventsFile, type ImportResult } from '../../src/import/index';
 
 const fixture = (name: string): EventsFile => ({ name, bytes: new Uint8Array(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url))) });
 const textFile = (name: string, text: string): EventsFile => ({ name, bytes: new TextEncoder().encode(text) });

@@ -1,10 +1,10 @@
 // The import limits (200 MB, 1,000,000 events) shown on small files: the limits module is
 // replaced with tiny ones, so the refusals are proved without building 200 MB in a unit test.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseEventsFile } from '../../src/data/import';
+import { parseEventsFile } from '../../src/import/index';
 
-vi.mock('../../src/data/import/limits', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/data/import/limits')>()),
+vi.mock('../../src/import/limits', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/import/limits')>()),
   MAX_FILE_BYTES: 2_000,
   MAX_IMPORT_EVENTS: 3,
 }));

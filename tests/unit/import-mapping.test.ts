@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importMappedTable, prepareImport, type ImportResult } from '../../src/data/import';
-import type { ColumnMapping, MappedField } from '../../src/data/import/column-mapping';
-import type { EventTable } from '../../src/data/import/event-table';
+import { importMappedTable, prepareImport, type ImportResult } from '../../src/import/index';
+import type { ColumnMapping, MappedField } from '../../src/import/column-mapping';
+import type { EventTable } from '../../src/import/event-table';
 
 const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(new URL(`../fixtures/browser-import/${name}`, import.meta.url))) });
 const textFile = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });

@@ -2,8 +2,8 @@
 // events or located issues; and any valid events survive export → import in both formats.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventsToCsv, eventsToGeoJson, parseEventsFile, type ExportableEvent, type ImportResult } from '../../src/data/import';
-import { CSV_COLUMNS } from '../../src/data/import/csv-columns';
+import { eventsToCsv, eventsToGeoJson, parseEventsFile, type ExportableEvent, type ImportResult } from '../../src/import/index';
+import { CSV_COLUMNS } from '../../src/import/csv-columns';
 import { validateEventCollection, type RawEvent, type ValidationIssue } from '../../src/data/validate';
 import { CATEGORIES, STATUSES } from '../../src/data/vocabulary';
 

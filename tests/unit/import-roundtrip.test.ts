@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtInEventsFile } from './public-files';
 import { normaliseEvents } from '../../src/data/events';
-import { eventsToCsv, eventsToGeoJson, parseEventsFile, type ExportableEvent, type ImportResult } from '../../src/data/import';
-import { CSV_COLUMNS } from '../../src/data/import/csv-columns';
+import { eventsToCsv, eventsToGeoJson, parseEventsFile, type ExportableEvent, type ImportResult } from '../../src/import/index';
+import { CSV_COLUMNS } from '../../src/import/csv-columns';
 import { eventPropertiesSchema, factCheckSchema, type ArticleMetadata } from '../../src/data/schemas';
 import type { RawEvent } from '../../src/data/validate';
 import { deepFreeze } from './fixtures';

@@ -1,7 +1,7 @@
-// What the mapping step and the import report say about a mapping (src/data/import/mapping-preview.ts).
+// What the mapping step and the import report say about a mapping (src/import/mapping-preview.ts).
 import { describe, expect, it } from 'vitest';
-import type { ColumnMapping } from '../../src/data/import/column-mapping';
-import { categoryChoices, describeMapping, fieldSamples } from '../../src/data/import/mapping-preview';
+import type { ColumnMapping } from '../../src/import/column-mapping';
+import { categoryChoices, describeMapping, fieldSamples } from '../../src/import/mapping-preview';
 
 const labels = ['event_date', 'event_type', 'sub_event_type', 'location', 'latitude', 'longitude'];
 const rows = [

@@ -3,9 +3,9 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPdfDeck, type DeckFonts } from '../../src/map/export/deck/pdf-deck';
-import { fitParagraphs } from '../../src/map/export/deck/pdf-text';
-import type { DeckModel, EventSlide } from '../../src/map/export/deck/slide-model';
+import { buildPdfDeck, type DeckFonts } from '../../src/briefing/deck/pdf-deck';
+import { fitParagraphs } from '../../src/briefing/deck/pdf-text';
+import type { DeckModel, EventSlide } from '../../src/briefing/deck/slide-model';
 import { brokenGlyphs, pageTexts } from '../pdf-reading';
 
 const fontFile = (weight: string) => new Uint8Array(readFileSync(new URL(`../../node_modules/@expo-google-fonts/noto-sans-kr/${weight}/NotoSansKR_${weight}.ttf`, import.meta.url)));

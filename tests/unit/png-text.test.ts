@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { addPngText, crc32, readPngText } from '../../src/map/export/png-text';
+import { addPngText, crc32, readPngText } from '../../src/briefing/png-text';
 
 const tinyPng = () => new Uint8Array(PNG.sync.write(Object.assign(new PNG({ width: 2, height: 2 }), {})));
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { categoryColor as categoryExpression } from '../../src/layers/expressions';
 import { categoryColor, categoryLabel, scenarioOwnCategories, setScenarioCategories, UNKNOWN_COLOR } from '../../src/data/vocabulary';
-import { openScenario } from '../../src/data/scenario/open-scenario';
+import { openScenario } from '../../src/data/open-scenario';
 import { readJson } from './public-files';
 
 const BALTIC = new URL('../fixtures/scenarios/baltic-example.tripwire.json', import.meta.url);

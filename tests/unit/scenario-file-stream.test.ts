@@ -2,8 +2,8 @@
 // trip byte for byte, hand-written files (events anywhere or absent), located errors, the size
 // limit, aborting, and 200,000 events without one giant string.
 import { describe, expect, it } from 'vitest';
-import { scenarioFileParts } from '../../src/data/scenario/scenario-file-writer';
-import { readScenarioFile, readScenarioText, ScenarioFileError, type ScenarioFileRead } from '../../src/data/scenario/scenario-file-reader';
+import { scenarioFileParts } from '../../src/scenario/scenario-file-writer';
+import { readScenarioFile, readScenarioText, ScenarioFileError, type ScenarioFileRead } from '../../src/scenario/scenario-file-reader';
 
 const feature = (index: number) => ({
   type: 'Feature',

@@ -2,9 +2,9 @@
 // event order within each set and names each event's set), saving again writes the same bytes.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openScenario } from '../../src/data/scenario/open-scenario';
-import { scenarioDocumentParts } from '../../src/data/scenario/scenario-document';
-import { readScenarioText } from '../../src/data/scenario/scenario-file-reader';
+import { openScenario } from '../../src/data/open-scenario';
+import { scenarioDocumentParts } from '../../src/scenario/scenario-document';
+import { readScenarioText } from '../../src/scenario/scenario-file-reader';
 import { BUILT_IN_SCENARIO_FILE } from './public-files';
 
 const BALTIC = new URL('../fixtures/scenarios/baltic-example.tripwire.json', import.meta.url);

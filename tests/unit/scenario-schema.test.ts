@@ -1,5 +1,5 @@
 // The scenario document (`.tripwire.json`) has two descriptions that must agree: the zod schema
-// the app reads it with (src/data/scenario/scenario-schema.ts, plus the cross-references that
+// the app reads it with (src/data/scenario-schema.ts, plus the cross-references that
 // openScenario checks) and public/scenario.schema.json for people and their tools. Both accept the
 // built-in scenario and the documented example (docs/scenario-format.md); both refuse broken
 // documents, and openScenario says where: an analyst must be able to find the spot.
@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { parseIsoPartialDate } from '../../src/data/dates';
-import { openScenario } from '../../src/data/scenario/open-scenario';
+import { openScenario } from '../../src/data/open-scenario';
 import {
   categoryPresentationSchema,
   eventSetSchema,
@@ -20,7 +20,7 @@ import {
   scenarioLayerSchema,
   scenarioSourceSchema,
   scenarioViewSchema,
-} from '../../src/data/scenario/scenario-schema';
+} from '../../src/data/scenario-schema';
 import { eventPropertiesSchema, factCheckSchema, geographyFeatureSchema } from '../../src/data/schemas';
 import { readFixture } from './fixtures';
 import { publicUrl, readBuiltInScenario, readJson } from './public-files';

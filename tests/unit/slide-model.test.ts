@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseEvents } from '../../src/data/events';
-import { deckSlides } from '../../src/map/export/deck/slide-model';
+import { deckSlides } from '../../src/briefing/deck/slide-model';
 import { deepFreeze } from './fixtures';
-import { openScenario } from '../../src/data/scenario/open-scenario';
+import { openScenario } from '../../src/data/open-scenario';
 import { readBuiltInScenario } from './public-files';
 
 const opened = openScenario(readBuiltInScenario());

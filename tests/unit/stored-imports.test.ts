@@ -1,11 +1,11 @@
-// Imports in the browser database (src/data/storage), against a spec-following in-memory IndexedDB.
+// Imports in the browser database (src/storage), against a spec-following in-memory IndexedDB.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { TripwireEvent } from '../../src/data/events';
-import { openDatabase, STORED_EVENTS_VERSION } from '../../src/data/storage/database';
-import { deleteStoredImport, listStoredImports, readStoredEvents, readStoredFile, saveImport } from '../../src/data/storage/stored-imports';
-import { recallMapping, rememberMapping } from '../../src/data/storage/remembered-mappings';
-import { EVENTS_PER_MESSAGE } from '../../src/data/import/worker-protocol';
+import { openDatabase, STORED_EVENTS_VERSION } from '../../src/storage/database';
+import { deleteStoredImport, listStoredImports, readStoredEvents, readStoredFile, saveImport } from '../../src/storage/stored-imports';
+import { recallMapping, rememberMapping } from '../../src/storage/remembered-mappings';
+import { EVENTS_PER_MESSAGE } from '../../src/import/worker-protocol';
 
 const eventsNamed = (count: number, prefix: string) =>
   Array.from({ length: count }, (_, index) => ({ id: `${prefix}-${index}`, title: `${prefix} ${index}`, start: index, end: index }) as unknown as TripwireEvent);

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layersOf } from '../../src/layers';
-import { openScenario } from '../../src/data/scenario/open-scenario';
+import { openScenario } from '../../src/data/open-scenario';
 import { readBuiltInScenario } from './public-files';
 
 const opened = openScenario(readBuiltInScenario());

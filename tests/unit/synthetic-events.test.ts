@@ -7,7 +7,7 @@ import {
   SYNTHETIC_BOUNDS,
   SYNTHETIC_FIRST_DAY,
   SYNTHETIC_LAST_DAY,
-} from '../../src/data/synthetic-events';
+} from '../../src/bench/synthetic-events';
 import { CATEGORIES } from '../../src/data/vocabulary';
 
 const EVENTS = generateSyntheticEvents(20_000, 7);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateEventCollection, type ValidationIssue } from '../../src/data/validate';
-import { openScenario } from '../../src/data/scenario/open-scenario';
+import { openScenario } from '../../src/data/open-scenario';
 import { readJson } from './public-files';
 import { deepFreeze, readFixture } from './fixtures';
 

@@ -4,7 +4,7 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { parseIsoPartialDate } from '../dates';
 import type { ValidationIssue } from '../validate';
-import type { LayerStyle, ScenarioFeature, ScenarioHead, ScenarioLayer } from '../scenario/scenario-schema';
+import type { LayerStyle, ScenarioFeature, ScenarioHead, ScenarioLayer } from '../scenario-schema';
 import { checkHead, featureIdsOf, layerOfFeature, uniqueId, withFeature, withLayer } from './geography-edits';
 
 /** The layer select's value for "a new layer" (never a layer id: ids are kebab-case). */

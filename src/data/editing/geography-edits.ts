@@ -2,8 +2,8 @@
 // leaves the given one untouched (the undo history and other tabs keep the old one), sharing
 // every layer it did not change. Nothing here checks: `checkHead` says whether the result is a
 // document the app would open, with the same checks as opening a file.
-import { referenceIssues } from '../scenario/open-scenario';
-import { scenarioHeadSchema, type ScenarioFeature, type ScenarioHead, type ScenarioLayer } from '../scenario/scenario-schema';
+import { referenceIssues } from '../open-scenario';
+import { scenarioHeadSchema, type ScenarioFeature, type ScenarioHead, type ScenarioLayer } from '../scenario-schema';
 import { issuesOf, type ValidationIssue } from '../validate';
 
 /** Adds `feature` to layer `layerId`, or replaces the feature of that layer with its id. */

@@ -4,8 +4,8 @@ import type { GeographyFeature } from '../schemas';
 import type { ValidationIssue } from '../validate';
 import type { MeasuredFact } from '../facts';
 import { mergeEvents, type EventSet } from '../event-sets';
-import type { ScenarioHead } from '../scenario/scenario-schema';
-import { geographyOf, type OpenedScenario } from '../scenario/open-scenario';
+import type { ScenarioHead } from '../scenario-schema';
+import { geographyOf, type OpenedScenario } from '../open-scenario';
 
 export type LoadStatus = 'loading' | 'ready' | 'failed';
 

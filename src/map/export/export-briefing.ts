@@ -2,19 +2,19 @@
 // PNG with its description embedded. Also exposed as window.tripwireExport for `npm run brief`.
 import { dayToIso } from '../../data/dates';
 import type { TripwireStore } from '../../data/store';
-import { insetViewOf, isFarFrom } from '../../data/scenario/scenario-text';
+import { insetViewOf, isFarFrom } from '../../data/scenario-text';
 import { currentViewHash } from '../../data/url-sync';
 import type { Camera } from '../../data/url-state';
-import { buildBriefing, type BriefingModel, type DrawnInImage } from './briefing-model';
-import { composeBriefing, layoutBands } from './compose';
-import { INSET_MAP_SIZE, insetBox, legendBox, northArrowBox, scaleBarBox, type LegendSide, type Rect } from './overlay-boxes';
-import { clearPadding, subjectScale } from './framing';
-import { font } from './canvas-text';
+import { buildBriefing, type BriefingModel, type DrawnInImage } from '../../briefing/briefing-model';
+import { composeBriefing, layoutBands } from '../../briefing/compose';
+import { INSET_MAP_SIZE, insetBox, legendBox, northArrowBox, scaleBarBox, type LegendSide, type Rect } from '../../briefing/overlay-boxes';
+import { clearPadding, subjectScale } from '../../briefing/framing';
+import { font } from '../../briefing/canvas-text';
 import type { Bounds } from '../../data/slices/view';
-import { addPngText } from './png-text';
-import { encodePng } from './encode-png';
+import { addPngText } from '../../briefing/png-text';
+import { encodePng } from '../../briefing/encode-png';
 import { renderMapImage, type ExportMapPool, type Frame } from './render-map-image';
-import { briefingFileName, exportSize, type ExportSizeId } from './sizes';
+import { briefingFileName, exportSize, type ExportSizeId } from '../../briefing/sizes';
 
 export interface ExportOptions {
   /** A named size, or any width × height in CSS pixels (the CLI's --size). */

@@ -14,7 +14,7 @@ import { buildStyle } from '../../layers/style';
 import { drawFirstFrameComplete } from '../first-frame';
 import { GPU_EVENTS_LAYER } from '../events-drawer';
 import { startSync } from '../sync';
-import type { Padding } from './framing';
+import type { Padding } from '../../briefing/framing';
 
 export type Frame = { bounds: Bounds; padding?: number | Padding; maxZoom?: number } | { camera: Camera };
 

@@ -4,9 +4,9 @@ import { store, useStore } from '../../data/store';
 import { actorLabel, categoryColor, categoryLabel } from '../../data/vocabulary';
 import { ExternalLink } from './ExternalLink';
 import { boundsOf } from './framing';
-import { asWrittenBy } from '../../map/export/briefing-model';
-import { editEvent } from '../../data/edit-actions';
-import { quoteContext } from '../../data/scenario/quote-context';
+import { asWrittenBy } from '../../briefing/briefing-model';
+import { editEvent } from '../../actions/edit-actions';
+import { quoteContext } from '../../data/quote-context';
 import { MoveEventButtons } from '../edit/MoveEventButtons';
 
 

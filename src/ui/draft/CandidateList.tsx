@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
-import { shortDate } from '../../data/draft/draft-dates';
-import { describeCandidatePlace } from '../../data/draft/candidate-event';
-import type { ReviewItem, Verdict } from '../../data/draft/review-state';
+import { shortDate } from '../../draft/draft-dates';
+import { describeCandidatePlace } from '../../draft/candidate-event';
+import type { ReviewItem, Verdict } from '../../draft/review-state';
 
 const VERDICT_LABEL: Record<Verdict, string> = { pending: '', accepting: 'Adding…', accepted: 'Accepted', rejected: 'Rejected' };
 

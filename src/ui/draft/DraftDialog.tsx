@@ -5,10 +5,10 @@
 // This module and everything it loads are their own chunks, loaded when the dialog first opens.
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { DraftHost } from './draft-host';
-import { eventDraftOfCandidate } from '../../data/draft/candidate-event';
-import { checkDraftSource, EMPTY_SOURCE, type DraftSource, type DraftSourceField } from '../../data/draft/draft-source';
-import { EMPTY_REVIEW, reviewReducer, type ReviewItem } from '../../data/draft/review-state';
-import { draftInWorker, endDraftWorker } from '../../data/draft/run-draft-worker';
+import { eventDraftOfCandidate } from '../../draft/candidate-event';
+import { checkDraftSource, EMPTY_SOURCE, type DraftSource, type DraftSourceField } from '../../draft/draft-source';
+import { EMPTY_REVIEW, reviewReducer, type ReviewItem } from '../../draft/review-state';
+import { draftInWorker, endDraftWorker } from '../../draft/run-draft-worker';
 import { useModalDialog } from '../use-modal-dialog';
 import { DraftSourceForm } from './DraftSourceForm';
 import { DraftReview } from './DraftReview';

@@ -1,7 +1,7 @@
 import type { Dispatch } from 'react';
 import { CandidateList } from './CandidateList';
 import { HighlightedText } from './HighlightedText';
-import type { ReviewAction, ReviewItem, ReviewState } from '../../data/draft/review-state';
+import type { ReviewAction, ReviewItem, ReviewState } from '../../draft/review-state';
 
 /** What the review's buttons and keys ask of the dialog (which saves events and opens the form). */
 export interface ReviewCommands {

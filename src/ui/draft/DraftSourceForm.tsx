@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { FormField } from '../edit/FormField';
-import type { DraftSource, DraftSourceField } from '../../data/draft/draft-source';
-import { textOfHtml } from '../../data/draft/html-text';
+import type { DraftSource, DraftSourceField } from '../../draft/draft-source';
+import { textOfHtml } from '../../draft/html-text';
 
 const FILE_TYPES = '.txt,.text,.md,.html,.htm,text/plain,text/html,text/markdown';
 

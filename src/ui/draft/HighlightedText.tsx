@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { textRuns } from '../../data/draft/text-runs';
-import type { ReviewItem } from '../../data/draft/review-state';
+import { textRuns } from '../../draft/text-runs';
+import type { ReviewItem } from '../../draft/review-state';
 
 /**
  * The source text with every candidate's quote marked (by its offsets), the selected one

@@ -1,5 +1,5 @@
 import { store, useStore } from '../../data/store';
-import { redoEdit, undoEdit } from '../../data/edit-actions';
+import { redoEdit, undoEdit } from '../../actions/edit-actions';
 
 /** "Add event", "Draw geography", Undo and Redo (Ctrl+Z / Ctrl+Shift+Z), above the event list. */
 export function EditToolbar() {

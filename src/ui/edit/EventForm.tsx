@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { store, useStore } from '../../data/store';
-import { editEvent } from '../../data/edit-actions';
+import { editEvent } from '../../actions/edit-actions';
 import { draftOf, type DraftField, type EventDraft } from '../../data/editing/event-draft';
 import { eventOfForm } from '../../data/editing/event-of-form';
 import { CATEGORIES, categoryLabel, scenarioOwnCategories, STATUSES } from '../../data/vocabulary';

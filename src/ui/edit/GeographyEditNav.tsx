@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { store, useStore } from '../../data/store';
-import { editHead } from '../../data/edit-actions';
+import { editHead } from '../../actions/edit-actions';
 import { checkHead, layerOfFeature, withoutFeature } from '../../data/editing/geography-edits';
 import { editableShape, headWithShape, type DrawnShape } from '../../data/editing/geography-draft';
 import type { GeographyFeature } from '../../data/schemas';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { store, useStore } from '../../data/store';
-import { editHead } from '../../data/edit-actions';
+import { editHead } from '../../actions/edit-actions';
 import { layerOfFeature } from '../../data/editing/geography-edits';
 import {
   DRAWABLE_KINDS,
@@ -17,7 +17,7 @@ import {
   type GeographyIssues,
   type ShapeType,
 } from '../../data/editing/geography-draft';
-import type { ScenarioFeature, ScenarioHead } from '../../data/scenario/scenario-schema';
+import type { ScenarioFeature, ScenarioHead } from '../../data/scenario-schema';
 import { FormActions, FormField } from './FormField';
 import { useShapeDrawing } from './use-shape-drawing';
 

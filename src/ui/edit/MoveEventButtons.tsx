@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { store } from '../../data/store';
-import { editEvent } from '../../data/edit-actions';
+import { editEvent } from '../../actions/edit-actions';
 import type { TripwireEvent } from '../../data/events';
 import type { DrawnShape } from '../../data/editing/geography-draft';
 import { categoryColor } from '../../data/vocabulary';

@@ -3,10 +3,10 @@ import { useMemo, useState } from 'react';
 import type { TripwireEvent } from '../../data/events';
 import { filteredEvents } from '../../data/selectors';
 import { store, useStore } from '../../data/store';
-import type { DeckFormat } from '../../map/export/deck/make-deck';
+import type { DeckFormat } from '../../map/export/make-deck';
 import { download } from './download';
 import type { Bounds } from '../../data/slices/view';
-import type { ScenarioView } from '../../data/scenario/scenario-schema';
+import type { ScenarioView } from '../../data/scenario-schema';
 import { AS_NOW, DeckEventList } from './DeckEventList';
 
 type Which = 'all' | 'filtered' | 'ticked';
@@ -88,7 +88,7 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
     setRunning(controller);
     try {
       // The deck code (and PptxGenJS, pdf-lib or JSZip after it) loads when a deck is asked for.
-      const { makeDeck } = await import('../../map/export/deck/make-deck');
+      const { makeDeck } = await import('../../map/export/make-deck');
       const deck = await makeDeck(store, {
         format,
         title,

@@ -1,7 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { describeEventDate, type TripwireEvent } from '../../data/events';
-import type { ScenarioView } from '../../data/scenario/scenario-schema';
+import type { ScenarioView } from '../../data/scenario-schema';
 
 /** A slide's view: framed on its event (the default), one of the scenario's views, or the map as it is now. */
 export const ON_EVENT = '';

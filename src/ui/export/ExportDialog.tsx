@@ -2,7 +2,7 @@ import { useModalDialog } from '../use-modal-dialog';
 import { useState } from 'react';
 import { store, useStore } from '../../data/store';
 import { briefingModelNow, exportBriefing } from '../../map/export/export-briefing';
-import { EXPORT_SIZE_IDS, PIXEL_RATIOS, exportSize, type ExportSizeId } from '../../map/export/sizes';
+import { EXPORT_SIZE_IDS, PIXEL_RATIOS, exportSize, type ExportSizeId } from '../../briefing/sizes';
 import { download } from './download';
 import { useShallow } from 'zustand/react/shallow';
 

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { MAPPED_FIELD_LABELS, MAPPED_FIELDS, REQUIRED_MAPPED_FIELDS, type ColumnMapping, type MappedField } from '../../data/import/column-mapping';
-import { DELIMITER_NAMES } from '../../data/import/csv-table';
-import { describeDateFormat } from '../../data/import/date-formats';
-import { categoryChoices, dateAnalysis, fieldSamples } from '../../data/import/mapping-preview';
-import { mappingIssues } from '../../data/import/mapped-rows';
-import { formatCount } from '../../data/import/limits';
-import type { MappingPreview } from '../../data/import/worker-protocol';
+import { MAPPED_FIELD_LABELS, MAPPED_FIELDS, REQUIRED_MAPPED_FIELDS, type ColumnMapping, type MappedField } from '../../import/column-mapping';
+import { DELIMITER_NAMES } from '../../import/csv-table';
+import { describeDateFormat } from '../../import/date-formats';
+import { categoryChoices, dateAnalysis, fieldSamples } from '../../import/mapping-preview';
+import { mappingIssues } from '../../import/mapped-rows';
+import { formatCount } from '../../import/limits';
+import type { MappingPreview } from '../../import/worker-protocol';
 import { CATEGORIES, CATEGORY_LABELS } from '../../data/vocabulary';
 
 export interface MappingRequest {

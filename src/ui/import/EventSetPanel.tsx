@@ -1,6 +1,6 @@
 import { store, useStore } from '../../data/store';
-import { removeImport } from '../../data/import-actions';
-import { eventsToCsv, eventsToGeoJson } from '../../data/import/export-events';
+import { removeImport } from '../../actions/import-actions';
+import { eventsToCsv, eventsToGeoJson } from '../../import/export-events';
 import type { EventSet } from '../../data/event-sets';
 import { download } from '../export/download';
 

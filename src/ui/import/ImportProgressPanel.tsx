@@ -1,4 +1,4 @@
-import { formatCount } from '../../data/import/limits';
+import { formatCount } from '../../import/limits';
 import type { ImportProgressState } from './use-import-flow';
 
 const PHASE_TEXT: Record<ImportProgressState['phase'], string> = {

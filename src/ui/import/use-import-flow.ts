@@ -1,10 +1,10 @@
 // One import at a time, as the user sees it: progress with Cancel, the mapping step when the
 // file is not in Tripwire's format (offering the mapping remembered for its header), the report.
 import { useCallback, useRef, useState } from 'react';
-import { importEventsFile, type ImportReport } from '../../data/import-actions';
-import type { ColumnMapping } from '../../data/import/column-mapping';
-import type { ImportPhase, MappingPreview } from '../../data/import/worker-protocol';
-import { recallMapping, rememberMapping } from '../../data/storage/remembered-mappings';
+import { importEventsFile, type ImportReport } from '../../actions/import-actions';
+import type { ColumnMapping } from '../../import/column-mapping';
+import type { ImportPhase, MappingPreview } from '../../import/worker-protocol';
+import { recallMapping, rememberMapping } from '../../storage/remembered-mappings';
 import { formatDay } from '../../data/dates';
 import { store } from '../../data/store';
 import type { MappingRequest } from './ColumnMappingDialog';
@@ -26,7 +26,7 @@ export function useImportFlow() {
 
   const askMapping = useCallback(async (fileName: string, preview: MappingPreview): Promise<ColumnMapping | null> => {
     // Loaded with the mapping step, not with the page.
-    const [{ headerSignature }, { describeMapping, mappingFits }] = await Promise.all([import('../../data/import/column-detection'), import('../../data/import/mapping-preview')]);
+    const [{ headerSignature }, { describeMapping, mappingFits }] = await Promise.all([import('../../import/column-detection'), import('../../import/mapping-preview')]);
     const signature = headerSignature(preview.labels);
     const remembered = await recallMapping(signature);
     const usable = remembered && mappingFits(remembered.mapping, preview.labels) ? remembered : null;

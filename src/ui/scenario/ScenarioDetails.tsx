@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { store, useStore } from '../../data/store';
-import { editHead } from '../../data/edit-actions';
-import { scenarioHeadSchema, type ScenarioHead } from '../../data/scenario/scenario-schema';
+import { editHead } from '../../actions/edit-actions';
+import { scenarioHeadSchema, type ScenarioHead } from '../../data/scenario-schema';
 import { issuesOf } from '../../data/validate';
 import { FormField } from '../edit/FormField';
 

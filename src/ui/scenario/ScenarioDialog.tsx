@@ -1,10 +1,10 @@
 import { useModalDialog } from '../use-modal-dialog';
 import { useEffect, useState } from 'react';
 import { store, useStore } from '../../data/store';
-import { deleteScenario, newScenario, openBuiltInScenario, openStoredScenario, scenarioDownload } from '../../data/scenario-actions';
-import { listStoredScenarios } from '../../data/storage/stored-scenarios';
-import type { StoredScenario } from '../../data/storage/database';
-import { formatCount } from '../../data/import/limits';
+import { deleteScenario, newScenario, openBuiltInScenario, openStoredScenario, scenarioDownload } from '../../actions/scenario-actions';
+import { listStoredScenarios } from '../../storage/stored-scenarios';
+import type { StoredScenario } from '../../storage/database';
+import { formatCount } from '../../import/limits';
 import { download } from '../export/download';
 import type { useScenarioFlow } from './use-scenario-flow';
 import { OpenScenarioButton } from './ScenarioControls';

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { store } from '../../data/store';
-import { openScenarioFile, type ScenarioReport } from '../../data/scenario-actions';
-import type { ScenarioProgress } from '../../data/scenario/read-scenario-file';
+import { openScenarioFile, type ScenarioReport } from '../../actions/scenario-actions';
+import type { ScenarioProgress } from '../../scenario/read-scenario-file';
 
 /** Scenario files end in .tripwire.json; anything else dropped on the map is an events file. */
 export const isScenarioFile = (file: File) => /\.tripwire\.json$/i.test(file.name);

@@ -1,0 +1,85 @@
+// The import worker: a 200 MB file is decoded, parsed, checked and normalised here, off the
+// page's main thread, with progress. It waits for the page's column mapping when one is needed.
+/// <reference lib="webworker" />
+import { normaliseEvents, type TripwireEvent } from '../data/events';
+import { saveImport } from '../storage/stored-imports';
+import type { ColumnMapping } from './column-mapping';
+import type { EventTable } from './event-table';
+import type { ImportResult } from './import-result';
+import { importMappedTable, prepareImport } from './parse-events-file';
+import { EVENTS_PER_MESSAGE, MAPPING_SAMPLE_ROWS, type ImportMessage, type ImportPhase, type ImportRequest } from './worker-protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (message: ImportMessage) => self.postMessage(message);
+
+let lastProgressAt = 0;
+const progress = (phase: ImportPhase, fraction: number, rows?: number) => {
+  const now = performance.now();
+  if (now - lastProgressAt < 100 && fraction < 1) return; // ten updates a second are plenty
+  lastProgressAt = now;
+  post({ type: 'progress', phase, fraction, ...(rows === undefined ? {} : { rows }) });
+};
+
+interface Reading {
+  file: Blob;
+  name: string;
+  eventSetId: string;
+}
+let reading: Reading | null = null;
+let waitingForMapping: EventTable | null = null;
+let mapping: ColumnMapping | null = null;
+let accepted: { result: Extract<ImportResult, { ok: true }>; events: TripwireEvent[] } | null = null;
+
+function finish(result: ImportResult, eventSetId: string) {
+  if (!result.ok) {
+    post({ type: 'refused', format: result.format, issues: result.issues });
+    return;
+  }
+  const events = normaliseEvents(result.events, eventSetId);
+  accepted = { result, events };
+  post({ type: 'accepted', format: result.format, eventCount: events.length, warnings: result.warnings });
+  for (let start = 0; start < events.length; start += EVENTS_PER_MESSAGE) post({ type: 'events', events: events.slice(start, start + EVENTS_PER_MESSAGE) });
+  post({ type: 'done' });
+}
+
+async function read(request: Reading) {
+  reading = request;
+  progress('reading', 0);
+  const bytes = new Uint8Array(await request.file.arrayBuffer());
+  const prepared = prepareImport({ name: request.name, bytes }, (phase, fraction, rows) => progress(phase, fraction, rows));
+  if (prepared.kind === 'done') return finish(prepared.result, request.eventSetId);
+  const { table, proposal } = prepared;
+  waitingForMapping = table;
+  const sampleRows = table.records.slice(0, MAPPING_SAMPLE_ROWS).map((record) => record.cells);
+  const { format, labels, delimiter, encoding, notices } = table;
+  post({ type: 'needs-mapping', preview: { format, labels, sampleRows, rowCount: table.records.length, delimiter, encoding, notices, proposal } });
+}
+
+function map(chosen: ColumnMapping) {
+  if (!waitingForMapping || !reading) return;
+  const table = waitingForMapping;
+  waitingForMapping = null;
+  mapping = chosen;
+  finish(importMappedTable(table, chosen, (phase, fraction) => progress(phase, fraction)), reading.eventSetId);
+}
+
+async function store() {
+  if (!accepted || !reading) return;
+  const { result, events } = accepted;
+  const record = { id: reading.eventSetId, name: reading.name, format: result.format, eventCount: events.length, mapping, warnings: result.warnings };
+  try {
+    await saveImport(record, events, reading.file, (fraction) => progress('saving', fraction));
+    post({ type: 'stored' });
+  } catch (error) {
+    const quotaExceeded = error instanceof DOMException && error.name === 'QuotaExceededError';
+    post({ type: 'storage-failed', quotaExceeded, reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+self.onmessage = (message: MessageEvent<ImportRequest>) => {
+  const request = message.data;
+  if (request.type === 'read') void read(request);
+  else if (request.type === 'map') map(request.mapping);
+  else void store();
+};

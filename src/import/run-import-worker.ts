@@ -1,0 +1,102 @@
+// The page's side of one import: start the worker, relay progress, ask for the column mapping
+// when the worker needs one, gather the events it sends back. Cancel ends the worker at once.
+// An accepted import is then kept (the worker stores it in IndexedDB) or discarded.
+import type { TripwireEvent } from '../data/events';
+import type { ValidationIssue } from '../data/validate';
+import type { ColumnMapping } from './column-mapping';
+import type { ImportFormat } from './import-result';
+import type { ImportMessage, ImportPhase, ImportRequest, MappingPreview } from './worker-protocol';
+
+export interface ImportCallbacks {
+  onProgress?: (phase: ImportPhase, fraction: number, rows?: number) => void;
+  /** The user's mapping for a file not in Tripwire's format; null when they cancel. */
+  askMapping: (preview: MappingPreview) => Promise<ColumnMapping | null>;
+  signal?: AbortSignal;
+}
+
+export type StorageOutcome = { stored: true } | { stored: false; quotaExceeded: boolean; reason: string };
+
+export type WorkerOutcome =
+  | { kind: 'refused'; format: ImportFormat | 'unknown'; issues: ValidationIssue[] }
+  | {
+      kind: 'accepted';
+      format: ImportFormat;
+      events: TripwireEvent[];
+      warnings: ValidationIssue[];
+      /** Stores the import in the browser database (in the worker), then ends the worker. */
+      keep: () => Promise<StorageOutcome>;
+      /** Ends the worker without storing. */
+      discard: () => void;
+    }
+  | { kind: 'cancelled' };
+
+export function runImportWorker(file: Blob, name: string, eventSetId: string, { onProgress, askMapping, signal }: ImportCallbacks): Promise<WorkerOutcome> {
+  const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'tripwire-import' });
+  const send = (request: ImportRequest) => worker.postMessage(request);
+  return new Promise<WorkerOutcome>((resolve) => {
+    let accepted: { format: ImportFormat; warnings: ValidationIssue[]; events: TripwireEvent[]; expected: number } | null = null;
+    let storing: ((outcome: StorageOutcome) => void) | null = null;
+    const stop = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', cancel);
+    };
+    const finish = (outcome: WorkerOutcome) => {
+      if (outcome.kind !== 'accepted') stop();
+      resolve(outcome);
+    };
+    const cancel = () => finish({ kind: 'cancelled' });
+    if (signal?.aborted) return cancel();
+    signal?.addEventListener('abort', cancel);
+    worker.onerror = (error) => {
+      const message = `the import stopped unexpectedly: ${error.message || 'the worker failed'}`;
+      if (storing) storing({ stored: false, quotaExceeded: false, reason: message });
+      else finish({ kind: 'refused', format: 'unknown', issues: [{ location: '(file)', message }] });
+    };
+    worker.onmessage = (message: MessageEvent<ImportMessage>) => {
+      const data = message.data;
+      switch (data.type) {
+        case 'progress':
+          onProgress?.(data.phase, data.fraction, data.rows);
+          break;
+        case 'needs-mapping':
+          void askMapping(data.preview).then((chosen) => (chosen ? send({ type: 'map', mapping: chosen }) : cancel()));
+          break;
+        case 'refused':
+          finish({ kind: 'refused', format: data.format, issues: data.issues });
+          break;
+        case 'accepted':
+          accepted = { format: data.format, warnings: data.warnings, events: [], expected: Math.max(1, data.eventCount) };
+          break;
+        case 'events':
+          if (!accepted) break;
+          for (const event of data.events) accepted.events.push(event);
+          onProgress?.('receiving', accepted.events.length / accepted.expected);
+          break;
+        case 'done':
+          if (!accepted) break;
+          signal?.removeEventListener('abort', cancel); // past this point the page decides
+          finish({
+            kind: 'accepted',
+            ...accepted,
+            keep: () =>
+              new Promise<StorageOutcome>((resolveStorage) => {
+                storing = (outcome) => {
+                  stop();
+                  resolveStorage(outcome);
+                };
+                send({ type: 'store' });
+              }),
+            discard: stop,
+          });
+          break;
+        case 'stored':
+          storing?.({ stored: true });
+          break;
+        case 'storage-failed':
+          storing?.({ stored: false, quotaExceeded: data.quotaExceeded, reason: data.reason });
+          break;
+      }
+    };
+    send({ type: 'read', file, name, eventSetId });
+  });
+}

@@ -1,0 +1,122 @@
+// The browser database (IndexedDB, through idb): what the user made survives a reload, however
+// large. One versioned schema: version 1 held imports, version 2 adds scenario documents and the
+// journal of edits made to them.
+// Every call is allowed to fail (private mode, blocked storage, a full disk): callers get a
+// rejected promise and keep working in memory.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { TripwireEvent } from '../data/events';
+import type { ColumnMapping } from '../import/column-mapping';
+import type { ImportFormat } from '../import/import-result';
+import type { ValidationIssue } from '../data/validate';
+import type { ScenarioHead } from '../data/scenario-schema';
+import type { Edit } from '../data/editing/edit-history';
+
+export const DATABASE_NAME = 'tripwire';
+export const DATABASE_VERSION = 2;
+
+/**
+ * The shape of stored events. Bump it whenever TripwireEvent changes: stored imports of an older
+ * version are then rebuilt from their raw file (kept beside them) instead of being trusted.
+ */
+export const STORED_EVENTS_VERSION = 1;
+
+export interface StoredImport {
+  id: string;
+  name: string;
+  format: ImportFormat;
+  eventCount: number;
+  chunkCount: number;
+  eventsVersion: number;
+  /** The mapping the user confirmed, null for Tripwire's own format: a rebuild needs no questions. */
+  mapping: ColumnMapping | null;
+  warnings: ValidationIssue[];
+  savedAt: string;
+  /** The scenario the file was imported into; absent for imports of version 1 (into the built-in scenario). */
+  scenarioId?: string;
+}
+
+/** A scenario the user opened, made or copied: its head, and its own events in chunks. */
+export interface StoredScenario {
+  id: string;
+  head: ScenarioHead;
+  eventCount: number;
+  chunkCount: number;
+  eventsVersion: number;
+  savedAt: string;
+}
+
+export type EditStep = 'do' | 'undo' | 'redo';
+
+/** What an edit changes: one event, or the scenario's head (its details, views, layers and geography). */
+export type EditableRecord = TripwireEvent | { id: typeof HEAD_RECORD_ID; head: ScenarioHead };
+/** The head's id in edits: never an event id (those are kebab-case). */
+export const HEAD_RECORD_ID = '(scenario)';
+
+/**
+ * One edit in a scenario's journal. `step`: a new edit, or an undo or redo of one: the undo
+ * history is rebuilt from them after a reload.
+ */
+export interface JournalRecord {
+  seq?: number;
+  scenarioId: string;
+  edit: Edit<EditableRecord>;
+  step: EditStep;
+}
+
+export interface TripwireDatabase extends DBSchema {
+  imports: { key: string; value: StoredImport };
+  /** Normalised events in chunks: reopening a million events needs no parsing or validation. */
+  importChunks: { key: [string, number]; value: { importId: string; index: number; events: TripwireEvent[] } };
+  /** The file as it came, for a rebuild when the stored events' version is older. */
+  importFiles: { key: string; value: { id: string; file: Blob } };
+  /** Mappings the user confirmed, by header signature, offered again for the same header. */
+  mappings: { key: string; value: { signature: string; mapping: ColumnMapping; savedAt: string } };
+  scenarios: { key: string; value: StoredScenario };
+  scenarioChunks: { key: [string, number]; value: { scenarioId: string; index: number; events: TripwireEvent[] } };
+  /** Every edit, in the order the database received it (seq): tabs replay it to agree. */
+  edits: { key: number; value: JournalRecord; indexes: { byScenario: [string, number] } };
+}
+
+export type Database = IDBPDatabase<TripwireDatabase>;
+
+let opening: Promise<Database> | null = null;
+
+export function openDatabase(): Promise<Database> {
+  opening ??= (async () => {
+    if (typeof indexedDB === 'undefined') throw new Error('this browser offers no IndexedDB');
+    return openDB<TripwireDatabase>(DATABASE_NAME, DATABASE_VERSION, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          database.createObjectStore('imports', { keyPath: 'id' });
+          database.createObjectStore('importChunks', { keyPath: ['importId', 'index'] });
+          database.createObjectStore('importFiles', { keyPath: 'id' });
+          database.createObjectStore('mappings', { keyPath: 'signature' });
+        }
+        if (oldVersion < 2) {
+          database.createObjectStore('scenarios', { keyPath: 'id' });
+          database.createObjectStore('scenarioChunks', { keyPath: ['scenarioId', 'index'] });
+          database.createObjectStore('edits', { keyPath: 'seq', autoIncrement: true }).createIndex('byScenario', ['scenarioId', 'seq']);
+        }
+      },
+      // Another tab opened a newer schema: step aside so it can upgrade.
+      blocking() {
+        void opening?.then((database) => database.close());
+        opening = null;
+      },
+    });
+  })();
+  // A failed open is not cached: storage may come back (e.g. after the user frees space).
+  opening.catch(() => {
+    opening = null;
+  });
+  return opening;
+}
+
+/** Asks the browser not to evict our data under storage pressure; a refusal changes nothing. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}
