@@ -200,7 +200,7 @@ const abortError = () => new DOMException('Reading the scenario file was aborted
  * value that is not an object, or when more than maxBytes (default MAX_SCENARIO_FILE_BYTES) bytes arrive.
  * `signal` aborts: rejects with an AbortError DOMException. The stream is cancelled on any failure.
  */
-export async function readScenarioFile(stream: ReadableStream<Uint8Array>, options: ReadScenarioOptions): Promise<ScenarioFileRead> {
+export async function parseScenarioStream(stream: ReadableStream<Uint8Array>, options: ReadScenarioOptions): Promise<ScenarioFileRead> {
   const { onFeatures, signal } = options;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -241,7 +241,7 @@ export async function readScenarioFile(stream: ReadableStream<Uint8Array>, optio
   }
 }
 
-/** Characters per chunk of readScenarioText's stream: about as large as a file stream's chunks. */
+/** Characters per chunk of parseScenarioText's stream: about as large as a file stream's chunks. */
 const TEXT_CHUNK = 64 * 1024;
 
 /** A text as a stream of UTF-8 chunks, encoded as they are read. */
@@ -264,7 +264,7 @@ function textStream(text: string): ReadableStream<Uint8Array> {
   });
 }
 
-/** readScenarioFile for a text already in memory (small files, tests): it is read in 64 K-character chunks. */
-export function readScenarioText(text: string, options: ReadScenarioOptions): Promise<ScenarioFileRead> {
-  return readScenarioFile(textStream(text), options);
+/** parseScenarioStream for a text already in memory (small files, tests): it is read in 64 K-character chunks. */
+export function parseScenarioText(text: string, options: ReadScenarioOptions): Promise<ScenarioFileRead> {
+  return parseScenarioStream(textStream(text), options);
 }

@@ -3,7 +3,7 @@
 // chunks, so a million events never block the page for long.
 /// <reference lib="webworker" />
 import { EVENTS_PER_MESSAGE } from '../import/worker-protocol';
-import { ScenarioFileError, readScenarioFile } from './scenario-file-reader';
+import { ScenarioFileError, parseScenarioStream } from './scenario-file-reader';
 import { openScenario } from '../data/open-scenario';
 import type { ScenarioWorkerMessage } from './scenario-worker-protocol';
 
@@ -15,7 +15,7 @@ async function open(file: Blob) {
   try {
     post({ type: 'progress', phase: 'reading', fraction: 0 });
     let read = 0;
-    const { head } = await readScenarioFile(file.stream(), {
+    const { head } = await parseScenarioStream(file.stream(), {
       onFeatures: (batch) => {
         for (const feature of batch) features.push(feature);
         read += batch.length;

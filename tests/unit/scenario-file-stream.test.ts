@@ -3,7 +3,7 @@
 // limit, aborting, and 200,000 events without one giant string.
 import { describe, expect, it } from 'vitest';
 import { scenarioFileParts } from '../../src/scenario/scenario-file-writer';
-import { readScenarioFile, readScenarioText, ScenarioFileError, type ScenarioFileRead } from '../../src/scenario/scenario-file-reader';
+import { parseScenarioStream, parseScenarioText, ScenarioFileError, type ScenarioFileRead } from '../../src/scenario/scenario-file-reader';
 
 const feature = (index: number) => ({
   type: 'Feature',
@@ -43,7 +43,7 @@ const head = {
 async function readAll(text: string, options: { batchSize?: number; maxBytes?: number } = {}): Promise<ScenarioFileRead & { features: unknown[]; batches: number[] }> {
   const collected: unknown[] = [];
   const batches: number[] = [];
-  const read = await readScenarioText(text, {
+  const read = await parseScenarioText(text, {
     ...options,
     onFeatures: (batch) => {
       batches.push(batch.length);
@@ -63,7 +63,7 @@ async function failure(read: Promise<unknown>): Promise<string> {
   return `${error.location}: ${error.message}`;
 }
 
-const syntaxError = (text: string) => failure(readScenarioText(text, { onFeatures: () => undefined }));
+const syntaxError = (text: string) => failure(parseScenarioText(text, { onFeatures: () => undefined }));
 
 /** A stream that hands over `chunks` one by one, and remembers whether it was cancelled. */
 function chunkStream(chunks: Uint8Array[]) {
@@ -134,7 +134,7 @@ describe('scenarioFileParts', () => {
   });
 });
 
-describe('readScenarioFile', () => {
+describe('parseScenarioStream', () => {
   it('gives back what was written, and writing it again gives the same bytes', async () => {
     const written = [...scenarioFileParts(head, features(12), { featuresPerPart: 5 })].join('');
     const read = await readAll(written, { batchSize: 5 });
@@ -178,12 +178,12 @@ describe('readScenarioFile', () => {
   it('reads a file delivered one byte at a time, multi-byte characters split between chunks', async () => {
     const written = [...scenarioFileParts(head, features(3))].join('');
     const collected: unknown[] = [];
-    const read = await readScenarioFile(chunkStream(byteByByte(written)).stream, { onFeatures: (batch) => void collected.push(...batch) });
+    const read = await parseScenarioStream(chunkStream(byteByByte(written)).stream, { onFeatures: (batch) => void collected.push(...batch) });
     expect(collected).toEqual(features(3));
     expect(read.head.title).toBe(head.title);
   });
 
-  it('does not split a surrogate pair between the chunks of readScenarioText', async () => {
+  it('does not split a surrogate pair between the chunks of parseScenarioText', async () => {
     const prefix = '{"a":"';
     const text = `${prefix}${'x'.repeat(64 * 1024 - prefix.length - 1)}🛰 ok"}`; // the 🛰's first half ends the first 64 K chunk
     expect(text.charCodeAt(64 * 1024 - 1)).toBeGreaterThanOrEqual(0xd800);
@@ -193,7 +193,7 @@ describe('readScenarioFile', () => {
   it('awaits onFeatures before reading on, and hands the events over in order', async () => {
     const order: string[] = [];
     let busy = false;
-    await readScenarioText([...scenarioFileParts(head, features(9))].join(''), {
+    await parseScenarioText([...scenarioFileParts(head, features(9))].join(''), {
       batchSize: 4,
       onFeatures: async (batch) => {
         expect(busy).toBe(false);
@@ -232,14 +232,14 @@ describe('readScenarioFile', () => {
 
     it('counts columns in characters and lines across chunks (CRLF is one break)', async () => {
       const text = '{"é": "ü",\r\n "🛰": 1, ?}';
-      const located = await failure(readScenarioFile(chunkStream(byteByByte(text)).stream, { onFeatures: () => undefined }));
+      const located = await failure(parseScenarioStream(chunkStream(byteByByte(text)).stream, { onFeatures: () => undefined }));
       expect(located).toBe('line 2, column 10: JSON syntax error: unexpected character "?"');
     });
 
     it('counts a lone CR as a line break, in one chunk or across chunks', async () => {
       const text = '{\r"a": 1,\r\n\r"b": ?}';
       expect(await syntaxError(text)).toBe('line 4, column 6: JSON syntax error: unexpected character "?"');
-      const located = await failure(readScenarioFile(chunkStream(byteByByte(text)).stream, { onFeatures: () => undefined }));
+      const located = await failure(parseScenarioStream(chunkStream(byteByByte(text)).stream, { onFeatures: () => undefined }));
       expect(located).toBe('line 4, column 6: JSON syntax error: unexpected character "?"');
     });
 
@@ -261,14 +261,14 @@ describe('readScenarioFile', () => {
   it('refuses a file over maxBytes before parsing the excess, and cancels the stream', async () => {
     const spaces = new Uint8Array(512 * 1024).fill(0x20);
     const { stream, state } = chunkStream([Uint8Array.of(0x7b), spaces, spaces, spaces]);
-    expect(await failure(readScenarioFile(stream, { maxBytes: 1024 * 1024, onFeatures: () => undefined }))).toBe('byte 1,048,577: the file is larger than the 1 MB limit');
+    expect(await failure(parseScenarioStream(stream, { maxBytes: 1024 * 1024, onFeatures: () => undefined }))).toBe('byte 1,048,577: the file is larger than the 1 MB limit');
     expect(state.cancelled).toBe(true);
-    expect(await failure(readScenarioText('{"a": 1}', { maxBytes: 5, onFeatures: () => undefined }))).toBe('byte 6: the file is larger than the 5-byte limit');
+    expect(await failure(parseScenarioText('{"a": 1}', { maxBytes: 5, onFeatures: () => undefined }))).toBe('byte 6: the file is larger than the 5-byte limit');
   });
 
   it('refuses more than 400 MB by default (a million events with quotes fit)', async () => {
     const { stream } = chunkStream([Uint8Array.of(0x7b), new Uint8Array(400_000_000)]);
-    expect(await failure(readScenarioFile(stream, { onFeatures: () => undefined }))).toBe('byte 400,000,001: the file is larger than the 400 MB limit');
+    expect(await failure(parseScenarioStream(stream, { onFeatures: () => undefined }))).toBe('byte 400,000,001: the file is larger than the 400 MB limit');
   });
 
   describe('aborts', () => {
@@ -276,14 +276,14 @@ describe('readScenarioFile', () => {
 
     it('before it starts, even if the file never sends a byte', async () => {
       const silent = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => undefined) });
-      const error = await readScenarioFile(silent, { signal: AbortSignal.abort(), onFeatures: () => undefined }).catch((reason: unknown) => reason);
+      const error = await parseScenarioStream(silent, { signal: AbortSignal.abort(), onFeatures: () => undefined }).catch((reason: unknown) => reason);
       expect(isAbortError(error)).toBe(true);
     });
 
     it('between batches, handing over no more events', async () => {
       const controller = new AbortController();
       let batches = 0;
-      const error = await readScenarioText([...scenarioFileParts(head, features(20))].join(''), {
+      const error = await parseScenarioText([...scenarioFileParts(head, features(20))].join(''), {
         batchSize: 5,
         signal: controller.signal,
         onFeatures: () => {
@@ -303,7 +303,7 @@ describe('readScenarioFile', () => {
         pull: () => new Promise(() => undefined), // the rest never comes
         cancel: () => void (cancelled = true),
       });
-      const reading = readScenarioFile(stalled, { signal: controller.signal, onFeatures: () => undefined });
+      const reading = parseScenarioStream(stalled, { signal: controller.signal, onFeatures: () => undefined });
       setTimeout(() => controller.abort(), 10);
       expect(isAbortError(await reading.catch((reason: unknown) => reason))).toBe(true);
       expect(cancelled).toBe(true);
@@ -321,7 +321,7 @@ describe('readScenarioFile', () => {
     const blob = new Blob(parts);
     let next = 0;
     let inOrder = true;
-    const read = await readScenarioFile(blob.stream(), {
+    const read = await parseScenarioStream(blob.stream(), {
       onFeatures: (batch) => {
         for (const event of batch) inOrder &&= (event as ReturnType<typeof small>).properties.id === `event-${next++}`;
       },

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openScenario } from '../../src/data/open-scenario';
 import { scenarioDocumentParts } from '../../src/scenario/scenario-document';
-import { readScenarioText } from '../../src/scenario/scenario-file-reader';
+import { parseScenarioText } from '../../src/scenario/scenario-file-reader';
 import { BUILT_IN_SCENARIO_FILE } from './public-files';
 
 const BALTIC = new URL('../fixtures/scenarios/baltic-example.tripwire.json', import.meta.url);
@@ -12,7 +12,7 @@ const BALTIC = new URL('../fixtures/scenarios/baltic-example.tripwire.json', imp
 /** Reads a document the way the app does (streamed), checks it, and writes it again. */
 async function reopen(text: string): Promise<string> {
   const features: unknown[] = [];
-  const { head } = await readScenarioText(text, { onFeatures: (batch) => void features.push(...batch) });
+  const { head } = await parseScenarioText(text, { onFeatures: (batch) => void features.push(...batch) });
   const opened = openScenario(head, features);
   if (!opened.ok) throw new Error(JSON.stringify(opened.issues.slice(0, 3)));
   return [...scenarioDocumentParts(opened.value.head, opened.value.eventSets)].join('');
