@@ -4,8 +4,7 @@
 // March", "a year later"). Every date keeps the words as written, how precise the words are (a
 // month is never turned into a day) and the reasoning, so the analyst can check it at a glance.
 import * as chrono from 'chrono-node';
-
-export type DatePrecision = 'day' | 'month' | 'year';
+import type { DatePrecision } from '../data/dates';
 
 export interface FoundDate {
   /** Offsets of the words in the text searched. */

@@ -4,9 +4,10 @@
 // gazetteer knows it), the actors, a suggested title and category, and a confidence. The analyst
 // accepts, edits or rejects each; nothing here is taken as fact.
 import { split } from 'sentence-splitter';
+import type { DatePrecision } from '../data/dates';
 import type { Bounds } from '../data/slices/view';
 import type { Actor, Category } from '../data/vocabulary';
-import { findDates, type DatePrecision, type FoundDate } from './draft-dates';
+import { findDates, type FoundDate } from './draft-dates';
 import { actorsIn, categoryOf, statusOf } from './draft-vocabulary';
 import { findPlaces, type FoundPlace, type Gazetteer, type PlaceKind } from './gazetteer';
 
