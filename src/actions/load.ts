@@ -2,11 +2,10 @@
 // (`?scenario=`), or the built-in geography with another events file (`?events=`). Every document
 // is checked at the boundary: the store gets only valid data, or the located issues.
 import { importedEventSet } from '../data/event-sets';
-import { computeFacts } from '../data/facts';
-import { timeExtent } from '../data/selectors';
-import type { TripwireStore } from '../data/store';
 import type { ValidationIssue } from '../data/validate';
-import { geographyOf, openScenario, type OpenedScenario } from '../data/open-scenario';
+import { openScenario, type OpenedScenario } from '../data/open-scenario';
+import { requestedPath } from '../data/linked-files';
+import type { ScenarioSession } from '../session';
 
 export const BUILT_IN_SCENARIO_PATH = 'scenarios/built-in.tripwire.json';
 
@@ -23,22 +22,6 @@ async function fetchJson(path: string): Promise<unknown> {
   } catch (error) {
     throw new Error(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
-}
-
-/**
- * `?events=path.geojson` or `?scenario=path.tripwire.json` loads a file from the same origin (the
- * briefing CLI uses them; `?basemap=path.pmtiles` too, read by src/map/own-basemap.ts). Anything that could leave the origin is refused, with the reason.
- */
-export function requestedPath(search: string, origin: string, parameter: 'events' | 'scenario' | 'basemap'): { path: string | null; refused?: string } {
-  const requested = new URLSearchParams(search).get(parameter);
-  if (!requested) return { path: null };
-  const extension = { events: /\.((geo)?json|csv)$/i, scenario: /\.json$/i, basemap: /\.pmtiles$/i }[parameter];
-  const looksLocal = /^[\w\-./]+$/.test(requested) && extension.test(requested) && !requested.includes('..') && !requested.startsWith('/');
-  if (!looksLocal || new URL(requested, `${origin}/`).origin !== origin) {
-    const kinds = { events: 'a .geojson, .json or .csv file', scenario: 'a .tripwire.json file', basemap: 'a .pmtiles archive' }[parameter];
-    return { path: null, refused: `${parameter}=${requested.slice(0, 80)}: only ${kinds} on this site can be loaded` };
-  }
-  return { path: requested };
 }
 
 /**
@@ -70,26 +53,16 @@ async function readScenario(path: string): Promise<{ ok: true; value: OpenedScen
   return opened.ok ? opened : { ok: false, issues: opened.issues.map((issue) => ({ ...issue, location: `${path} › ${issue.location}` })) };
 }
 
-/** Puts an opened scenario in the store, "as of" its publication: the state of the world its reader saw. */
-export function showScenario(store: TripwireStore, opened: OpenedScenario, { keepShown, stored }: { keepShown: boolean; stored: boolean }): void {
-  store.getState().setLoaded({ ...opened, facts: [], keepShown, stored });
-  // The measurements (Turf) show only in a zone's detail: worked out once the page is idle, while
-  // MapLibre's worker cuts the first tiles, not before the map is made (~0.1 s of cold load here).
-  const { head } = opened;
-  const measure = () => {
-    const state = store.getState();
-    if (state.scenario?.id === head.id && state.facts.length === 0) state.setFacts(computeFacts(geographyOf(head), head.measurements));
-  };
-  window.requestIdleCallback(measure, { timeout: 2_000 });
-  store.getState().setTime(timeExtent(store.getState().events, opened.head.publishedDate ?? null)[1]);
-}
+/** The built-in scenario as shipped, checked. */
+export const readBuiltInScenario = () => readScenario(BUILT_IN_SCENARIO_PATH);
 
 /**
  * Opens what the link names, or the built-in scenario. Atomic like opening a file: a linked
  * document that fails its checks (or cannot be fetched) changes nothing but the message, which
  * names where it failed; the built-in scenario is shown and works behind it.
  */
-export async function loadScenario(store: TripwireStore): Promise<void> {
+export async function loadScenario(session: ScenarioSession): Promise<void> {
+  const { store } = session;
   const { search, origin } = window.location;
   const events = requestedPath(search, origin, 'events');
   const scenario = requestedPath(search, origin, 'scenario');
@@ -97,13 +70,13 @@ export async function loadScenario(store: TripwireStore): Promise<void> {
   const linked = scenario.path !== null || events.path !== null;
   // Read when first needed, and once: as an ?events= link's base, or in a failed link's place.
   let builtIn: ReturnType<typeof readScenario> | undefined;
-  const readBuiltIn = () => (builtIn ??= readScenario(BUILT_IN_SCENARIO_PATH));
+  const readBuiltIn = () => (builtIn ??= readBuiltInScenario());
   let linkIssues: ValidationIssue[] = [];
   if (linked) {
     try {
       let opened = scenario.path ? await readScenario(scenario.path) : await readBuiltIn();
       if (opened.ok && events.path) opened = await withEventsFile(opened.value, events.path);
-      if (opened.ok) return showScenario(store, opened.value, { keepShown: true, stored: false });
+      if (opened.ok) return session.show(opened.value, { keepShown: true, stored: false });
       linkIssues = opened.issues;
     } catch (error) {
       linkIssues = [{ location: scenario.path ?? events.path ?? '(link)', message: error instanceof Error ? error.message : String(error) }];
@@ -112,7 +85,7 @@ export async function loadScenario(store: TripwireStore): Promise<void> {
   try {
     const opened = await readBuiltIn();
     if (!opened.ok) return store.getState().setLoadFailed([...linkIssues, ...opened.issues]);
-    showScenario(store, opened.value, { keepShown: !linked, stored: false });
+    session.show(opened.value, { keepShown: !linked, stored: false });
     if (linkIssues.length > 0) store.getState().setLinkIssues(linkIssues);
   } catch (error) {
     store.getState().setLoadFailed([...linkIssues, { location: '(loading)', message: error instanceof Error ? error.message : String(error) }]);

@@ -48,3 +48,6 @@ export function mergeEvents(eventSets: readonly EventSet[], activeIds: readonly 
   if (active.length === 1) return active[0]!.events;
   return active.flatMap((set) => set.events).sort((a, b) => a.start - b.start || a.end - b.end);
 }
+
+/** The id an imported file's set gets: "import-incidents-2024-csv". */
+export const eventSetIdFor = (name: string) => `import-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'file'}`;

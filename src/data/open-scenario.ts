@@ -2,7 +2,7 @@
 // parts (views, features, event sets), then every event with the same checks as an import. Any
 // issue refuses the whole document, each one located, so a broken file changes nothing.
 import { normaliseEvents, type TripwireEvent } from './events';
-import { MAX_IMPORT_EVENTS, formatCount } from '../import/limits';
+import { MAX_IMPORT_EVENTS, formatCount } from './limits';
 import { citationOf, type EventSet } from './event-sets';
 import type { GeographyFeature } from './schemas';
 import { checkEventSet, issuesOf, validateEventFeature, type RawEvent, type Validated, type ValidationIssue } from './validate';
@@ -140,3 +140,6 @@ export function openScenario(json: unknown, features?: readonly unknown[], onPro
   const warnings = checkEventSet(all).warnings.filter((issue) => !declaredCategories.some((category) => issue.message.startsWith(`unknown category "${category}"`)));
   return { ok: true, value: { head, eventSets }, warnings: warnings.map((issue) => ({ ...issue, location: `events › ${issue.location}` })) };
 }
+
+/** The head with the sets as they are now (imports included): what a document or a storage keeps. */
+export const documentHead = (head: ScenarioHead, eventSets: readonly EventSet[]): ScenarioHead => ({ ...head, eventSets: declaredEventSets(eventSets) });

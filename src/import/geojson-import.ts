@@ -9,7 +9,7 @@ import type { TextEncodingName } from './decode-text';
 import type { EventTable } from './event-table';
 import { failure, fileIssue, type ImportResult } from './import-result';
 import { findJsonSyntaxError } from './json-syntax';
-import { formatCount, MAX_IMPORT_EVENTS } from './limits';
+import { formatCount, MAX_IMPORT_EVENTS } from '../data/limits';
 import type { PreparedImport, ReadProgress } from './parse-events-file';
 import { summariseWarnings } from './table-import';
 import { describePosition, positionInText } from './text-position';

@@ -3,4 +3,4 @@ export { importMappedTable, parseEventsFile, prepareImport, type EventsFile, typ
 export { eventsToCsv, eventsToGeoJson, type ExportableEvent } from './export-events';
 export { CSV_COLUMNS, DEFAULT_CATEGORY, REQUIRED_COLUMNS, type CsvColumn } from './csv-columns';
 export { FILE_LOCATION, type ImportFormat, type ImportResult } from './import-result';
-export { MAX_FILE_BYTES, MAX_IMPORT_EVENTS } from './limits';
+export { MAX_FILE_BYTES, MAX_IMPORT_EVENTS } from '../data/limits';

@@ -10,7 +10,7 @@ import type { CellProblem, CsvRow } from './csv-rows';
 import { analyseDateColumn, parseDateCell, type DateFormatId } from './date-formats';
 import { sampleValues, type EventTable, type TableRecord } from './event-table';
 import { fileIssue, quoteForMessage } from './import-result';
-import { formatCount } from './limits';
+import { formatCount } from '../data/limits';
 import type { RowReader } from './table-import';
 import type { ValidationIssue } from '../data/validate';
 import { STATUSES } from '../data/vocabulary';

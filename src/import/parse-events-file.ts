@@ -12,7 +12,7 @@ import { decodeText } from './decode-text';
 import type { EventTable } from './event-table';
 import { readGeoJson } from './geojson-import';
 import { failure, fileIssue, type ImportFormat, type ImportResult } from './import-result';
-import { formatCount, formatMegabytes, MAX_FILE_BYTES, MAX_IMPORT_EVENTS } from './limits';
+import { formatCount, formatMegabytes, MAX_FILE_BYTES, MAX_IMPORT_EVENTS } from '../data/limits';
 import { mappedReader, mappingIssues } from './mapped-rows';
 import { importRows, type ImportProgress } from './table-import';
 

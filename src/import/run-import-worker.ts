@@ -6,6 +6,7 @@ import type { ValidationIssue } from '../data/validate';
 import type { ColumnMapping } from './column-mapping';
 import type { ImportFormat } from './import-result';
 import type { ImportMessage, ImportPhase, ImportRequest, MappingPreview } from './worker-protocol';
+import type { StorageOutcome } from '../storage/storage';
 
 export interface ImportCallbacks {
   onProgress?: (phase: ImportPhase, fraction: number, rows?: number) => void;
@@ -14,8 +15,6 @@ export interface ImportCallbacks {
   signal?: AbortSignal;
 }
 
-export type StorageOutcome = { stored: true } | { stored: false; quotaExceeded: boolean; reason: string };
-
 export type WorkerOutcome =
   | { kind: 'refused'; format: ImportFormat | 'unknown'; issues: ValidationIssue[] }
   | {
@@ -23,6 +22,8 @@ export type WorkerOutcome =
       format: ImportFormat;
       events: TripwireEvent[];
       warnings: ValidationIssue[];
+      /** The column mapping the user confirmed; null for a file in Tripwire's own format. */
+      mapping: ColumnMapping | null;
       /** Stores the import in the browser database (in the worker), then ends the worker. */
       keep: () => Promise<StorageOutcome>;
       /** Ends the worker without storing. */
@@ -36,6 +37,7 @@ export function runImportWorker(file: Blob, name: string, eventSetId: string, { 
   return new Promise<WorkerOutcome>((resolve) => {
     let accepted: { format: ImportFormat; warnings: ValidationIssue[]; events: TripwireEvent[]; expected: number } | null = null;
     let storing: ((outcome: StorageOutcome) => void) | null = null;
+    let mapping: ColumnMapping | null = null;
     const stop = () => {
       worker.terminate();
       signal?.removeEventListener('abort', cancel);
@@ -59,7 +61,11 @@ export function runImportWorker(file: Blob, name: string, eventSetId: string, { 
           onProgress?.(data.phase, data.fraction, data.rows);
           break;
         case 'needs-mapping':
-          void askMapping(data.preview).then((chosen) => (chosen ? send({ type: 'map', mapping: chosen }) : cancel()));
+          void askMapping(data.preview).then((chosen) => {
+            mapping = chosen;
+            if (chosen) send({ type: 'map', mapping: chosen });
+            else cancel();
+          });
           break;
         case 'refused':
           finish({ kind: 'refused', format: data.format, issues: data.issues });
@@ -78,6 +84,7 @@ export function runImportWorker(file: Blob, name: string, eventSetId: string, { 
           finish({
             kind: 'accepted',
             ...accepted,
+            mapping,
             keep: () =>
               new Promise<StorageOutcome>((resolveStorage) => {
                 storing = (outcome) => {

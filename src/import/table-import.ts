@@ -8,7 +8,7 @@ import { createIdAllocator } from './csv-ids';
 import { rowToFeature, type CsvRow } from './csv-rows';
 import { rowLocation, type EventTable, type TableRecord } from './event-table';
 import { failure, FILE_LOCATION, fileIssue, type ImportResult } from './import-result';
-import { formatCount } from './limits';
+import { formatCount } from '../data/limits';
 
 /** How one kind of table is read: Tripwire's own columns, or a user's mapping of theirs. */
 export interface RowReader {

@@ -4,7 +4,7 @@
 // (pmtiles' FileSource over File.slice: never uploaded). The style for it loads only then.
 import { FileSource, PMTiles, TileType } from 'pmtiles';
 import type { TripwireStore } from '../data/store';
-import { requestedPath } from '../actions/load';
+import { requestedPath } from '../data/linked-files';
 import { forgetBasemapFile, rememberBasemapFile, rememberedBasemapFile } from '../storage/basemap-file';
 import type { ArchiveOrigin, BasemapFlavor, OpenedArchive } from '../layers/basemap-choice';
 import { addArchive } from './basemap-support';

@@ -4,12 +4,9 @@
 import type { EventSet } from '../data/event-sets';
 import type { TripwireEvent } from '../data/events';
 import { exportedProperties } from '../import/export-events';
-import { declaredEventSets } from '../data/open-scenario';
+import { documentHead } from '../data/open-scenario';
 import { scenarioFileParts } from './scenario-file-writer';
 import type { ScenarioHead } from '../data/scenario-schema';
-
-/** The head with the sets as they are now (imports included). */
-export const documentHead = (head: ScenarioHead, eventSets: readonly EventSet[]): ScenarioHead => ({ ...head, eventSets: declaredEventSets(eventSets) });
 
 /** An event as the document writes it: the event format's properties, then the set it belongs to. */
 const eventFeature = (event: TripwireEvent) => ({

@@ -14,7 +14,7 @@
 // DOMException.
 import { Tokenizer, TokenizerError, TokenParser, TokenParserError, TokenType } from '@streamparser/json';
 import type { ParsedElementInfo, ParsedTokenInfo } from '@streamparser/json';
-import { MAX_SCENARIO_FILE_BYTES, formatCount, formatMegabytes } from '../import/limits';
+import { MAX_SCENARIO_FILE_BYTES, formatCount, formatMegabytes } from '../data/limits';
 import { describeByte, StreamPosition } from './stream-position';
 
 export interface ScenarioFileRead {

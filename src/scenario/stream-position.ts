@@ -1,6 +1,6 @@
 // Where a byte of a streamed file is, in the terms an analyst can find it (line and column), kept
 // chunk by chunk so that the chunks already read need not be held.
-import { formatCount } from '../import/limits';
+import { formatCount } from '../data/limits';
 import { describePosition } from '../import/text-position';
 
 export const describeByte = (offset: number) => `byte ${formatCount(offset + 1)}`;

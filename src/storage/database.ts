@@ -9,7 +9,7 @@ import type { ColumnMapping } from '../import/column-mapping';
 import type { ImportFormat } from '../import/import-result';
 import type { ValidationIssue } from '../data/validate';
 import type { ScenarioHead } from '../data/scenario-schema';
-import type { Edit } from '../data/editing/edit-history';
+import type { JournalRecord } from '../data/editing/edit-journal';
 
 export const DATABASE_NAME = 'tripwire';
 export const DATABASE_VERSION = 2;
@@ -43,24 +43,6 @@ export interface StoredScenario {
   chunkCount: number;
   eventsVersion: number;
   savedAt: string;
-}
-
-export type EditStep = 'do' | 'undo' | 'redo';
-
-/** What an edit changes: one event, or the scenario's head (its details, views, layers and geography). */
-export type EditableRecord = TripwireEvent | { id: typeof HEAD_RECORD_ID; head: ScenarioHead };
-/** The head's id in edits: never an event id (those are kebab-case). */
-export const HEAD_RECORD_ID = '(scenario)';
-
-/**
- * One edit in a scenario's journal. `step`: a new edit, or an undo or redo of one: the undo
- * history is rebuilt from them after a reload.
- */
-export interface JournalRecord {
-  seq?: number;
-  scenarioId: string;
-  edit: Edit<EditableRecord>;
-  step: EditStep;
 }
 
 export interface TripwireDatabase extends DBSchema {

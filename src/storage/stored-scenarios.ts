@@ -4,7 +4,8 @@
 import type { TripwireEvent } from '../data/events';
 import type { ScenarioHead } from '../data/scenario-schema';
 import { EVENTS_PER_MESSAGE } from '../import/worker-protocol';
-import { openDatabase, STORED_EVENTS_VERSION, type JournalRecord, type StoredScenario } from './database';
+import type { CommittedRecord, JournalRecord } from '../data/editing/edit-journal';
+import { openDatabase, STORED_EVENTS_VERSION, type StoredScenario } from './database';
 
 const everyChunkOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
 const journalOf = (id: string, afterSeq = 0) => IDBKeyRange.bound([id, afterSeq + 1], [id, Infinity]);
@@ -61,6 +62,6 @@ export async function appendEdit(record: JournalRecord): Promise<number> {
 }
 
 /** The scenario's journal after `afterSeq`, in order. */
-export async function readEdits(scenarioId: string, afterSeq = 0): Promise<(JournalRecord & { seq: number })[]> {
-  return (await (await openDatabase()).getAllFromIndex('edits', 'byScenario', journalOf(scenarioId, afterSeq))) as (JournalRecord & { seq: number })[];
+export async function readEdits(scenarioId: string, afterSeq = 0): Promise<CommittedRecord[]> {
+  return (await (await openDatabase()).getAllFromIndex('edits', 'byScenario', journalOf(scenarioId, afterSeq))) as CommittedRecord[];
 }

@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseEventsFile } from '../../src/import/index';
 
-vi.mock('../../src/import/limits', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/import/limits')>()),
+vi.mock('../../src/data/limits', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/data/limits')>()),
   MAX_FILE_BYTES: 2_000,
   MAX_IMPORT_EVENTS: 3,
 }));

@@ -10,7 +10,35 @@
 // the same as in the other tab (a delete undone at its old index moves to the end, where the
 // other tab has put it). Entries must reach a tab in whole prefixes of the journal (all those up
 // to some seq), which reading it in one IndexedDB transaction gives.
-import { editId, type Edit, type Identified } from './edit-history';
+import { editId, emptyHistory, recordEdit, redo, undo, type Edit, type History, type Identified } from './edit-history';
+import type { TripwireEvent } from '../events';
+import type { ScenarioHead } from '../scenario-schema';
+
+export type EditStep = 'do' | 'undo' | 'redo';
+
+/** What an edit changes: one event, or the scenario's head (its details, views, layers and geography). */
+export type EditableRecord = TripwireEvent | { id: typeof HEAD_RECORD_ID; head: ScenarioHead };
+/** The head's id in edits: never an event id (those are kebab-case). */
+export const HEAD_RECORD_ID = '(scenario)';
+
+/**
+ * One edit in a scenario's journal, as the storage keeps it. `step`: a new edit, or an undo or redo
+ * of one (the undo history is rebuilt from them after a reload). `author`: who made it (null for
+ * this browser's own user, with no accounts); `madeAt`: when, as the author's clock saw it;
+ * `seq`: its place in the scenario's total order, given by the storage once the edit is committed
+ * there: an entry without one is not yet acknowledged.
+ */
+export interface JournalRecord {
+  seq?: number;
+  scenarioId: string;
+  edit: Edit<EditableRecord>;
+  step: EditStep;
+  author?: string | null;
+  madeAt?: string;
+}
+
+/** An entry the storage has committed: it has its place in the order. */
+export type CommittedRecord = JournalRecord & { seq: number };
 
 export interface JournalEntry<T extends Identified> {
   seq: number;
@@ -39,4 +67,17 @@ export function applyJournal<T extends Identified>(
     if (edit.after !== null) byId.set(id, edit.after);
   }
   return { records: [...byId.values()], applied: seqs };
+}
+
+/**
+ * The undo history a journal implies, so undo still works after a reload: each new edit is
+ * recorded, each undo and redo replayed on the history, in journal order.
+ */
+export function historyFromJournal(records: readonly JournalRecord[]): History<EditableRecord> {
+  let history = emptyHistory<EditableRecord>();
+  for (const { edit, step } of records) {
+    if (step === 'do') history = recordEdit(history, edit);
+    else history = (step === 'undo' ? undo(history) : redo(history))?.history ?? history;
+  }
+  return history;
 }

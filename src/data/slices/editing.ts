@@ -1,5 +1,5 @@
 import type { SliceCreator } from '../store';
-import type { EditableRecord } from '../../storage/database';
+import type { EditableRecord } from '../editing/edit-journal';
 import { emptyHistory, type History } from '../editing/edit-history';
 import type { EventDraft } from '../editing/event-draft';
 import type { EventProperties } from '../schemas';

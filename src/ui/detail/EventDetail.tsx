@@ -1,11 +1,12 @@
 import { DATE_NOT_STATED, describeEventDate, sourceDateWording, type TripwireEvent } from '../../data/events';
+import { session } from '../../session';
 import { nextEvent, previousEvent } from '../../data/selectors';
 import { store, useStore } from '../../data/store';
 import { actorLabel, categoryColor, categoryLabel } from '../../data/vocabulary';
 import { ExternalLink } from './ExternalLink';
 import { boundsOf } from './framing';
 import { asWrittenBy } from '../../briefing/briefing-model';
-import { editEvent } from '../../actions/edit-actions';
+import { editEvent } from '../../actions';
 import { quoteContext } from '../../data/quote-context';
 import { MoveEventButtons } from '../edit/MoveEventButtons';
 
@@ -138,7 +139,7 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
         <button
           type="button"
           onClick={() => {
-            void editEvent(store, event, null).then(() => store.getState().addNotice(`Deleted “${event.title}”. Undo (Ctrl+Z) brings it back.`));
+            void editEvent(session, event, null).then(() => store.getState().addNotice(`Deleted “${event.title}”. Undo (Ctrl+Z) brings it back.`));
           }}
         >
           Delete

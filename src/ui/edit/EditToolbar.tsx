@@ -1,5 +1,6 @@
 import { store, useStore } from '../../data/store';
-import { redoEdit, undoEdit } from '../../actions/edit-actions';
+import { session } from '../../session';
+import { redoEdit, undoEdit } from '../../actions';
 
 /** "Add event", "Draw geography", Undo and Redo (Ctrl+Z / Ctrl+Shift+Z), above the event list. */
 export function EditToolbar() {
@@ -22,10 +23,10 @@ export function EditToolbar() {
       >
         Draw geography
       </button>
-      <button type="button" onClick={() => void undoEdit(store)} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
+      <button type="button" onClick={() => void undoEdit(session)} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
         Undo
       </button>
-      <button type="button" onClick={() => void redoEdit(store)} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
+      <button type="button" onClick={() => void redoEdit(session)} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
         Redo
       </button>
     </div>

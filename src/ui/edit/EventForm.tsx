@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { session } from '../../session';
 import { store, useStore } from '../../data/store';
-import { editEvent } from '../../actions/edit-actions';
+import { editEvent } from '../../actions';
 import { draftOf, type DraftField, type EventDraft } from '../../data/editing/event-draft';
 import { eventOfForm } from '../../data/editing/event-of-form';
 import { CATEGORIES, categoryLabel, scenarioOwnCategories, STATUSES } from '../../data/vocabulary';
@@ -58,7 +59,7 @@ export function EventForm() {
     }
     setIssues({});
     close();
-    await editEvent(store, editing, result.event);
+    await editEvent(session, editing, result.event);
     store.getState().setTime(Math.max(store.getState().time, result.event.start));
     store.getState().selectEvent(result.event.id);
     prefilled?.onSaved(result.event);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { session } from '../../session';
 import { store, useStore } from '../../data/store';
-import { editHead } from '../../actions/edit-actions';
+import { editHead } from '../../actions';
 import { checkHead, layerOfFeature, withoutFeature } from '../../data/editing/geography-edits';
 import { editableShape, headWithShape, type DrawnShape } from '../../data/editing/geography-draft';
 import type { GeographyFeature } from '../../data/schemas';
@@ -26,14 +27,14 @@ export function GeographyEditNav({ feature }: { feature: GeographyFeature }) {
     if (!shape) return; // nothing was dragged
     const checked = headWithShape(store.getState().scenario!, id, shape);
     if (checked.issues.length > 0) return notSaved(`The new shape of “${name}” was not saved`, checked.issues);
-    void editHead(store, (current) => headWithShape(current, id, shape).head);
+    void editHead(session, (current) => headWithShape(current, id, shape).head);
   };
 
   const remove = () => {
     const issues = checkHead(withoutFeature(store.getState().scenario!, id));
     if (issues.length > 0) return notSaved(`“${name}” was not deleted`, issues);
     store.getState().selectGeography(null);
-    void editHead(store, (current) => withoutFeature(current, id)).then(() => store.getState().addNotice(`Deleted “${name}”. Undo (Ctrl+Z) brings it back.`));
+    void editHead(session, (current) => withoutFeature(current, id)).then(() => store.getState().addNotice(`Deleted “${name}”. Undo (Ctrl+Z) brings it back.`));
   };
 
   if (drawing.phase) {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { session } from '../../session';
 import { store, useStore } from '../../data/store';
-import { editHead } from '../../actions/edit-actions';
+import { editHead } from '../../actions';
 import { layerOfFeature } from '../../data/editing/geography-edits';
 import {
   DRAWABLE_KINDS,
@@ -104,7 +105,7 @@ function GeographyFormPanel({ head, editing }: { head: ScenarioHead; editing: Sc
     setIssues({});
     close();
     // Made again from the head as it is when the edit lands: the built-in scenario is copied first.
-    await editHead(store, (current) => headWithDraft(current, draft, { shape, editing }).head ?? current);
+    await editHead(session, (current) => headWithDraft(current, draft, { shape, editing }).head ?? current);
     const { feature } = result;
     const state = store.getState();
     const savedLayer = layerOfFeature(state.scenario!, feature.properties.id);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { store } from '../../data/store';
-import { editEvent } from '../../actions/edit-actions';
+import { session } from '../../session';
+import { editEvent } from '../../actions';
 import type { TripwireEvent } from '../../data/events';
 import type { DrawnShape } from '../../data/editing/geography-draft';
 import { categoryColor } from '../../data/vocabulary';
@@ -33,7 +33,7 @@ export function MoveEventButtons({ event }: { event: TripwireEvent }) {
     drawing.stop();
     if (moved?.type !== 'Point') return; // not dragged
     const [lon, lat] = moved.coordinates;
-    void editEvent(store, event, { ...event, geometry: { type: 'Point', coordinates: [round(lon!), round(lat!)] } });
+    void editEvent(session, event, { ...event, geometry: { type: 'Point', coordinates: [round(lon!), round(lat!)] } });
   };
   return (
     <>

@@ -1,5 +1,6 @@
 import { store, useStore } from '../../data/store';
-import { removeImport } from '../../actions/import-actions';
+import { session } from '../../session';
+import { removeImport } from '../../actions';
 import { eventsToCsv, eventsToGeoJson } from '../../import/export-events';
 import type { EventSet } from '../../data/event-sets';
 import { download } from '../export/download';
@@ -27,7 +28,7 @@ export function EventSetPanel() {
           </label>
           <EventSetExport set={set} />
           {set.imported && (
-            <button type="button" className="link-button" onClick={() => void removeImport(store, set.id)}>
+            <button type="button" className="link-button" onClick={() => void removeImport(session, set.id)}>
               Remove
             </button>
           )}

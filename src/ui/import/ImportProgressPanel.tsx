@@ -1,4 +1,4 @@
-import { formatCount } from '../../import/limits';
+import { formatCount } from '../../data/limits';
 import type { ImportProgressState } from './use-import-flow';
 
 const PHASE_TEXT: Record<ImportProgressState['phase'], string> = {

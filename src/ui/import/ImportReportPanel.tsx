@@ -1,5 +1,5 @@
-import { formatCount } from '../../import/limits';
-import type { ImportReport } from '../../actions/import-actions';
+import { formatCount } from '../../data/limits';
+import type { ImportReport } from '../../actions';
 
 /** Every problem with an imported file, located, readable and copyable; nothing was applied. */
 export function ImportReportPanel({ report, onClose }: { report: ImportReport; onClose: () => void }) {

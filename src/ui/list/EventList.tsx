@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatDay } from '../../data/dates';
-import { formatCount } from '../../import/limits';
+import { formatCount } from '../../data/limits';
 import { filteredEvents } from '../../data/selectors';
 import { store, useStore } from '../../data/store';
 import { categoryColor } from '../../data/vocabulary';

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { ScenarioReport } from '../../actions/scenario-actions';
+import type { ScenarioReport } from '../../actions';
 
 /** "Open scenario…": a button in front of a hidden file picker for .tripwire.json documents. */
 export function OpenScenarioButton({ onFile }: { onFile: (file: File) => void }) {

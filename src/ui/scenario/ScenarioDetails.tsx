@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { store, useStore } from '../../data/store';
-import { editHead } from '../../actions/edit-actions';
+import { session } from '../../session';
+import { useStore } from '../../data/store';
+import { editHead } from '../../actions';
 import { scenarioHeadSchema, type ScenarioHead } from '../../data/scenario-schema';
 import { issuesOf } from '../../data/validate';
 import { FormField } from '../edit/FormField';
@@ -76,7 +77,7 @@ export function ScenarioDetails({ onSaved }: { onSaved: () => void }) {
     }
     setIssues({});
     const { events: _events, ...head } = checked.data;
-    await editHead(store, () => head as ScenarioHead);
+    await editHead(session, () => head as ScenarioHead);
     onSaved();
   };
 

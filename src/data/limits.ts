@@ -17,3 +17,6 @@ export const MAX_IMPORT_EVENTS = 1_000_000;
 export const formatCount = (count: number) => count.toLocaleString('en-US');
 
 export const formatMegabytes = (bytes: number) => `${Number((bytes / 1_000_000).toFixed(1))} MB`;
+
+/** "1,000,000 events", "1 event". */
+export const describeEventCount = (count: number) => `${formatCount(count)} event${count === 1 ? '' : 's'}`;

@@ -1,0 +1,5 @@
+// Every change to data goes through these actions: they call down to the session
+// (src/session), which alone keeps the open scenario in its storage.
+export { editEvent, editHead, undoEdit, redoEdit } from './edit-actions';
+export { importEventsFile, removeImport, type ImportReport } from './import-actions';
+export { deleteScenario, listScenarios, newScenario, openBuiltInScenario, openScenarioFile, openStoredScenario, scenarioDownload, startScenario, type ScenarioReport } from './scenario-actions';

@@ -1,0 +1,252 @@
+// The open scenario's persistence, owned in one place. The session knows which scenario is on
+// screen, how far into its journal this page has applied, and the storage it is kept in; every
+// action (src/actions) changes data by calling down to it, and it alone calls the storage.
+//
+// A change goes: action → session.commit (on screen at once, then appended to the journal) →
+// storage (IndexedDB commits it, and tells the other tabs) → each other tab's session hears of
+// it through storage.watch and replays the journal from where it was (edit-journal.ts: the
+// newest entry of a record wins, so every tab ends with the same records).
+import type { TripwireStore } from '../data/store';
+import type { TripwireEvent } from '../data/events';
+import type { ScenarioHead } from '../data/scenario-schema';
+import { documentHead, eventSetOf, geographyOf, type OpenedScenario } from '../data/open-scenario';
+import { computeFacts } from '../data/facts';
+import { timeExtent } from '../data/selectors';
+import type { Edit } from '../data/editing/edit-history';
+import { recordEdit, emptyHistory } from '../data/editing/edit-history';
+import { regroup, withEventReplaced } from '../data/editing/event-edits';
+import { applyJournal, historyFromJournal, HEAD_RECORD_ID, type CommittedRecord, type EditableRecord, type EditStep, type JournalEntry } from '../data/editing/edit-journal';
+import type { AcceptedImport, TripwireStorage } from '../storage';
+
+export interface SessionOptions {
+  /** Who makes this session's edits: null for the one user of this browser (no accounts). */
+  author?: string | null;
+  /** 'view': this person may read the scenarios of the storage but not change them. */
+  mode?: 'edit' | 'view';
+}
+
+const isHeadEdit = (edit: Edit<EditableRecord>): edit is Edit<{ id: typeof HEAD_RECORD_ID; head: ScenarioHead }> => (edit.after ?? edit.before)!.id === HEAD_RECORD_ID;
+
+export class ScenarioSession {
+  /** Record id → the seq of the last journal entry this page applied to it (of the open scenario). */
+  #applied = new Map<string, number>();
+  #lastSeq = 0;
+  /** Edits handed to the storage and not yet acknowledged. */
+  #pending = 0;
+  #noticesGiven = new Set<string>();
+  #stopWatching: () => void = () => {};
+  #stopFollowing: () => void;
+
+  constructor(
+    readonly store: TripwireStore,
+    readonly storage: TripwireStorage,
+    readonly options: SessionOptions = {},
+  ) {
+    // Whichever scenario is on screen is the one whose changes by others this page listens for.
+    this.#stopFollowing = store.subscribe(
+      (state) => state.scenario?.id,
+      (id) => this.#watch(id),
+      { fireImmediately: true },
+    );
+  }
+
+  get readOnly(): boolean {
+    return this.options.mode === 'view';
+  }
+
+  /** How many edits the storage has not yet acknowledged (it committed the rest). */
+  get pendingEdits(): number {
+    return this.#pending;
+  }
+
+  /** Stops listening for others' edits (a page closing, a test ending). */
+  close(): void {
+    this.#stopFollowing();
+    this.#stopWatching();
+  }
+
+  /** Says something to the user once per page, however often it happens. */
+  noticeOnce(key: string, text: string): void {
+    if (this.#noticesGiven.has(key)) return;
+    this.#noticesGiven.add(key);
+    this.store.getState().addNotice(text);
+  }
+
+  /**
+   * Puts an opened scenario on screen, "as of" its publication: the state of the world its reader
+   * saw. Nothing of its journal is applied yet, and the undo history was about the previous one.
+   * `stored`: it is in the storage already; `keepShown`: keep the saved choice of shown event sets.
+   */
+  show(opened: OpenedScenario, { keepShown, stored }: { keepShown: boolean; stored: boolean }): void {
+    this.#forgetJournal();
+    const state = this.store.getState();
+    state.setLoaded({ ...opened, facts: [], keepShown, stored });
+    // The measurements (Turf) show only in a zone's detail: worked out once the page is idle, while
+    // MapLibre's worker cuts the first tiles, not before the map is made (~0.1 s of cold load here).
+    const { head } = opened;
+    const measure = () => {
+      const now = this.store.getState();
+      if (now.scenario?.id === head.id && now.facts.length === 0) now.setFacts(computeFacts(geographyOf(head), head.measurements));
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(measure, { timeout: 2_000 });
+    else setTimeout(measure, 0);
+    state.setTime(timeExtent(this.store.getState().events, head.publishedDate ?? null)[1]);
+  }
+
+  /** A scenario of the storage, with every edit of its journal (and the undo history they imply). False when it is not there. */
+  async openStored(id: string): Promise<boolean> {
+    const stored = await this.storage.readScenario(id).catch(() => null);
+    if (!stored) return false;
+    const eventSets = stored.head.eventSets.map((set) => eventSetOf(stored.head, set, stored.events.filter((event) => event.eventSetId === set.id)));
+    this.show({ head: stored.head, eventSets }, { keepShown: false, stored: true });
+    const journal = await this.storage.readEdits(id).catch(() => []);
+    this.#replay(journal);
+    this.store.getState().setHistory(historyFromJournal(journal));
+    return true;
+  }
+
+  /** Keeps the open scenario in the storage as it is now; says once if it cannot. */
+  async keepOpenScenario(): Promise<boolean> {
+    const state = this.store.getState();
+    if (!state.scenario || this.readOnly) return false;
+    const head = documentHead(state.scenario, state.eventSets);
+    try {
+      await this.storage.saveScenario(head, state.eventSets.flatMap((set) => set.events));
+      const now = this.store.getState();
+      if (now.scenario?.id === head.id) now.setScenarioHead(now.scenario, true);
+      return true;
+    } catch (error) {
+      const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
+      this.noticeOnce('scenario-storage', `This scenario cannot be kept in ${this.storage.where} (${quota ? 'the storage is full' : 'the storage is not available'}); it works until you close the page. Use “Save scenario” to keep a file.`);
+      return false;
+    }
+  }
+
+  /** An id no stored scenario (nor the open one) uses yet: "baltic-2024", "baltic-2024-2" … */
+  async freeId(wanted: string): Promise<string> {
+    const taken = new Set((await this.storage.listScenarios().catch(() => [])).map((record) => record.id));
+    const open = this.store.getState().scenario;
+    if (open) taken.add(open.id);
+    if (!taken.has(wanted)) return wanted;
+    let n = 2;
+    while (taken.has(`${wanted.slice(0, 90)}-${n}`)) n += 1;
+    return `${wanted.slice(0, 90)}-${n}`;
+  }
+
+  /**
+   * The first edit of a read-only scenario (the built-in one): a copy, "… (copy)", is kept and
+   * opened in its place, so the original is always there.
+   */
+  async copyOpenScenario(): Promise<boolean> {
+    const { scenario } = this.store.getState();
+    if (!scenario) return false;
+    const { readOnly: _readOnly, ...rest } = scenario;
+    const copy: ScenarioHead = { ...rest, id: await this.freeId(`${scenario.id}-copy`), title: `${scenario.title} (copy)`.slice(0, 200) };
+    this.store.getState().setScenarioHead(copy, false);
+    this.#forgetJournal();
+    const kept = await this.keepOpenScenario();
+    this.store.getState().addNotice(`The built-in scenario is read-only: you are now editing a copy, “${copy.title}”. The original stays in the library.`);
+    return kept;
+  }
+
+  /**
+   * The open scenario must be in the storage before it is edited. The built-in scenario (and any
+   * read-only one) is never changed: the first edit makes a copy, which is what gets edited.
+   */
+  async ensureEditable(): Promise<boolean> {
+    const { scenario, scenarioStored } = this.store.getState();
+    if (!scenario) return false;
+    if (this.readOnly) {
+      this.noticeOnce('view-only', 'You can view this scenario but not change it.');
+      return false;
+    }
+    if (scenario.readOnly) return this.copyOpenScenario();
+    if (scenarioStored && (await this.storage.hasScenario(scenario.id).catch(() => false))) return true;
+    return this.keepOpenScenario();
+  }
+
+  /** A new edit of the open scenario, as one undoable step. */
+  async edit(edit: Edit<EditableRecord>): Promise<void> {
+    this.store.getState().setHistory(recordEdit(this.store.getState().history, edit));
+    await this.commit(edit, 'do');
+  }
+
+  /** Applies an edit on screen at once, then appends it to the journal, then reads back what others did meanwhile. */
+  async commit(edit: Edit<EditableRecord>, step: EditStep): Promise<void> {
+    const state = this.store.getState();
+    if (isHeadEdit(edit)) this.#showHead(edit.after!.head);
+    else state.setEventSets(withEventReplaced(state.eventSets, (edit.after ?? edit.before)!.id, edit.after as TripwireEvent | null));
+    const scenarioId = state.scenario!.id;
+    this.#pending += 1;
+    try {
+      await this.storage.appendEdit({ scenarioId, edit, step, author: this.options.author ?? null, madeAt: new Date().toISOString() });
+      await this.catchUp();
+    } catch {
+      state.addNotice(`This edit could not be saved in ${this.storage.where}; it stays on screen until the page is closed. Use “Save scenario” to keep a file.`);
+    } finally {
+      this.#pending -= 1;
+    }
+  }
+
+  /** Reads what others (or this page) appended to the open scenario's journal since the last read. */
+  async catchUp(): Promise<void> {
+    const id = this.store.getState().scenario?.id;
+    if (!id) return;
+    const records = await this.storage.readEdits(id, this.#lastSeq);
+    // Another scenario may have opened while the journal was read.
+    if (this.store.getState().scenario?.id === id) this.#replay(records);
+  }
+
+  /** Keeps an accepted import; says once if the storage cannot (the import keeps working until the page closes). */
+  async keepImport(accepted: AcceptedImport): Promise<boolean> {
+    const outcome = await this.storage.keepImport(accepted);
+    if (outcome.stored) return true;
+    const why = outcome.quotaExceeded ? 'the browser storage is full' : `the browser storage is not available: ${outcome.reason}`;
+    this.noticeOnce('import-storage', `Imports cannot be saved for next time (${why}); they keep working until you close this page.`);
+    return false;
+  }
+
+  /** Applies journal entries to the store: events newest-wins per id, the head from the newest head entry. */
+  #replay(records: readonly CommittedRecord[]): void {
+    if (records.length === 0) return;
+    const state = this.store.getState();
+    const eventEntries = records.filter((record) => !isHeadEdit(record.edit)).map((record) => ({ seq: record.seq, edit: record.edit }) as JournalEntry<TripwireEvent>);
+    if (eventEntries.length > 0) {
+      const result = applyJournal(state.eventSets.flatMap((set) => set.events), this.#applied, eventEntries);
+      this.#applied = result.applied;
+      state.setEventSets(regroup(state.eventSets, result.records));
+    }
+    const newestHead = records.filter((record) => isHeadEdit(record.edit) && record.seq > (this.#applied.get(HEAD_RECORD_ID) ?? 0)).at(-1);
+    if (newestHead) {
+      this.#applied.set(HEAD_RECORD_ID, newestHead.seq);
+      this.#showHead((newestHead.edit.after as { head: ScenarioHead }).head);
+    }
+    this.#lastSeq = Math.max(this.#lastSeq, ...records.map((record) => record.seq));
+  }
+
+  /**
+   * A new head on screen, its measurements made again (a zone may have moved); the scenario's own
+   * sets (not imports) without a source of it are credited to its first source.
+   */
+  #showHead(head: ScenarioHead): void {
+    const state = this.store.getState();
+    const geometryChanged = state.scenario?.layers !== head.layers || state.scenario?.measurements !== head.measurements;
+    state.setScenarioHead(head, true);
+    if (geometryChanged) state.setFacts(computeFacts(geographyOf(head), head.measurements));
+    const first = head.sources[0];
+    if (!first) return;
+    state.setEventSets(state.eventSets.map((set) => (set.imported || head.sources.some((source) => source.id === set.sourceId) ? set : eventSetOf(head, { id: set.id, name: set.name, sourceId: first.id }, set.events))));
+  }
+
+  /** Another scenario is on screen: nothing of its journal is applied, and the undo history was about the previous one. */
+  #forgetJournal(): void {
+    this.#applied = new Map();
+    this.#lastSeq = 0;
+    this.store.getState().setHistory(emptyHistory());
+  }
+
+  #watch(scenarioId: string | undefined): void {
+    this.#stopWatching();
+    this.#stopWatching = scenarioId ? this.storage.watch(scenarioId, () => void this.catchUp().catch(() => {})) : () => {};
+  }
+}
