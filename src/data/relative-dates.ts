@@ -29,6 +29,17 @@ function narrowestContaining(first: number, last: number): string | null {
 }
 
 /**
+ * The year of a month named without one ("last August", "in November"), seen from the reference
+ * date's year and month (1–12): news reports the past, so the latest such month at or before the
+ * reference month, or strictly before it when `strictlyBefore` ("last August" written in August
+ * means the previous year's). The one place this rule lives: the draft reads its dates with it too.
+ */
+export function yearOfNamedMonth(month: number, reference: { year: number; month: number }, strictlyBefore: boolean): number {
+  const inPreviousYear = month > reference.month || (strictlyBefore && month === reference.month);
+  return reference.year - (inPreviousYear ? 1 : 0);
+}
+
+/**
  * The ISO partial date a relative phrase refers to, seen from `publishedDate` ("YYYY-MM-DD"):
  * "last August" → the latest August strictly before the publication month; "in November" or
  * "November" → the latest November up to and including it (past tense is assumed); "last/this/next
@@ -56,12 +67,9 @@ export function resolveRelativeDate(dateAsWritten: string, publishedDate: string
 
   const named = NAMED_MONTH.exec(phrase);
   if (named) {
-    const publishedMonth = dayToDate(today).getUTCMonth();
-    const month = MONTH_NAMES.indexOf(named[2]!);
-    const strictlyBefore = named[1] !== undefined;
-    const inPreviousYear = month > publishedMonth || (strictlyBefore && month === publishedMonth);
-    const resolvedYear = dayToDate(today).getUTCFullYear() - (inPreviousYear ? 1 : 0);
-    return `${resolvedYear}-${String(month + 1).padStart(2, '0')}`;
+    const month = MONTH_NAMES.indexOf(named[2]!) + 1;
+    const reference = { year: dayToDate(today).getUTCFullYear(), month: dayToDate(today).getUTCMonth() + 1 };
+    return `${yearOfNamedMonth(month, reference, named[1] !== undefined)}-${String(month).padStart(2, '0')}`;
   }
   return null;
 }

@@ -5,6 +5,7 @@
 // month is never turned into a day) and the reasoning, so the analyst can check it at a glance.
 import * as chrono from 'chrono-node';
 import type { DatePrecision } from '../data/dates';
+import { yearOfNamedMonth } from '../data/relative-dates';
 
 export interface FoundDate {
   /** Offsets of the words in the text searched. */
@@ -51,8 +52,7 @@ const RULES: Rule[] = [
     pattern: new RegExp(`\\blast (${MONTHS.join('|')})\\b`, 'g'),
     read: (match, context) => {
       const month = MONTHS.indexOf(match[1]!) + 1;
-      const year = month < context.published.month ? context.published.year : context.published.year - 1;
-      const date = isoOf(year, month, 1, 'month');
+      const date = isoOf(yearOfNamedMonth(month, context.published, true), month, 1, 'month');
       return { date, precision: 'month', reasoning: `'${match[0]}' → ${shortDate(date)}, ${since(context)}`, relativeToPrevious: false };
     },
   },
@@ -106,7 +106,7 @@ function fromChrono(result: chrono.ParsedResult, context: Context): Omit<FoundDa
   if (!start.isCertain('year') && precision !== 'year') {
     // A month without a year ("in November"): news reports the past, so the latest such month
     // at or before publication, rather than chrono's nearest, which may be ahead.
-    resolvedYear = month <= context.published.month ? context.published.year : context.published.year - 1;
+    resolvedYear = yearOfNamedMonth(month, context.published, false);
   }
   if (/\b(later|after|before|earlier|ago|next|last|this)\b/.test(words) && !start.isCertain('day')) precision = start.isCertain('month') ? 'month' : 'year';
   const date = isoOf(resolvedYear, month, day, precision);

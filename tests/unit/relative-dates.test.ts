@@ -5,6 +5,7 @@ import { builtInEventsFile } from './public-files';
 
 const PUBLISHED = '2023-01-11'; // a Wednesday
 
+// The one test of the rule for a month named without a year (yearOfNamedMonth), which the draft's date finder uses too.
 describe('resolveRelativeDate: named months', () => {
   it('reads "last August" as the latest August before the publication month', () => {
     expect(resolveRelativeDate('last August', PUBLISHED)).toBe('2022-08');
