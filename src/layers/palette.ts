@@ -12,13 +12,6 @@ export const palette = {
   seaLabel: '#5f7d91',
   cityLabel: '#2f2e2b',
   halo: 'rgba(255, 255, 255, 0.9)',
-  kadiz: '#2a6f97',
-  jadiz: '#7b5ea7',
-  cadiz: '#b5523b',
-  place: '#333333',
-  track: '#b23a48',
-  disputed: '#c0392b',
-  rason: '#2e7d4f',
 } as const;
 
 /** Fonts are rendered locally by MapLibre (no glyph server). The first name sets the weight. */
