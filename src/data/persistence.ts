@@ -13,7 +13,7 @@ import { BASEMAP_FLAVORS } from '../layers/basemap-choice';
 
 export const STORAGE_KEY = 'tripwire';
 export const SET_ASIDE_KEY = 'tripwire-set-aside';
-/** Version 1's imports, kept under their own key until IndexedDB has them (legacy-imports.ts). */
+/** Version 1's imports, kept under their own key until IndexedDB has them (moveLegacyImports in src/actions/restore-imports.ts). */
 export const LEGACY_IMPORTS_KEY = 'tripwire-legacy-imports';
 export const PERSIST_VERSION = 3;
 
@@ -52,8 +52,9 @@ export interface PersistenceReport {
 /**
  * Version 0 (before event sets) kept `hidden` for hidden layers and nothing else. Version 1 kept
  * imported files' text beside the preferences: they move to LEGACY_IMPORTS_KEY, where
- * legacy-imports.ts picks them up for IndexedDB, and the preferences stay. Version 2 called the
- * shown event sets `activeScenarioIds`, before a scenario became the whole document.
+ * moveLegacyImports (src/actions/restore-imports.ts) picks them up for IndexedDB, and the
+ * preferences stay. Version 2 called the shown event sets `activeScenarioIds`, before a scenario
+ * became the whole document.
  */
 export function migratePersisted(persisted: unknown, version: number, backend?: Storage): PersistedState {
   if (version === 0 && persisted && typeof persisted === 'object' && 'hidden' in persisted) {
