@@ -3,3 +3,6 @@
 export { editEvent, editHead, undoEdit, redoEdit } from './edit-actions';
 export { importEventsFile, removeImport, type ImportReport } from './import-actions';
 export { deleteScenario, listScenarios, newScenario, openBuiltInScenario, openScenarioFile, openStoredScenario, scenarioDownload, startScenario, type ScenarioReport } from './scenario-actions';
+export type { StoredScenario } from '../storage';
+// The column mapping a user confirmed for a header, offered again for the same header.
+export { recallMapping, rememberMapping } from '../storage';

@@ -9,7 +9,7 @@ import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middl
 import { shallow } from 'zustand/shallow';
 import type { StoreState } from './store';
 import { mergeEvents } from './event-sets';
-import { BASEMAP_FLAVORS } from '../layers/basemap-choice';
+import { BASEMAP_FLAVORS } from './basemap-flavors';
 
 export const STORAGE_KEY = 'tripwire';
 export const SET_ASIDE_KEY = 'tripwire-set-aside';

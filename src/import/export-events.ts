@@ -2,28 +2,14 @@
 // schema's property order, not whatever order the objects happen to have, so exports diff
 // cleanly; CSV has every column in a fixed order, formula-like text neutralised so spreadsheets
 // open it safely, and CRLF line ends (RFC 4180).
-import { articleMetadataSchema, eventPropertiesSchema, factCheckSchema, type ArticleMetadata, type EventProperties } from '../data/schemas';
+import { articleMetadataSchema, type ArticleMetadata } from '../data/schemas';
+import { exportedProperties, pick, type ExportableEvent } from '../data/event-properties';
+
+export type { ExportableEvent } from '../data/event-properties';
 import { CSV_COLUMNS, type CsvColumn } from './csv-columns';
 import { formatPlainDecimal, joinList, neutraliseFormula, quoteCsvField } from './csv-cells';
 
-/** What export needs of an event: a TripwireEvent (normalised-only fields are dropped) or a raw one. */
-export type ExportableEvent = EventProperties & { geometry: GeoJSON.Point | GeoJSON.LineString };
-
-const PROPERTY_ORDER = Object.keys(eventPropertiesSchema.shape) as (keyof EventProperties)[];
-const FACT_CHECK_ORDER = Object.keys(factCheckSchema.shape);
 const ARTICLE_ORDER = Object.keys(articleMetadataSchema.shape);
-
-/** The listed keys of `source` that are set, in the listed order. */
-function pick(source: object, keys: readonly string[]): Record<string, unknown> {
-  const values = source as Record<string, unknown>;
-  return Object.fromEntries(keys.filter((key) => values[key] !== undefined).map((key) => [key, values[key]]));
-}
-
-export function exportedProperties(event: ExportableEvent): Record<string, unknown> {
-  const properties = pick(event, PROPERTY_ORDER);
-  if (event.factCheck) properties.factCheck = pick(event.factCheck, FACT_CHECK_ORDER);
-  return properties;
-}
 
 export function eventsToGeoJson(events: readonly ExportableEvent[], article: ArticleMetadata | null): string {
   const collection = {

@@ -2,7 +2,7 @@
 // page's main thread, with progress. It waits for the page's column mapping when one is needed.
 /// <reference lib="webworker" />
 import { normaliseEvents, type TripwireEvent } from '../data/events';
-import { saveImport } from '../storage/stored-imports';
+import { saveImport } from '../storage';
 import type { ColumnMapping } from './column-mapping';
 import type { EventTable } from './event-table';
 import type { ImportResult } from './import-result';

@@ -6,7 +6,7 @@ import type { ValidationIssue } from '../data/validate';
 import type { ColumnMapping } from './column-mapping';
 import type { ImportFormat } from './import-result';
 import type { ImportMessage, ImportPhase, ImportRequest, MappingPreview } from './worker-protocol';
-import type { StorageOutcome } from '../storage/storage';
+import type { StorageOutcome } from '../storage';
 
 export interface ImportCallbacks {
   onProgress?: (phase: ImportPhase, fraction: number, rows?: number) => void;

@@ -3,11 +3,9 @@
 // style library here: the store and the first frame need these types, not @protomaps/basemaps.
 import type { LayerModule } from './types';
 
-/** The Protomaps flavours that suit a slide: light, grey and dark. */
-export const BASEMAP_FLAVORS = ['light', 'grayscale', 'dark'] as const;
-export type BasemapFlavor = (typeof BASEMAP_FLAVORS)[number];
+import type { BasemapFlavor } from '../data/basemap-flavors';
 
-export const FLAVOR_TITLES: Record<BasemapFlavor, string> = { light: 'Light', grayscale: 'Grey', dark: 'Dark' };
+export { BASEMAP_FLAVORS, FLAVOR_TITLES, type BasemapFlavor } from '../data/basemap-flavors';
 
 /** What an OSM archive was opened from: the build's own, a file the user chose, or a link's (?basemap=). */
 export type ArchiveOrigin = 'deployment' | 'file' | 'link';

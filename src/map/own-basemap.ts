@@ -5,7 +5,7 @@
 import { FileSource, PMTiles, TileType } from 'pmtiles';
 import type { TripwireStore } from '../data/store';
 import { requestedPath } from '../data/linked-files';
-import { forgetBasemapFile, rememberBasemapFile, rememberedBasemapFile } from '../storage/basemap-file';
+import { forgetBasemapFile, rememberBasemapFile, rememberedBasemapFile } from '../storage';
 import type { ArchiveOrigin, BasemapFlavor, OpenedArchive } from '../layers/basemap-choice';
 import { addArchive } from './basemap-support';
 

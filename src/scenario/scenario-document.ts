@@ -3,7 +3,7 @@
 // naming its set), so open → save → open → save writes the same bytes.
 import type { EventSet } from '../data/event-sets';
 import type { TripwireEvent } from '../data/events';
-import { exportedProperties } from '../import/export-events';
+import { exportedProperties } from '../data/event-properties';
 import { documentHead } from '../data/open-scenario';
 import { scenarioFileParts } from './scenario-file-writer';
 import type { ScenarioHead } from '../data/scenario-schema';

@@ -12,10 +12,10 @@ import type { ScenarioHead } from '../data/scenario-schema';
 import { documentHead, eventSetOf, geographyOf, type OpenedScenario } from '../data/open-scenario';
 import { computeFacts } from '../data/facts';
 import { timeExtent } from '../data/selectors';
-import type { Edit } from '../data/editing/edit-history';
-import { recordEdit, emptyHistory } from '../data/editing/edit-history';
+import { editId, recordEdit, type Edit } from '../data/editing/edit-history';
 import { regroup, withEventReplaced } from '../data/editing/event-edits';
-import { applyJournal, historyFromJournal, HEAD_RECORD_ID, type CommittedRecord, type EditableRecord, type EditStep, type JournalEntry } from '../data/editing/edit-journal';
+import { applyJournal, historyFromJournal, stepOf, type CommittedRecord, type EditableRecord, type EditStep, type JournalEntry, type Step } from '../data/editing/edit-journal';
+import { headOfRecords, headRecords, isHeadRecordId, withHeadEdits, type HeadRecord } from '../data/editing/head-records';
 import type { AcceptedImport, TripwireStorage } from '../storage';
 
 export interface SessionOptions {
@@ -25,7 +25,7 @@ export interface SessionOptions {
   mode?: 'edit' | 'view';
 }
 
-const isHeadEdit = (edit: Edit<EditableRecord>): edit is Edit<{ id: typeof HEAD_RECORD_ID; head: ScenarioHead }> => (edit.after ?? edit.before)!.id === HEAD_RECORD_ID;
+const isHeadEdit = (edit: Edit<EditableRecord>): edit is Edit<HeadRecord> => isHeadRecordId(editId(edit));
 
 export class ScenarioSession {
   /** Record id → the seq of the last journal entry this page applied to it (of the open scenario). */
@@ -165,21 +165,25 @@ export class ScenarioSession {
     return this.keepOpenScenario();
   }
 
-  /** A new edit of the open scenario, as one undoable step. */
-  async edit(edit: Edit<EditableRecord>): Promise<void> {
-    this.store.getState().setHistory(recordEdit(this.store.getState().history, edit));
-    await this.commit(edit, 'do');
+  /** Something the user did to the open scenario (its edits, one per record), as one undoable step. */
+  async edit(step: Step): Promise<void> {
+    if (step.length === 0) return;
+    this.store.getState().setHistory(recordEdit(this.store.getState().history, step));
+    await this.commit(step, 'do');
   }
 
-  /** Applies an edit on screen at once, then appends it to the journal, then reads back what others did meanwhile. */
-  async commit(edit: Edit<EditableRecord>, step: EditStep): Promise<void> {
+  /** Shows a step at once, then appends it to the journal, then reads back what others did meanwhile. */
+  async commit(step: Step, kind: EditStep): Promise<void> {
     const state = this.store.getState();
-    if (isHeadEdit(edit)) this.#showHead(edit.after!.head);
-    else state.setEventSets(withEventReplaced(state.eventSets, (edit.after ?? edit.before)!.id, edit.after as TripwireEvent | null));
+    const headEdits = step.filter(isHeadEdit);
+    if (headEdits.length > 0) this.#showHead(withHeadEdits(state.scenario!, headEdits));
+    let eventSets = state.eventSets;
+    for (const edit of step) if (!isHeadEdit(edit)) eventSets = withEventReplaced(eventSets, editId(edit), edit.after as TripwireEvent | null);
+    if (eventSets !== state.eventSets) state.setEventSets(eventSets);
     const scenarioId = state.scenario!.id;
     this.#pending += 1;
     try {
-      await this.storage.appendEdit({ scenarioId, edit, step, author: this.options.author ?? null, madeAt: new Date().toISOString() });
+      await this.storage.appendEdit({ scenarioId, edits: step, step: kind, author: this.options.author ?? null, madeAt: new Date().toISOString() });
       await this.catchUp();
     } catch {
       state.addNotice(`This edit could not be saved in ${this.storage.where}; it stays on screen until the page is closed. Use “Save scenario” to keep a file.`);
@@ -206,20 +210,23 @@ export class ScenarioSession {
     return false;
   }
 
-  /** Applies journal entries to the store: events newest-wins per id, the head from the newest head entry. */
+  /** Applies journal entries to the store, newest-wins per record: events, and the head's records. */
   #replay(records: readonly CommittedRecord[]): void {
     if (records.length === 0) return;
     const state = this.store.getState();
-    const eventEntries = records.filter((record) => !isHeadEdit(record.edit)).map((record) => ({ seq: record.seq, edit: record.edit }) as JournalEntry<TripwireEvent>);
+    const entries = records.flatMap((record) => stepOf(record).map((edit) => ({ seq: record.seq, edit })));
+    const isNewer = (entry: JournalEntry<EditableRecord>) => entry.seq > (this.#applied.get(editId(entry.edit)) ?? -Infinity);
+    const eventEntries = entries.filter((entry) => !isHeadEdit(entry.edit)) as JournalEntry<TripwireEvent>[];
+    const headEntries = entries.filter((entry) => isHeadEdit(entry.edit) && isNewer(entry)) as JournalEntry<HeadRecord>[];
     if (eventEntries.length > 0) {
       const result = applyJournal(state.eventSets.flatMap((set) => set.events), this.#applied, eventEntries);
       this.#applied = result.applied;
       state.setEventSets(regroup(state.eventSets, result.records));
     }
-    const newestHead = records.filter((record) => isHeadEdit(record.edit) && record.seq > (this.#applied.get(HEAD_RECORD_ID) ?? 0)).at(-1);
-    if (newestHead) {
-      this.#applied.set(HEAD_RECORD_ID, newestHead.seq);
-      this.#showHead((newestHead.edit.after as { head: ScenarioHead }).head);
+    if (headEntries.length > 0 && state.scenario) {
+      const result = applyJournal(headRecords(state.scenario), this.#applied, headEntries);
+      this.#applied = result.applied;
+      this.#showHead(headOfRecords(result.records));
     }
     this.#lastSeq = Math.max(this.#lastSeq, ...records.map((record) => record.seq));
   }
@@ -230,7 +237,8 @@ export class ScenarioSession {
    */
   #showHead(head: ScenarioHead): void {
     const state = this.store.getState();
-    const geometryChanged = state.scenario?.layers !== head.layers || state.scenario?.measurements !== head.measurements;
+    const geography = (of: ScenarioHead | null) => of && JSON.stringify([of.layers, of.measurements]);
+    const geometryChanged = (state.scenario?.layers !== head.layers || state.scenario?.measurements !== head.measurements) && geography(state.scenario) !== geography(head);
     state.setScenarioHead(head, true);
     if (geometryChanged) state.setFacts(computeFacts(geographyOf(head), head.measurements));
     const first = head.sources[0];
@@ -242,7 +250,7 @@ export class ScenarioSession {
   #forgetJournal(): void {
     this.#applied = new Map();
     this.#lastSeq = 0;
-    this.store.getState().setHistory(emptyHistory());
+    this.store.getState().setHistory({ past: [], future: [] });
   }
 
   #watch(scenarioId: string | undefined): void {

@@ -14,6 +14,9 @@ import type { JournalRecord } from '../data/editing/edit-journal';
 export const DATABASE_NAME = 'tripwire';
 export const DATABASE_VERSION = 2;
 
+/** Events per stored chunk: each chunk is read in one short task, and the import worker sends events to the page in messages of this size. */
+export const EVENTS_PER_CHUNK = 20_000;
+
 /**
  * The shape of stored events. Bump it whenever TripwireEvent changes: stored imports of an older
  * version are then rebuilt from their raw file (kept beside them) instead of being trusted.

@@ -4,3 +4,7 @@ export { indexedDbStorage } from './indexeddb-storage';
 export { memoryStorage, emptyShelf, type MemoryShelf } from './memory-storage';
 export { STORED_EVENTS_VERSION } from './database';
 export { recallMapping, rememberMapping } from './remembered-mappings';
+// The import worker's own write: it holds the events it read (see AcceptedImport.keepInWorker).
+export { saveImport } from './stored-imports';
+// The basemap file a user chose, remembered for the next visit (the map's own preference).
+export { forgetBasemapFile, rememberBasemapFile, rememberedBasemapFile } from './basemap-file';

@@ -1,8 +1,7 @@
 // Imports in the browser database: saved whole in one transaction (all chunks or none), read back
 // chunk by chunk so no single step blocks the page, deleted with their file.
 import type { TripwireEvent } from '../data/events';
-import { EVENTS_PER_MESSAGE } from '../import/worker-protocol';
-import { openDatabase, STORED_EVENTS_VERSION, type StoredImport } from './database';
+import { EVENTS_PER_CHUNK, openDatabase, STORED_EVENTS_VERSION, type StoredImport } from './database';
 
 export type ImportToStore = Omit<StoredImport, 'chunkCount' | 'eventsVersion' | 'savedAt'>;
 
@@ -12,9 +11,9 @@ export async function saveImport(record: ImportToStore, events: readonly Tripwir
   const chunks = transaction.objectStore('importChunks');
   // A re-import under the same id replaces every old chunk, including ones past the new end.
   await chunks.delete(IDBKeyRange.bound([record.id, 0], [record.id, Infinity]));
-  const chunkCount = Math.ceil(events.length / EVENTS_PER_MESSAGE);
+  const chunkCount = Math.ceil(events.length / EVENTS_PER_CHUNK);
   for (let index = 0; index < chunkCount; index += 1) {
-    await chunks.put({ importId: record.id, index, events: events.slice(index * EVENTS_PER_MESSAGE, (index + 1) * EVENTS_PER_MESSAGE) });
+    await chunks.put({ importId: record.id, index, events: events.slice(index * EVENTS_PER_CHUNK, (index + 1) * EVENTS_PER_CHUNK) });
     onProgress?.((index + 1) / chunkCount);
   }
   await transaction.objectStore('importFiles').put({ id: record.id, file });

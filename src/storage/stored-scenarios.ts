@@ -3,9 +3,8 @@
 // replays in the same order (edit-journal.ts), so two tabs agree and newer work always wins.
 import type { TripwireEvent } from '../data/events';
 import type { ScenarioHead } from '../data/scenario-schema';
-import { EVENTS_PER_MESSAGE } from '../import/worker-protocol';
 import type { CommittedRecord, JournalRecord } from '../data/editing/edit-journal';
-import { openDatabase, STORED_EVENTS_VERSION, type StoredScenario } from './database';
+import { EVENTS_PER_CHUNK, openDatabase, STORED_EVENTS_VERSION, type StoredScenario } from './database';
 
 const everyChunkOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
 const journalOf = (id: string, afterSeq = 0) => IDBKeyRange.bound([id, afterSeq + 1], [id, Infinity]);
@@ -16,9 +15,9 @@ export async function saveScenario(head: ScenarioHead, events: readonly Tripwire
   const transaction = database.transaction(['scenarios', 'scenarioChunks', 'edits'], 'readwrite');
   const chunks = transaction.objectStore('scenarioChunks');
   await chunks.delete(everyChunkOf(head.id));
-  const chunkCount = Math.ceil(events.length / EVENTS_PER_MESSAGE);
+  const chunkCount = Math.ceil(events.length / EVENTS_PER_CHUNK);
   for (let index = 0; index < chunkCount; index += 1) {
-    await chunks.put({ scenarioId: head.id, index, events: events.slice(index * EVENTS_PER_MESSAGE, (index + 1) * EVENTS_PER_MESSAGE) });
+    await chunks.put({ scenarioId: head.id, index, events: events.slice(index * EVENTS_PER_CHUNK, (index + 1) * EVENTS_PER_CHUNK) });
   }
   const edits = transaction.objectStore('edits');
   for (const key of await edits.index('byScenario').getAllKeys(journalOf(head.id))) await edits.delete(key);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTripwireStore } from '../../src/data/store';
 import { openScenario } from '../../src/data/open-scenario';
+import type { ScenarioHead } from '../../src/data/scenario-schema';
 import { normaliseEvents, type TripwireEvent } from '../../src/data/events';
 import { emptyShelf, memoryStorage, type MemoryShelf } from '../../src/storage/memory-storage';
 import { ScenarioSession, type SessionOptions } from '../../src/session/scenario-session';
@@ -87,7 +88,7 @@ describe('actions over the in-memory storage', () => {
     expect(copy.title).toBe(`${original.title} (copy)`);
     expect(copy.readOnly).toBeUndefined();
     expect(await session.storage.hasScenario(original.id)).toBe(false);
-    expect((await session.storage.readEdits(copy.id)).at(-1)?.edit.after).toMatchObject({ head: { subtitle: 'Edited subtitle' } });
+    expect((await session.storage.readEdits(copy.id)).at(-1)?.edits).toEqual([expect.objectContaining({ after: expect.objectContaining({ id: '(details)', details: expect.objectContaining({ subtitle: 'Edited subtitle' }) }) })]);
   });
 
   it("two pages of one scenario converge: each hears the other's edits, and the newest edit of an event wins", async () => {
@@ -156,6 +157,30 @@ describe('actions over the in-memory storage', () => {
     await openStoredScenario(reopened, head.id);
     expect(titles(reopened)).toEqual(expect.arrayContaining(['Strike near Hodeidah', 'Ship hit off Aden']));
     expect(reopened.store.getState().eventSets.map((set) => set.id)).toContain('import-red-sea-csv');
+  });
+
+  it('two pages that change different zones at the same moment both keep their change', async () => {
+    // Two zones in one layer: the head is split into records, so each change is a different record.
+    const document = scenarioJson(RED_SEA);
+    const [zone] = document.layers[0].features;
+    document.layers[0].features.push({ ...zone, properties: { ...zone.properties, id: 'second-zone', name: 'Second zone' } });
+    const shelf = emptyShelf();
+    const mine = page(shelf);
+    const result = openScenario(document);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    await openDocument(mine, result.value);
+    const theirs = page(shelf);
+    await openStoredScenario(theirs, mine.store.getState().scenario!.id);
+    const rename = (id: string, name: string) => (head: ScenarioHead) => ({
+      ...head,
+      layers: head.layers.map((layer) => ({ ...layer, features: layer.features.map((feature) => (feature.properties.id === id ? { ...feature, properties: { ...feature.properties, name } } : feature)) })),
+    });
+    await Promise.all([editHead(mine, rename(zone.properties.id, 'Renamed here')), editHead(theirs, rename('second-zone', 'Renamed there'))]);
+    await settle();
+    for (const session of [mine, theirs]) {
+      const names = session.store.getState().scenario!.layers[0]!.features.map((feature) => feature.properties.name);
+      expect(names).toEqual(['Renamed here', 'Renamed there']);
+    }
   });
 
   it('a view-only session changes nothing and says why, once', async () => {

@@ -5,11 +5,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TripwireEvent } from '../../src/data/events';
 import type { ScenarioHead } from '../../src/data/scenario-schema';
-import { HEAD_RECORD_ID, type JournalRecord } from '../../src/data/editing/edit-journal';
+import type { JournalRecord } from '../../src/data/editing/edit-journal';
+import { headEdits } from '../../src/data/editing/head-records';
 import { emptyShelf, memoryStorage } from '../../src/storage/memory-storage';
 import { indexedDbStorage } from '../../src/storage/indexeddb-storage';
 import { saveImport } from '../../src/storage/stored-imports';
-import { EVENTS_PER_MESSAGE } from '../../src/import/worker-protocol';
+import { EVENTS_PER_CHUNK } from '../../src/storage/database';
 import type { AcceptedImport, TripwireStorage } from '../../src/storage/storage';
 
 /** Each case gets "two tabs" of one storage: two objects over the same place. */
@@ -29,7 +30,7 @@ const events = (count: number, prefix: string) =>
 const eventEdit = (scenarioId: string, id: string, title: string): JournalRecord => ({
   scenarioId,
   step: 'do',
-  edit: { before: null, after: { id, title } as unknown as TripwireEvent },
+  edits: [{ before: null, after: { id, title } as unknown as TripwireEvent }],
   author: 'analyst-1',
   madeAt: '2026-12-07T10:00:00.000Z',
 });
@@ -51,7 +52,7 @@ for (const [kind, make] of Object.entries(storages)) {
     it('gives back a saved scenario whole, in order, and lists it', async () => {
       const [storage] = tabs();
       const saved = head();
-      const many = events(EVENTS_PER_MESSAGE + 3, 'e');
+      const many = events(EVENTS_PER_CHUNK + 3, 'e');
       await storage.saveScenario(saved, many);
       expect(await storage.readScenario(saved.id)).toEqual({ head: saved, events: many });
       expect(await storage.hasScenario(saved.id)).toBe(true);
@@ -80,7 +81,7 @@ for (const [kind, make] of Object.entries(storages)) {
       const second = await storage.appendEdit(eventEdit(id, 'b', 'B'));
       expect(second.seq).toBeGreaterThan(first.seq);
       expect(first).toMatchObject({ author: 'analyst-1', madeAt: '2026-12-07T10:00:00.000Z' });
-      expect((await storage.readEdits(id)).map((entry) => entry.edit.after?.id)).toEqual(['a', 'b']);
+      expect((await storage.readEdits(id)).map((entry) => entry.edits[0]?.after?.id)).toEqual(['a', 'b']);
       expect((await storage.readEdits(id, first.seq)).map((entry) => entry.seq)).toEqual([second.seq]);
     });
 
@@ -88,7 +89,7 @@ for (const [kind, make] of Object.entries(storages)) {
       const [storage] = tabs();
       const saved = head();
       await storage.saveScenario(saved, []);
-      await storage.appendEdit({ scenarioId: saved.id, step: 'do', edit: { before: { id: HEAD_RECORD_ID, head: saved }, after: { id: HEAD_RECORD_ID, head: { ...saved, title: 'Renamed' } } } });
+      await storage.appendEdit({ scenarioId: saved.id, step: 'do', edits: headEdits(saved, { ...saved, title: 'Renamed' }) });
       expect(await storage.readEdits(saved.id)).toHaveLength(1);
       await storage.saveScenario({ ...saved, title: 'Renamed' }, []);
       expect(await storage.readEdits(saved.id)).toEqual([]);
@@ -117,7 +118,7 @@ for (const [kind, make] of Object.entries(storages)) {
     it('keeps an import with its file, gives it back in order, and forgets it on delete', async () => {
       const [storage] = tabs();
       const id = `import-${++unique}`;
-      const list = events(EVENTS_PER_MESSAGE * 2 + 1, id);
+      const list = events(EVENTS_PER_CHUNK * 2 + 1, id);
       const file = new Blob(['date,title\n2024-01-01,A\n']);
       const record = { id, name: `${id}.csv`, format: 'csv' as const, eventCount: list.length, mapping: null, warnings: [] };
       let discarded = false;

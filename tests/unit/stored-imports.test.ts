@@ -5,7 +5,7 @@ import type { TripwireEvent } from '../../src/data/events';
 import { openDatabase, STORED_EVENTS_VERSION } from '../../src/storage/database';
 import { deleteStoredImport, listStoredImports, readStoredEvents, readStoredFile, saveImport } from '../../src/storage/stored-imports';
 import { recallMapping, rememberMapping } from '../../src/storage/remembered-mappings';
-import { EVENTS_PER_MESSAGE } from '../../src/import/worker-protocol';
+import { EVENTS_PER_CHUNK } from '../../src/storage/database';
 
 const eventsNamed = (count: number, prefix: string) =>
   Array.from({ length: count }, (_, index) => ({ id: `${prefix}-${index}`, title: `${prefix} ${index}`, start: index, end: index }) as unknown as TripwireEvent);
@@ -13,7 +13,7 @@ const record = (id: string, eventCount: number) => ({ id, name: `${id}.csv`, for
 
 describe('stored imports', () => {
   it('give back every event in order, across chunks, with the file as it came', async () => {
-    const events = eventsNamed(EVENTS_PER_MESSAGE * 2 + 5, 'a');
+    const events = eventsNamed(EVENTS_PER_CHUNK * 2 + 5, 'a');
     await saveImport(record('big', events.length), events, new Blob(['date,title\n']));
     const [stored] = (await listStoredImports()).filter((item) => item.id === 'big');
     expect(stored).toMatchObject({ chunkCount: 3, eventCount: events.length, eventsVersion: STORED_EVENTS_VERSION });
@@ -23,7 +23,7 @@ describe('stored imports', () => {
   });
 
   it('a re-import under the same id replaces every old chunk, so no stale events come back', async () => {
-    await saveImport(record('again', EVENTS_PER_MESSAGE + 1), eventsNamed(EVENTS_PER_MESSAGE + 1, 'old'), new Blob(['old']));
+    await saveImport(record('again', EVENTS_PER_CHUNK + 1), eventsNamed(EVENTS_PER_CHUNK + 1, 'old'), new Blob(['old']));
     await saveImport(record('again', 3), eventsNamed(3, 'new'), new Blob(['new']));
     const [stored] = (await listStoredImports()).filter((item) => item.id === 'again');
     expect((await readStoredEvents(stored!))?.map((event) => event.id)).toEqual(['new-0', 'new-1', 'new-2']);

@@ -62,35 +62,41 @@ export function applyEdit<T extends Identified>(records: readonly T[], edit: Edi
   return records.map((record, index) => (index === at ? after : record));
 }
 
-/** Both stacks have their top at the end: the last edit done, and the last edit undone. */
-export interface History<T extends Identified> {
-  past: readonly Edit<T>[];
-  future: readonly Edit<T>[];
+/**
+ * An undo stack of any unit of change (one edit, or a step of several): both stacks have their top
+ * at the end, the last change done and the last change undone.
+ */
+export interface UndoStack<E> {
+  past: readonly E[];
+  future: readonly E[];
 }
+
+/** The undo history of single-record edits. */
+export type History<T extends Identified> = UndoStack<Edit<T>>;
 
 export const emptyHistory = <T extends Identified>(): History<T> => ({ past: [], future: [] });
 
 export const DEFAULT_HISTORY_LIMIT = 200;
 
-/** Records a done edit: pushes onto past (dropping the oldest past `limit`), clears future. */
-export function recordEdit<T extends Identified>(history: History<T>, edit: Edit<T>, limit = DEFAULT_HISTORY_LIMIT): History<T> {
+/** Records a done change: pushes onto past (dropping the oldest past `limit`), clears future. */
+export function recordEdit<E>(history: UndoStack<E>, edit: E, limit = DEFAULT_HISTORY_LIMIT): UndoStack<E> {
   const past = [...history.past, edit];
   return { past: past.slice(Math.max(0, past.length - limit)), future: [] };
 }
 
 /**
- * The edit that undoes the last one (its inverse) and the history after it; null when there is
- * nothing to undo. The caller keeps the old history if applying the edit throws.
+ * The change that undoes the last one (its inverse) and the history after it; null when there is
+ * nothing to undo. The caller keeps the old history if applying the change throws.
  */
-export function undo<T extends Identified>(history: History<T>): { edit: Edit<T>; history: History<T> } | null {
+export function undo<E>(history: UndoStack<E>, invert: (change: E) => E = inverse as unknown as (change: E) => E): { edit: E; history: UndoStack<E> } | null {
   const last = history.past.at(-1);
-  if (!last) return null;
-  return { edit: inverse(last), history: { past: history.past.slice(0, -1), future: [...history.future, last] } };
+  if (last === undefined) return null;
+  return { edit: invert(last), history: { past: history.past.slice(0, -1), future: [...history.future, last] } };
 }
 
-/** The edit to apply again (as first done) and the history after it; null when there is nothing to redo. */
-export function redo<T extends Identified>(history: History<T>): { edit: Edit<T>; history: History<T> } | null {
+/** The change to apply again (as first done) and the history after it; null when there is nothing to redo. */
+export function redo<E>(history: UndoStack<E>): { edit: E; history: UndoStack<E> } | null {
   const next = history.future.at(-1);
-  if (!next) return null;
+  if (next === undefined) return null;
   return { edit: next, history: { past: [...history.past, next], future: history.future.slice(0, -1) } };
 }

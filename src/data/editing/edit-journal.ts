@@ -10,28 +10,36 @@
 // the same as in the other tab (a delete undone at its old index moves to the end, where the
 // other tab has put it). Entries must reach a tab in whole prefixes of the journal (all those up
 // to some seq), which reading it in one IndexedDB transaction gives.
-import { editId, emptyHistory, recordEdit, redo, undo, type Edit, type History, type Identified } from './edit-history';
+import { editId, inverse, recordEdit, redo, undo, type Edit, type Identified, type UndoStack } from './edit-history';
 import type { TripwireEvent } from '../events';
 import type { ScenarioHead } from '../scenario-schema';
+import { headEdits, type HeadRecord } from './head-records';
 
 export type EditStep = 'do' | 'undo' | 'redo';
 
-/** What an edit changes: one event, or the scenario's head (its details, views, layers and geography). */
-export type EditableRecord = TripwireEvent | { id: typeof HEAD_RECORD_ID; head: ScenarioHead };
-/** The head's id in edits: never an event id (those are kebab-case). */
-export const HEAD_RECORD_ID = '(scenario)';
+/** What an edit changes: one event, or one record of the scenario's head (head-records.ts). */
+export type EditableRecord = TripwireEvent | HeadRecord;
+
+/** One thing the user did (a save, a move, a delete; an undo or redo of one): its edits, one per record. */
+export type Step = readonly Edit<EditableRecord>[];
+
+/** What undoes a step: each edit's inverse, the last first. */
+export const inverseStep = (step: Step): Step => [...step].reverse().map(inverse);
+
+/** This page's undo history of the open scenario. */
+export type StepHistory = UndoStack<Step>;
 
 /**
- * One edit in a scenario's journal, as the storage keeps it. `step`: a new edit, or an undo or redo
- * of one (the undo history is rebuilt from them after a reload). `author`: who made it (null for
- * this browser's own user, with no accounts); `madeAt`: when, as the author's clock saw it;
- * `seq`: its place in the scenario's total order, given by the storage once the edit is committed
- * there: an entry without one is not yet acknowledged.
+ * One step in a scenario's journal, as the storage keeps it: all its edits, applied together.
+ * `step`: a new step, or an undo or redo of one (the undo history is rebuilt from them after a
+ * reload). `author`: who made it (null for this browser's own user, with no accounts); `madeAt`:
+ * when, as the author's clock saw it; `seq`: its place in the scenario's total order, given by the
+ * storage once the step is committed there: an entry without one is not yet acknowledged.
  */
 export interface JournalRecord {
   seq?: number;
   scenarioId: string;
-  edit: Edit<EditableRecord>;
+  edits: Step;
   step: EditStep;
   author?: string | null;
   madeAt?: string;
@@ -39,6 +47,19 @@ export interface JournalRecord {
 
 /** An entry the storage has committed: it has its place in the order. */
 export type CommittedRecord = JournalRecord & { seq: number };
+
+/**
+ * The step of an entry written before the head was split into records (journal entries of a
+ * single `edit`, the whole head as one "(scenario)" record): its edits as they would be written now.
+ */
+export function stepOf(record: JournalRecord | (Omit<JournalRecord, 'edits'> & { edit: Edit<EditableRecord | { id: '(scenario)'; head: ScenarioHead }> })): Step {
+  if ('edits' in record) return record.edits;
+  const { before, after } = record.edit;
+  if ((after ?? before)!.id !== '(scenario)') return [record.edit as Edit<EditableRecord>];
+  const heads = record.edit as Edit<{ id: '(scenario)'; head: ScenarioHead }>;
+  // A whole head added or removed never happens (a scenario is saved whole instead): only changes.
+  return heads.before && heads.after ? headEdits(heads.before.head, heads.after.head) : [];
+}
 
 export interface JournalEntry<T extends Identified> {
   seq: number;
@@ -70,14 +91,14 @@ export function applyJournal<T extends Identified>(
 }
 
 /**
- * The undo history a journal implies, so undo still works after a reload: each new edit is
+ * The undo history a journal implies, so undo still works after a reload: each new step is
  * recorded, each undo and redo replayed on the history, in journal order.
  */
-export function historyFromJournal(records: readonly JournalRecord[]): History<EditableRecord> {
-  let history = emptyHistory<EditableRecord>();
-  for (const { edit, step } of records) {
-    if (step === 'do') history = recordEdit(history, edit);
-    else history = (step === 'undo' ? undo(history) : redo(history))?.history ?? history;
+export function historyFromJournal(records: readonly JournalRecord[]): StepHistory {
+  let history: StepHistory = { past: [], future: [] };
+  for (const record of records) {
+    if (record.step === 'do') history = recordEdit(history, stepOf(record));
+    else history = (record.step === 'undo' ? undo(history, inverseStep) : redo(history))?.history ?? history;
   }
   return history;
 }

@@ -1,7 +1,7 @@
 // The event form's fields ⇄ an event. What the analyst typed is checked by the same validator as
 // any import, and each problem is put beside the field it is about.
 import { normaliseEvents, type TripwireEvent } from '../events';
-import { exportedProperties } from '../../import/export-events';
+import { exportedProperties } from '../event-properties';
 import type { EventProperties } from '../schemas';
 import { validateEventFeature, type ValidationIssue } from '../validate';
 

@@ -1,6 +1,6 @@
 import type { SliceCreator } from '../store';
-import type { EditableRecord } from '../editing/edit-journal';
-import { emptyHistory, type History } from '../editing/edit-history';
+import type { StepHistory } from '../editing/edit-journal';
+
 import type { EventDraft } from '../editing/event-draft';
 import type { EventProperties } from '../schemas';
 import type { TripwireEvent } from '../events';
@@ -19,8 +19,8 @@ export interface PrefilledEventForm {
 
 export interface EditingSlice {
   /** This tab's edits of the open scenario (events and head), for undo and redo. */
-  history: History<EditableRecord>;
-  setHistory: (history: History<EditableRecord>) => void;
+  history: StepHistory;
+  setHistory: (history: StepHistory) => void;
   /** The event form is open: adding (null) or editing the event with this id. */
   eventForm: { editing: string | null; position: [number, number] | null; prefilled?: PrefilledEventForm } | null;
   openEventForm: (form: EditingSlice['eventForm']) => void;
@@ -33,7 +33,7 @@ export interface EditingSlice {
 }
 
 export const createEditingSlice: SliceCreator<EditingSlice> = (set) => ({
-  history: emptyHistory(),
+  history: { past: [], future: [] },
   setHistory: (history) => set({ history }),
   eventForm: null,
   openEventForm: (eventForm) => set(eventForm ? { eventForm, geographyForm: null } : { eventForm }),
