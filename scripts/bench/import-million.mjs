@@ -34,7 +34,7 @@ const longTasks = (page) => page.evaluate(() => window.__importTasks.slice());
 async function reopenMs(page, baseUrl, count) {
   await page.goto(`${baseUrl}#t=2023-12-31&map=130,38,3.5,0`);
   await readyOnPage(page);
-  await page.waitForFunction((count) => window.tripwireStore.getState().eventSets.some((scenario) => scenario.events.length === count), count, { timeout: 600_000 });
+  await page.waitForFunction((count) => window.tripwireStore.getState().eventSets.some((set) => set.events.length === count), count, { timeout: 600_000 });
   return page.evaluate(
     () =>
       new Promise((resolve) => {

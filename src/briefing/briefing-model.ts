@@ -102,7 +102,7 @@ export function buildBriefing(state: BriefingState, options: BriefingOptions, dr
   return {
     title: options.title,
     stamp,
-    caption: selected ? captionFor(selected, state.eventSets.find((scenario) => scenario.id === selected.eventSetId)?.citation ?? '') : null,
+    caption: selected ? captionFor(selected, state.eventSets.find((set) => set.id === selected.eventSetId)?.citation ?? '') : null,
     legend: [
       ...layersInImage.filter((layer) => layer.legend).map((layer) => ({ label: layer.title, swatch: layer.legend! })),
       ...categories.map((category) => ({ label: categoryLabel(category), swatch: { shape: 'point' as const, color: categoryColor(category), outline: '#ffffff' } })),

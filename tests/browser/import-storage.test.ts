@@ -17,7 +17,7 @@ const largeMappedCsv = () => {
 };
 
 const waitForReady = (page: Page) => page.waitForFunction(() => window.tripwireStore?.getState().status === 'ready', undefined, { timeout: 60_000 });
-const scenarioNames = (page: Page) => page.evaluate(() => window.tripwireStore!.getState().eventSets.map((scenario) => `${scenario.name}:${scenario.events.length}`));
+const eventSetNames = (page: Page) => page.evaluate(() => window.tripwireStore!.getState().eventSets.map((set) => `${set.name}:${set.events.length}`));
 
 describe('imports kept in the browser', () => {
   let browser: Browser;
@@ -45,7 +45,7 @@ describe('imports kept in the browser', () => {
 
     await page.reload();
     await waitForReady(page);
-    await expect.poll(() => scenarioNames(page), { timeout: 60_000 }).toContain('patrols.csv:20000');
+    await expect.poll(() => eventSetNames(page), { timeout: 60_000 }).toContain('patrols.csv:20000');
     await expect.poll(() => page.getByText('20,000 of 20,000 events').count()).toBe(1);
     await expect.poll(() => page.evaluate(() => Boolean(window.tripwireMap?.getLayer('event-points-gpu'))), { timeout: 60_000 }).toBe(true);
     const first = await page.evaluate(() => window.tripwireStore!.getState().events[0]!.date);
@@ -53,12 +53,12 @@ describe('imports kept in the browser', () => {
 
     // Removed, it is gone from the browser too: the next reload does not bring it back.
     await page.getByRole('group', { name: 'Event sets shown' }).getByRole('button', { name: 'Remove' }).click();
-    await expect.poll(() => scenarioNames(page)).not.toContain('patrols.csv:20000');
+    await expect.poll(() => eventSetNames(page)).not.toContain('patrols.csv:20000');
     await page.reload();
     await waitForReady(page);
     await page.waitForSelector('.event-row');
     await page.waitForFunction(() => window.tripwireStore!.getState().backgroundTask === null);
-    expect(await scenarioNames(page)).toEqual(['Newsweek article:37']);
+    expect(await eventSetNames(page)).toEqual(['Newsweek article:37']);
     await page.close();
   });
 
@@ -88,7 +88,7 @@ describe('imports kept in the browser', () => {
     );
     await page.reload();
     await waitForReady(page);
-    await expect.poll(() => scenarioNames(page), { timeout: 60_000 }).toContain('spreadsheet-mdy.csv:5');
+    await expect.poll(() => eventSetNames(page), { timeout: 60_000 }).toContain('spreadsheet-mdy.csv:5');
     // The remembered month-first order, not the day-first default: 12/26/2022 is 26 December.
     expect(await page.evaluate(() => window.tripwireStore!.getState().eventSets.find((set) => set.imported)!.events[0]!.date)).toBe('2022-12-26');
     await page.close();
@@ -133,12 +133,12 @@ describe('imports kept in the browser', () => {
     }, text);
     await page.goto(`${inject('baseUrl')}#t=2023-01-11`);
     await waitForReady(page);
-    await expect.poll(() => scenarioNames(page), { timeout: 60_000 }).toContain('old.csv:1');
+    await expect.poll(() => eventSetNames(page), { timeout: 60_000 }).toContain('old.csv:1');
     await expect.poll(() => page.evaluate(() => localStorage.getItem('tripwire-legacy-imports'))).toBeNull();
     expect(await page.evaluate(() => JSON.parse(localStorage.getItem('tripwire')!).state.importedFiles)).toBeUndefined();
     await page.reload();
     await waitForReady(page);
-    await expect.poll(() => scenarioNames(page), { timeout: 60_000 }).toContain('old.csv:1');
+    await expect.poll(() => eventSetNames(page), { timeout: 60_000 }).toContain('old.csv:1');
     expect(await page.locator('.event-row').filter({ hasText: 'Old saved import' }).count()).toBe(1);
     await page.close();
   });
