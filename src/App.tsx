@@ -25,7 +25,8 @@ import { ScenarioReportPanel } from './ui/scenario/ScenarioControls';
 import { isScenarioFile, useScenarioFlow } from './ui/scenario/use-scenario-flow';
 import { ScreenReaderMap } from './ui/a11y/ScreenReaderMap';
 import { InsetToggle } from './ui/InsetToggle';
-import { PHONE_QUERY, useMediaQuery } from './ui/use-media-query';
+import { PHONE_QUERY, TABLET_QUERY, useMediaQuery } from './ui/use-media-query';
+import { MAP_SUMMARY_ID } from './ui/a11y/describe-map';
 import { draftHost } from './ui/draft/draft-host';
 import { useOnceTrue } from './ui/use-once-true';
 
@@ -148,7 +149,7 @@ export function App() {
       </aside>
       <main className="map-area">
         <DropZone onFile={onDroppedFile}>
-          {scenario && !basemapStarting && <MapView layers={layers} bounds={defaultViewOf(scenario).bounds} onStarted={onMapStarted} onDrawn={setMapDrawn} />}
+          {scenario && !basemapStarting && <MapView layers={layers} bounds={defaultViewOf(scenario).bounds} describedBy={MAP_SUMMARY_ID} narrowQuery={TABLET_QUERY} onStarted={onMapStarted} onDrawn={setMapDrawn} />}
         </DropZone>
         <ViewPicker />
         {/* After the main map's first frame: the inset shares MapLibre's worker, and the main map is

@@ -1,5 +1,5 @@
 import { StrictMode } from 'react';
-import { prewarm } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -9,6 +9,8 @@ import { store } from './data/store';
 import { startUrlSync } from './data/url-sync';
 import { layersOf } from './layers';
 import { startBasemap } from './map/own-basemap';
+import { createMainMapHolder, MainMapProvider } from './map/map-context';
+import { prewarmMaps } from './map/MapView';
 import type { ExportOptions, ExportResult } from './map/export/export-briefing';
 import type { RenderEventsOptions } from './map/export/render-events';
 import type { MadeDeck, MakeDeckOptions } from './map/export/make-deck';
@@ -32,6 +34,11 @@ declare global {
   interface Window {
     /** The store, for browser tests, the benchmark and the briefing CLI (read and drive, like a user). */
     tripwireStore?: typeof store;
+    /**
+     * The page's main map, for browser tests, the benchmark and the briefing CLI: set when it has
+     * loaded, gone once it is removed. Set here only; the app's own code reads the map context.
+     */
+    tripwireMap?: MapLibreMap;
     /** Briefing export, for the `npm run brief` CLI and browser tests. */
     tripwireExport?: {
       render: (options: ExportOptions) => Promise<ExportResult>;
@@ -49,6 +56,15 @@ declare global {
   }
 }
 window.tripwireStore = store;
+
+/** The main map, shared with the components through MainMapProvider (MapView fills it). */
+const mainMap = createMainMapHolder();
+// In the same task as MapView sets or clears it: a test that waits for the map finds it loaded.
+mainMap.subscribe((map) => {
+  if (map) window.tripwireMap = map;
+  else delete window.tripwireMap;
+});
+
 /** Times each slide (from its start to its PNG) and reports it when done, in the shape the CLI prints. */
 function slideProgress(onProgress?: (progress: SlideProgress) => void): RenderEventsOptions['onProgress'] {
   // Slides overlap (one encodes while the next draws): each keeps its own start.
@@ -61,7 +77,7 @@ function slideProgress(onProgress?: (progress: SlideProgress) => void): RenderEv
 
 // The export and deck code load on first use: the first frame does not need them.
 window.tripwireExport = {
-  render: async (options) => (await import('./map/export/export-briefing')).exportBriefing(store, options),
+  render: async (options) => (await import('./map/export/export-briefing')).exportBriefing(store, options, mainMap.get()),
   renderEvents: async (options, onProgress) => {
     const [{ renderEvents }, { toBase64 }] = await Promise.all([import('./map/export/render-events'), import('./map/export/make-deck')]);
     const rendered = await renderEvents(store, { ...options, onProgress: slideProgress(onProgress) });
@@ -76,7 +92,7 @@ window.tripwireExport = {
 
 // MapLibre's worker (its script fetched and compiled, then the basemap tiles it will cut) starts
 // now, while the scenario loads, instead of when the map is made once the scenario is in.
-prewarm();
+prewarmMaps();
 
 // The basemap (a deployment's archive, a link's, the file chosen last time) is settled while the scenario loads; the map waits for both.
 void startBasemap(store, window.location.search);
@@ -91,7 +107,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      <MainMapProvider holder={mainMap}>
+        <App />
+      </MainMapProvider>
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { ScaleControl } from 'maplibre-gl';
+import { ScaleControl, type Map as MapLibreMap } from 'maplibre-gl';
 import { createMap } from './basemap-support';
 import { store, useStore } from '../data/store';
 import type { MapLayers } from '../layers';
@@ -10,14 +10,22 @@ import type { ScenarioView } from '../data/scenario-schema';
 import { isFarFrom } from '../data/scenario-text';
 import { drawFirstFrameComplete } from './first-frame';
 import { startSync } from './sync';
+import { useMainMap } from './map-context';
+
+declare global {
+  interface Window {
+    /** The inset map, when shown: for browser tests. */
+    tripwireInset?: MapLibreMap;
+  }
+}
 
 /**
  * Whether the main map already shows the inset's theater: its frame holds the view's centre (a
  * wide frame over Moscow and Bakhmut), or it is looking at that view itself.
  */
-function mainMapShows(view: ScenarioView, mainCenter: [number, number]): boolean {
+function mainMapShows(view: ScenarioView, mainCenter: [number, number], mainMap: MapLibreMap | null): boolean {
   const [west, south, east, north] = view.bounds;
-  const shown = window.tripwireMap?.getBounds();
+  const shown = mainMap?.getBounds();
   return !isFarFrom(view, mainCenter) || (shown?.contains([(west + east) / 2, (south + north) / 2]) ?? false);
 }
 
@@ -30,7 +38,8 @@ function mainMapShows(view: ScenarioView, mainCenter: [number, number]): boolean
 export function InsetMap({ view, layers }: { view: ScenarioView; layers: MapLayers }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mainCenter = useStore((state) => state.camera?.center ?? null);
-  const visible = mainCenter === null || !mainMapShows(view, mainCenter);
+  const mainMap = useMainMap();
+  const visible = mainCenter === null || !mainMapShows(view, mainCenter, mainMap);
 
   useEffect(() => {
     const container = containerRef.current;

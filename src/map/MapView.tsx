@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { AttributionControl, GPUInitializationError, type Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { AttributionControl, GPUInitializationError, type Map as MapLibreMap, NavigationControl, prewarm, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { store } from '../data/store';
@@ -13,8 +13,7 @@ import { afterGpuCatchesUp, drawFirstFrameComplete } from './first-frame';
 import { createMap } from './basemap-support';
 import { startInteractions } from './interactions';
 import { startSync } from './sync';
-import { TABLET_QUERY } from '../ui/use-media-query';
-import { MAP_SUMMARY_ID } from '../ui/a11y/describe-map';
+import { useMainMapHolder } from './map-context';
 
 /**
  * A phone's or tablet's map is narrow, so the default view is fitted to its width, and fitted edge
@@ -28,26 +27,35 @@ const NARROW_VIEW_PADDING = { left: 100, right: 70, top: 10, bottom: 10 };
 // Vite emits the worker as its own file; without this the production build cannot start it.
 setWorkerUrl(workerUrl);
 
+/** Starts MapLibre's worker (fetching and compiling its script) before any map is made: main.tsx calls it at once. */
+export function prewarmMaps(): void {
+  prewarm();
+}
+
 /** Off by default (the page stays offline); set at build time to draw on a remote basemap instead. */
 const REMOTE_BASEMAP_STYLE_URL: string | undefined = import.meta.env.VITE_BASEMAP_STYLE_URL || undefined;
 
-declare global {
-  interface Window {
-    /** Handle for browser tests and the briefing CLI: the one map of this page. */
-    tripwireMap?: MapLibreMap;
-    /** The inset map, when shown. */
-    tripwireInset?: MapLibreMap;
-  }
+export interface MapViewProps {
+  layers: MapLayers;
+  /** Where it opens: the scenario's default view. */
+  bounds: Bounds;
+  /** The id of the element that describes what the map shows: the canvas's text alternative. */
+  describedBy: string;
+  /** A media query for the narrow layouts (phone and tablet), where the opening view gets NARROW_VIEW_PADDING. */
+  narrowQuery: string;
+  onStarted: () => void;
+  onDrawn: (drawn: boolean) => void;
 }
 
 /**
  * Creates the one MapLibre map of the app, anew only when the set of layers it draws changes,
- * and removes it on unmount. `onStarted()` once the map is made (or could not be): the panels
- * wait for it. `onDrawn(true)` once its first complete frame is on screen (the inset waits for it).
- * `bounds`: where it opens, the scenario's default view.
+ * and removes it on unmount; once loaded it is the main map of the MainMapProvider around it
+ * (map-context.tsx). `onStarted()` once the map is made (or could not be): the panels wait for it.
+ * `onDrawn(true)` once its first complete frame is on screen (the inset waits for it).
  */
-export function MapView({ layers, bounds, onStarted, onDrawn }: { layers: MapLayers; bounds: Bounds; onStarted: () => void; onDrawn: (drawn: boolean) => void }) {
+export function MapView({ layers, bounds, describedBy, narrowQuery, onStarted, onDrawn }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const mainMap = useMainMapHolder();
   const [contextLost, setContextLost] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [drawn, setDrawn] = useState(false);
@@ -70,7 +78,7 @@ export function MapView({ layers, bounds, onStarted, onDrawn }: { layers: MapLay
             }
           : { style: buildStyle(layers.all, INITIAL_GLOBAL_STATE, document.baseURI) }),
         bounds: openingBounds,
-        fitBoundsOptions: { padding: window.matchMedia(TABLET_QUERY).matches ? NARROW_VIEW_PADDING : 10 },
+        fitBoundsOptions: { padding: window.matchMedia(narrowQuery).matches ? NARROW_VIEW_PADDING : 10 },
         attributionControl: false,
         renderWorldCopies: false,
       });
@@ -87,7 +95,7 @@ export function MapView({ layers, bounds, onStarted, onDrawn }: { layers: MapLay
     }
     drawFirstFrameComplete(map);
     // The canvas's text alternative: the up-to-date summary of what it shows (ScreenReaderMap).
-    map.getCanvas().setAttribute('aria-describedby', MAP_SUMMARY_ID);
+    map.getCanvas().setAttribute('aria-describedby', describedBy);
     map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     map.addControl(
@@ -102,7 +110,7 @@ export function MapView({ layers, bounds, onStarted, onDrawn }: { layers: MapLay
     // while the basemap is still loading, rather than after the first full frame ('load').
     map.once('style.load', () => stops.push(startSync(map, store, { followCamera: true, layers }), startInteractions(map, store, layers.interactiveLayerIds)));
     map.once('load', () => {
-      window.tripwireMap = map;
+      mainMap?.set(map);
       setDrawn(true);
     });
     // Told only once the first complete frame is up (nothing left to load or place) and the GPU
@@ -111,10 +119,10 @@ export function MapView({ layers, bounds, onStarted, onDrawn }: { layers: MapLay
     onStarted();
     return () => {
       stops.forEach((stop) => stop());
-      delete window.tripwireMap;
+      if (mainMap?.get() === map) mainMap.set(null);
       map.remove();
     };
-  }, [failure, onStarted, onDrawn, layers, openingBounds]);
+  }, [failure, onStarted, onDrawn, layers, openingBounds, describedBy, narrowQuery, mainMap]);
 
   if (failure) {
     return (

@@ -1,5 +1,6 @@
 // One briefing image of the current state: model → hidden map at the export's size → composed
 // PNG with its description embedded. Also exposed as window.tripwireExport for `npm run brief`.
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { dayToIso } from '../../data/dates';
 import type { TripwireStore } from '../../data/store';
 import { insetViewOf, isFarFrom } from '../../data/scenario-text';
@@ -14,6 +15,7 @@ import type { Bounds } from '../../data/slices/view';
 import { addPngText } from '../../briefing/png-text';
 import { encodePng } from '../../briefing/encode-png';
 import { renderMapImage, type ExportMapPool, type Frame } from './render-map-image';
+import { shownBounds } from '../map-context';
 import { briefingFileName, exportSize, type ExportSizeId } from '../../briefing/sizes';
 
 export interface ExportOptions {
@@ -70,11 +72,9 @@ export function briefingModelNow(
   return buildBriefing(state, { ...options, title, permalink: `${base}#${currentViewHash({ ...state, camera })}` }, drawn);
 }
 
-function liveFrame(): Frame {
-  const map = window.tripwireMap;
+function liveFrame(map: MapLibreMap | null | undefined): Frame {
   if (!map) throw new Error('the map is not ready yet');
-  const bounds = map.getBounds();
-  return { bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] };
+  return { bounds: shownBounds(map) };
 }
 
 const overlaps = (a: Bounds, b: Bounds) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
@@ -127,20 +127,28 @@ const frameCentre = (frame: Frame) => ('camera' in frame ? frame.camera.center :
 /** A drawn briefing whose PNG is still being encoded (in a worker): a pack draws the next slide meanwhile. */
 export type DrawnBriefing = Omit<ExportResult, 'png'> & { png: Promise<Uint8Array> };
 
-export async function exportBriefing(store: TripwireStore, options: ExportOptions): Promise<ExportResult> {
-  const drawn = await drawBriefing(store, options);
+/** `liveMap`: the page's main map, whose view is the image's when `options` gives no frame or subject. */
+export async function exportBriefing(store: TripwireStore, options: ExportOptions, liveMap: MapLibreMap | null): Promise<ExportResult> {
+  const drawn = await drawBriefing(store, options, { liveMap });
   return { ...drawn, png: await drawn.png };
 }
 
-/** `pool`: keep the hidden maps for the next image (a pack's slides); without it they are made and removed. */
-export async function drawBriefing(store: TripwireStore, options: ExportOptions, pool?: ExportMapPool): Promise<DrawnBriefing> {
+/**
+ * `pool`: keep the hidden maps for the next image (a pack's slides); without it they are made and
+ * removed. `liveMap`: the page's main map, needed only when `options` gives no frame or subject.
+ */
+export async function drawBriefing(
+  store: TripwireStore,
+  options: ExportOptions,
+  { pool, liveMap }: { pool?: ExportMapPool; liveMap?: MapLibreMap | null } = {},
+): Promise<DrawnBriefing> {
   const size = exportSize(options.size, { width: window.innerWidth, height: window.innerHeight });
   const pixelRatio = size.fixedPixelRatio ?? options.pixelRatio;
   const bands = layoutBands({ model: briefingModelNow(store, options), width: size.width, height: size.height, mapOnly: options.mapOnly ?? false, textScale: options.textScale });
   const insetView = insetViewOf(store.getState().scenario);
   const subjectShowsInset = insetView !== null && options.subject !== undefined && overlaps(options.subject, insetView.bounds);
   const framed = options.subject && !options.frame ? subjectFrame(options.subject, { model: briefingModelNow(store, options), bands, width: size.width, withInset: insetView !== null && !subjectShowsInset }) : null;
-  const frame = options.frame ?? framed?.frame ?? liveFrame();
+  const frame = options.frame ?? framed?.frame ?? liveFrame(liveMap);
   const legendSide = framed?.legendSide ?? 'left';
   // The map is drawn at a smaller CSS size and a higher pixel ratio, so that its labels and
   // symbols grow with the page (a 1920-wide slide is read from across a room, not at arm's length).

@@ -57,7 +57,7 @@ export async function renderEvents(store: TripwireStore, { eventIds, views = {},
       store.getState().setTime(event.end);
       store.getState().selectEvent(event.id);
       // Framed on the event (a region, not a street), or on the view chosen for it, clear of the legend, inset and scale bar.
-      const drawn = await drawBriefing(store, { ...options, subject: views[event.id] ?? eventBounds(event) }, pool);
+      const drawn = await drawBriefing(store, { ...options, subject: views[event.id] ?? eventBounds(event) }, { pool });
       encoded.push(
         drawn.png.then((png) => {
           const result = { ...drawn, png };

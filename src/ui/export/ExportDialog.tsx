@@ -5,6 +5,7 @@ import { briefingModelNow, exportBriefing } from '../../map/export/export-briefi
 import { EXPORT_SIZE_IDS, PIXEL_RATIOS, exportSize, type ExportSizeId } from '../../briefing/sizes';
 import { download } from './download';
 import { useShallow } from 'zustand/react/shallow';
+import { useMainMap } from '../../map/map-context';
 
 /** "Export image": choose size, ratio, title and banner; preview the words; save PNG + alt text. */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -17,6 +18,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const title = ownTitle ?? scenarioTitle;
   const [handling, setHandling] = useState('');
   const [status, setStatus] = useState<string>('');
+  const mainMap = useMainMap();
   // Re-render the preview whenever what the image would say changes.
   useStore(useShallow((state) => [state.time, state.mode, state.windowMonths, state.selectedEventId, state.hiddenLayers, state.filters]));
   const model = open ? briefingModelNow(store, { title, handling }) : null;
@@ -25,7 +27,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const run = async () => {
     setStatus('Rendering…');
     try {
-      const result = await exportBriefing(store, { size, pixelRatio, title, handling });
+      const result = await exportBriefing(store, { size, pixelRatio, title, handling }, mainMap);
       download(result.png, result.fileName, 'image/png');
       download(result.altText, result.fileName.replace(/\.png$/, '.alt.txt'), 'text/plain;charset=utf-8');
       setStatus(`Saved ${result.fileName} (${result.width}×${result.height}) and its alt text.`);
