@@ -3,6 +3,7 @@ import { store, useStore } from '../data/store';
 import { PHONE_QUERY, TABLET_QUERY } from './use-media-query';
 import { defaultViewOf } from '../data/scenario-text';
 import { legendCoversLand } from '../map/legend-covers-land';
+import { useMainMap } from '../map/map-context';
 import { layersOf } from '../layers';
 import type { LegendSwatch } from '../layers/types';
 import { BasemapPicker } from './BasemapPicker';
@@ -32,9 +33,9 @@ export function Legend({ collapsed = false, mapDrawn = false }: { collapsed?: bo
   const [openAtFirst, setOpenAtFirst] = useState(() => !window.matchMedia(TABLET_QUERY).matches);
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const decided = useRef(false);
+  const map = useMainMap();
   useEffect(() => {
     const details = detailsRef.current;
-    const map = window.tripwireMap;
     const scenario = store.getState().scenario;
     if (!mapDrawn || decided.current || !details || !map || !scenario) return;
     decided.current = true;
@@ -43,7 +44,7 @@ export function Legend({ collapsed = false, mapDrawn = false }: { collapsed?: bo
     const covers = legendCoversLand(map, details.getBoundingClientRect(), defaultViewOf(scenario).bounds);
     details.open = false;
     if (!covers) setOpenAtFirst(true);
-  }, [mapDrawn]);
+  }, [mapDrawn, map]);
   return (
     <details ref={detailsRef} className="legend" data-testid="legend" open={openAtFirst && !collapsed}>
       <summary className="legend-title">Legend &amp; layers</summary>

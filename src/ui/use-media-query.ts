@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-/** The layouts' breakpoints; app.css uses the same numbers. */
+/** The layouts' breakpoints; layout.css uses the same numbers. */
 export const PHONE_QUERY = '(max-width: 600px)';
 export const TABLET_QUERY = '(max-width: 1100px)';
 

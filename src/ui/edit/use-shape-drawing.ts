@@ -7,6 +7,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { store } from '../../data/store';
 import type { DrawnShape } from '../../data/editing/geography-draft';
 import type { DrawingOptions, ShapeKind } from '../../map/draw/geography-drawing';
+import { useMainMap } from '../../map/map-context';
 
 type DrawingModule = typeof import('../../map/draw/geography-drawing');
 
@@ -28,6 +29,7 @@ export function useShapeDrawing(onShape: (shape: DrawnShape) => void, onCancel?:
   const run = useRef(0);
   const active = useRef(false);
   const drawing = useRef<DrawingModule | null>(null);
+  const map = useMainMap();
 
   const ended = useCallback(() => {
     run.current += 1;
@@ -44,7 +46,6 @@ export function useShapeDrawing(onShape: (shape: DrawnShape) => void, onCancel?:
 
   const start = useCallback(
     async (begin: (module: DrawingModule, map: MapLibreMap, options: DrawingOptions) => void, color: string, firstPhase: Exclude<DrawingPhase, null>) => {
-      const map = window.tripwireMap;
       if (!map) {
         store.getState().addNotice('Drawing needs the map, which is not shown yet.');
         return;
@@ -76,10 +77,10 @@ export function useShapeDrawing(onShape: (shape: DrawnShape) => void, onCancel?:
       setPhase(firstPhase);
       store.getState().setDrawing(true);
     },
-    [ended],
+    [ended, map],
   );
 
-  /** Draws a new shape of this kind on the main map (window.tripwireMap: the one map of the page). */
+  /** Draws a new shape of this kind on the main map (map-context.tsx: the one map of the page). */
   const draw = useCallback(
     (kind: ShapeKind, color: string) => void start((module, map, options) => module.startDrawing(map, kind, options), color, 'placing'),
     [start],

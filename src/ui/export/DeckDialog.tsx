@@ -8,6 +8,7 @@ import { download } from './download';
 import type { Bounds } from '../../data/slices/view';
 import type { ScenarioView } from '../../data/scenario-schema';
 import { AS_NOW, DeckEventList } from './DeckEventList';
+import { shownBounds, useMainMap } from '../../map/map-context';
 
 type Which = 'all' | 'filtered' | 'ticked';
 
@@ -44,6 +45,7 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState('');
   const [running, setRunning] = useState<AbortController | null>(null);
+  const mainMap = useMainMap();
 
   // Nothing is worked out while the dialog is closed: with a large import, every filter change
   // would sort and match all the events again for a dialog nobody is looking at.
@@ -69,10 +71,10 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
 
   /** The chosen views as bounds, by event id; "as now" is what the live map shows at the moment the deck is made. */
   const viewBounds = (): Record<string, Bounds> => {
-    const live = window.tripwireMap?.getBounds();
+    const live = mainMap && shownBounds(mainMap);
     const bounds: Record<string, Bounds> = {};
     for (const [eventId, viewId] of Object.entries(slideViews)) {
-      if (viewId === AS_NOW && live) bounds[eventId] = [live.getWest(), live.getSouth(), live.getEast(), live.getNorth()];
+      if (viewId === AS_NOW && live) bounds[eventId] = live;
       const view = views.find((candidate) => candidate.id === viewId);
       if (view) bounds[eventId] = view.bounds;
     }

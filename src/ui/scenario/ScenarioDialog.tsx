@@ -9,13 +9,14 @@ import { download } from '../export/download';
 import type { useScenarioFlow } from './use-scenario-flow';
 import { OpenScenarioButton } from './ScenarioControls';
 import { ScenarioDetails } from './ScenarioDetails';
+import { shownBounds, useMainMap } from '../../map/map-context';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 
 type Flow = ReturnType<typeof useScenarioFlow>;
 
-/** The map's frame now, for a new scenario's first view. */
-function currentBounds(): [number, number, number, number] {
-  const bounds = window.tripwireMap?.getBounds();
-  return bounds ? [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] : [-180, -80, 180, 80];
+/** The main map's frame now, for a new scenario's first view. */
+function currentBounds(map: MapLibreMap | null): [number, number, number, number] {
+  return map ? shownBounds(map) : [-180, -80, 180, 80];
 }
 
 /** "Scenarios": the library in this browser (the built-in one always there), open a file, save, new. */
@@ -25,6 +26,7 @@ export function ScenarioDialog({ open, onClose, flow }: { open: boolean; onClose
   const stored = useStore((state) => state.scenarioStored);
   const [library, setLibrary] = useState<StoredScenario[] | null>(null);
   const [status, setStatus] = useState('');
+  const mainMap = useMainMap();
 
   // The library is read again whenever the dialog opens or the open scenario is stored or changes.
   useEffect(() => {
@@ -62,10 +64,10 @@ export function ScenarioDialog({ open, onClose, flow }: { open: boolean; onClose
         <button type="button" className="primary" onClick={save} disabled={!scenario}>
           Save scenario
         </button>
-        <button type="button" onClick={act('Making a new scenario', () => newScenario(store, { fromCurrentView: false, bounds: currentBounds() }))}>
+        <button type="button" onClick={act('Making a new scenario', () => newScenario(store, { fromCurrentView: false, bounds: currentBounds(mainMap) }))}>
           New empty scenario
         </button>
-        <button type="button" onClick={act('Making a new scenario', () => newScenario(store, { fromCurrentView: true, bounds: currentBounds() }))} title="A new scenario with this map's frame, layers and sources, and no events">
+        <button type="button" onClick={act('Making a new scenario', () => newScenario(store, { fromCurrentView: true, bounds: currentBounds(mainMap) }))} title="A new scenario with this map's frame, layers and sources, and no events">
           New from current view
         </button>
       </div>
