@@ -1,16 +1,16 @@
 // A draft candidate as the event form's fields: what "accept" saves and what "edit" opens the
 // form with. The quote stays the text's own words; the source is the one the analyst gave; what
 // the form does not show (the date reasoning, that a country's centre is approximate) is kept too.
-import type { EventDraft } from '../data/editing/event-draft';
+import type { EventFormValues } from '../data/editing/event-form-values';
 import type { EventProperties } from '../data/schemas';
 import type { DraftCandidate } from './draft-events';
 import { sourceCitation, type DraftSource } from './draft-source';
 
 const PLACE_SOURCE = { scenario: "the scenario's place", city: 'GeoNames city', country: 'country centre, approximate' } as const;
 
-export function eventDraftOfCandidate(candidate: DraftCandidate, source: DraftSource): { draft: EventDraft; extra: Partial<EventProperties> } {
+export function eventFormValuesOfCandidate(candidate: DraftCandidate, source: DraftSource): { values: EventFormValues; extra: Partial<EventProperties> } {
   const place = candidate.place;
-  const draft: EventDraft = {
+  const values: EventFormValues = {
     title: candidate.title,
     date: candidate.date,
     endDate: '',
@@ -31,7 +31,7 @@ export function eventDraftOfCandidate(candidate: DraftCandidate, source: DraftSo
   const extra: Partial<EventProperties> = { dateReasoning: candidate.dateReasoning };
   if (place) extra.locationNote = `“${place.text}” in the text: ${PLACE_SOURCE[place.place.kind]}.`;
   if (place?.place.kind === 'country') extra.locationApproximate = true;
-  return { draft, extra };
+  return { values, extra };
 }
 
 /** "Vladivostok (GeoNames city)", for the review list. */

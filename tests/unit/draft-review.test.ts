@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { textOfMarkup, type MarkupNode } from '../../src/draft/html-text';
 import { decodeCities } from '../../src/draft/cities-pbf';
 import { checkDraftSource, sourceCitation } from '../../src/draft/draft-source';
-import { eventDraftOfCandidate } from '../../src/draft/candidate-event';
+import { eventFormValuesOfCandidate } from '../../src/draft/candidate-event';
 import { mergeCandidates } from '../../src/draft/merge-candidates';
 import { textRuns } from '../../src/draft/text-runs';
 import { EMPTY_REVIEW, mergeRefusal, reviewReducer, type ReviewState } from '../../src/draft/review-state';
 import type { DraftCandidate } from '../../src/draft/draft-events';
-import { eventFromDraft } from '../../src/data/editing/event-draft';
+import { eventFromFormValues } from '../../src/data/editing/event-form-values';
 import type { CityRecord } from '../../src/draft/gazetteer-sources';
 
 const require = createRequire(import.meta.url);
@@ -90,8 +90,8 @@ const SOURCE = { title: 'Article', published: '2023-01-11', url: 'https://exampl
 
 describe('a candidate as the event form’s fields', () => {
   it('makes a valid event with the verbatim quote, the source and the date reasoning', () => {
-    const { draft, extra } = eventDraftOfCandidate(candidate({}), SOURCE);
-    const result = eventFromDraft(draft, { base: null, id: 'kim-visited', eventSetId: 'article', key: 40, extra });
+    const { values, extra } = eventFormValuesOfCandidate(candidate({}), SOURCE);
+    const result = eventFromFormValues(values, { base: null, id: 'kim-visited', eventSetId: 'article', key: 40, extra });
     expect(result.issues).toBeNull();
     expect(result.event).toMatchObject({
       title: 'Kim visited Vladivostok',
@@ -110,13 +110,13 @@ describe('a candidate as the event form’s fields', () => {
   });
 
   it('a candidate without a place must be placed: the form says so at longitude and latitude', () => {
-    const { draft, extra } = eventDraftOfCandidate(candidate({ place: null }), SOURCE);
-    expect(eventFromDraft(draft, { base: null, id: 'x', eventSetId: 'article', key: 0, extra }).issues).toMatchObject({ longitude: 'needed: type it, or click the map' });
+    const { values, extra } = eventFormValuesOfCandidate(candidate({ place: null }), SOURCE);
+    expect(eventFromFormValues(values, { base: null, id: 'x', eventSetId: 'article', key: 0, extra }).issues).toMatchObject({ longitude: 'needed: type it, or click the map' });
   });
 
   it('a country’s centre is marked approximate', () => {
     const country = candidate({ place: { start: 0, end: 6, text: 'Russia', place: { name: 'Russia', lon: 100, lat: 60, kind: 'country', population: 0 }, alternatives: 0 } });
-    expect(eventDraftOfCandidate(country, SOURCE).extra).toMatchObject({ locationApproximate: true });
+    expect(eventFormValuesOfCandidate(country, SOURCE).extra).toMatchObject({ locationApproximate: true });
   });
 });
 

@@ -3,7 +3,7 @@
 // history and other tabs keep it). The heads here are deep-frozen, so a mutation throws.
 import { describe, expect, it } from 'vitest';
 import { checkHead, featureIdsOf, uniqueId, withFeature, withLayer, withoutFeature } from '../../src/data/editing/geography-edits';
-import { NEW_LAYER, editableShape, geographyDraftOf, headWithDraft, headWithShape, labelAnchorFor } from '../../src/data/editing/geography-draft';
+import { NEW_LAYER, editableShape, geographyFormValuesOf, headWithFormValues, headWithShape, labelAnchorFor } from '../../src/data/editing/geography-form-values';
 import { openScenario } from '../../src/data/open-scenario';
 import type { ScenarioFeature, ScenarioHead, ScenarioLayer } from '../../src/data/scenario-schema';
 import { deepFreeze, readFixture } from './fixtures';
@@ -84,17 +84,17 @@ describe('geography edits', () => {
 });
 
 describe('the geography form', () => {
-  const draft = { ...geographyDraftOf(baltic, null), name: 'Patrol box', source: 'Drawn by hand from the briefing note' };
+  const values = { ...geographyFormValuesOf(baltic, null), name: 'Patrol box', source: 'Drawn by hand from the briefing note' };
 
   it('saves a drawn zone into the chosen layer, with a unique id and a label anchor inside it', () => {
-    const result = headWithDraft(baltic, draft, { shape: square(27, 59.8), editing: null });
+    const result = headWithFormValues(baltic, values, { shape: square(27, 59.8), editing: null });
     expect(result.issues).toBeNull();
     expect(result.feature!.properties).toEqual({ id: 'patrol-box', name: 'Patrol box', kind: 'zone', source: 'Drawn by hand from the briefing note', labelAnchor: [27.02, 60.05] });
     expect(idsOf(result.head!)).toEqual([['zones', ['gulf-incident-area', 'patrol-box']]]);
   });
 
   it('puts each problem beside its field and saves nothing', () => {
-    const result = headWithDraft(baltic, { ...draft, name: ' ', source: '', validFrom: '2024-05-01', validTo: '2024-04-01' }, { shape: null, editing: null });
+    const result = headWithFormValues(baltic, { ...values, name: ' ', source: '', validFrom: '2024-05-01', validTo: '2024-04-01' }, { shape: null, editing: null });
     expect(result.head).toBeNull();
     expect(result.issues).toEqual({
       name: 'must not be empty',
@@ -102,19 +102,19 @@ describe('the geography form', () => {
       shape: 'needed: choose a shape and draw it on the map',
     });
     // Once the fields are filled, the order of dates is checked too.
-    expect(headWithDraft(baltic, { ...draft, validFrom: '2024-05-01', validTo: '2024-04-01' }, { shape: square(27, 59.8), editing: null }).issues).toEqual({
+    expect(headWithFormValues(baltic, { ...values, validFrom: '2024-05-01', validTo: '2024-04-01' }, { shape: square(27, 59.8), editing: null }).issues).toEqual({
       validTo: 'ends (2024-04-01) before it starts (2024-05-01)',
     });
   });
 
   it('refuses a shape the layer does not draw (a point in a zones layer would be invisible)', () => {
-    const result = headWithDraft(baltic, draft, { shape: { type: 'Point', coordinates: [27, 60] }, editing: null });
+    const result = headWithFormValues(baltic, values, { shape: { type: 'Point', coordinates: [27, 60] }, editing: null });
     expect(result.issues).toEqual({ shape: 'a zones layer draws areas and lines: draw one of those, or choose another layer' });
   });
 
   it('makes a new layer, titled, coloured and in the legend, its id unlike the app’s own layers', () => {
     const line: GeoJSON.LineString = { type: 'LineString', coordinates: [[24, 59.5], [25, 59.7]] };
-    const result = headWithDraft(baltic, { ...draft, layerId: NEW_LAYER, layerTitle: 'Events', layerKind: 'routes', layerColor: '#117733', date: '2024-12-25' }, { shape: line, editing: null });
+    const result = headWithFormValues(baltic, { ...values, layerId: NEW_LAYER, layerTitle: 'Events', layerKind: 'routes', layerColor: '#117733', date: '2024-12-25' }, { shape: line, editing: null });
     expect(result.issues).toBeNull();
     expect(result.head!.layers[1]).toMatchObject({ id: 'layer-events', title: 'Events', style: { kind: 'routes', color: '#117733' }, legend: { shape: 'line', color: '#117733' } });
     expect(result.feature!.properties).toMatchObject({ id: 'patrol-box', kind: 'route', date: '2024-12-25' });
@@ -122,7 +122,7 @@ describe('the geography form', () => {
 
   it('edits a feature’s fields and keeps its id, shape and the properties the form does not show', () => {
     const editing = baltic.layers[0]!.features[0]!;
-    const result = headWithDraft(baltic, { ...geographyDraftOf(baltic, editing), name: 'Incident area (revised)', approximate: false }, { shape: null, editing });
+    const result = headWithFormValues(baltic, { ...geographyFormValuesOf(baltic, editing), name: 'Incident area (revised)', approximate: false }, { shape: null, editing });
     const { approximate, ...kept } = editing.properties;
     expect(approximate).toBe(true);
     expect(result.feature!.properties).toEqual({ ...kept, name: 'Incident area (revised)' });

@@ -4,16 +4,16 @@
 import type { EventSet } from '../event-sets';
 import type { TripwireEvent } from '../events';
 import type { EventProperties } from '../schemas';
-import { eventFromDraft, idFor, type EventDraft } from './event-draft';
+import { eventFromFormValues, idFor, type EventFormValues } from './event-form-values';
 import { nextEventKey } from './event-edits';
 
 export function eventOfForm(
   sets: readonly EventSet[],
-  draft: EventDraft,
+  values: EventFormValues,
   { editing, eventSetId, extra }: { editing: TripwireEvent | null; eventSetId: string; extra?: Partial<EventProperties> | undefined },
-): ReturnType<typeof eventFromDraft> {
+): ReturnType<typeof eventFromFormValues> {
   const taken = new Set(sets.flatMap((set) => set.events.map((event) => event.id)));
-  let id = idFor(draft.title, draft.date);
-  for (let n = 2; !editing && taken.has(id); n += 1) id = `${idFor(draft.title, draft.date).slice(0, 85)}-${n}`;
-  return eventFromDraft(draft, { base: editing, id, eventSetId, key: nextEventKey(sets), extra });
+  let id = idFor(values.title, values.date);
+  for (let n = 2; !editing && taken.has(id); n += 1) id = `${idFor(values.title, values.date).slice(0, 85)}-${n}`;
+  return eventFromFormValues(values, { base: editing, id, eventSetId, key: nextEventKey(sets), extra });
 }

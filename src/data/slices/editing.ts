@@ -1,7 +1,7 @@
 import type { SliceCreator } from '../store';
 import type { StepHistory } from '../editing/edit-journal';
 
-import type { EventDraft } from '../editing/event-draft';
+import type { EventFormValues } from '../editing/event-form-values';
 import type { EventProperties } from '../schemas';
 import type { TripwireEvent } from '../events';
 
@@ -9,7 +9,7 @@ import type { TripwireEvent } from '../events';
 export interface PrefilledEventForm {
   /** Tells one prefilled form from another (the form starts afresh for each). */
   key: string;
-  draft: EventDraft;
+  values: EventFormValues;
   /** Fields the form does not show, saved with the event. */
   extra: Partial<EventProperties>;
   /** Said at the top of the form ("No place was found in the text: …"). */

@@ -5,7 +5,7 @@
 // This module and everything it loads are their own chunks, loaded when the dialog first opens.
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { DraftHost } from './draft-host';
-import { eventDraftOfCandidate } from '../../draft/candidate-event';
+import { eventFormValuesOfCandidate } from '../../draft/candidate-event';
 import { checkDraftSource, EMPTY_SOURCE, type DraftSource, type DraftSourceField } from '../../draft/draft-source';
 import { EMPTY_REVIEW, reviewReducer, type ReviewItem } from '../../draft/review-state';
 import { draftInWorker, endDraftWorker } from '../../draft/run-draft-worker';
@@ -115,7 +115,7 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
     const given = reviewed!;
     acceptQueue.current = acceptQueue.current.then(async () => {
       try {
-        const { draft, extra } = eventDraftOfCandidate(item.candidate, given);
+        const { values: draft, extra } = eventFormValuesOfCandidate(item.candidate, given);
         const sets = store.getState().eventSets;
         const result = eventOfForm(sets, draft, { editing: null, eventSetId: sets[0]?.id ?? '', extra });
         if (!result.event) {
@@ -137,7 +137,7 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
 
   const edit = (item: ReviewItem) => {
     if (item.verdict === 'accepted' || item.verdict === 'accepting') return dispatch({ type: 'say', message: `“${item.candidate.title}” is an event already: select it on the map or in the list to edit it.` });
-    const { draft, extra } = eventDraftOfCandidate(item.candidate, reviewed!);
+    const { values: draft, extra } = eventFormValuesOfCandidate(item.candidate, reviewed!);
     const id = item.candidate.id;
     setEditingId(id);
     store.getState().openEventForm({
@@ -145,7 +145,7 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
       position: null,
       prefilled: {
         key: `draft-${id}`,
-        draft,
+        values: draft,
         extra,
         note: item.candidate.place ? `From the draft: check the fields, then Save to accept it (a click on the map moves it).` : NO_PLACE,
         onSaved: (event) => {

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { session } from '../../session';
 import { store, useStore } from '../../data/store';
 import { editEvent } from '../../actions';
-import { draftOf, type DraftField, type EventDraft } from '../../data/editing/event-draft';
+import { eventFormValuesOf, type EventFormField, type EventFormValues } from '../../data/editing/event-form-values';
 import { eventOfForm } from '../../data/editing/event-of-form';
 import { CATEGORIES, categoryLabel, scenarioOwnCategories, STATUSES } from '../../data/vocabulary';
 import { FormActions, FormField } from './FormField';
 
-const TEXT_FIELDS: { field: DraftField; label: string; hint?: string; long?: boolean }[] = [
+const TEXT_FIELDS: { field: EventFormField; label: string; hint?: string; long?: boolean }[] = [
   { field: 'title', label: 'Title' },
   { field: 'date', label: 'Date', hint: 'YYYY, YYYY-MM or YYYY-MM-DD: no more precise than the source' },
   { field: 'endDate', label: 'End date', hint: 'optional' },
@@ -32,9 +32,9 @@ export function EventForm() {
   const editing = useStore((state) => (form?.editing ? (state.eventSets.flatMap((set) => set.events).find((event) => event.id === form.editing) ?? null) : null));
   const eventSets = useStore((state) => state.eventSets);
   const prefilled = form?.prefilled;
-  const [draft, setDraft] = useState<EventDraft>(() => prefilled?.draft ?? draftOf(editing, form?.position ?? null));
+  const [values, setValues] = useState<EventFormValues>(() => prefilled?.values ?? eventFormValuesOf(editing, form?.position ?? null));
   const [setId, setSetId] = useState(eventSets[0]?.id ?? '');
-  const [issues, setIssues] = useState<Partial<Record<DraftField, string>>>({});
+  const [issues, setIssues] = useState<Partial<Record<EventFormField, string>>>({});
 
   // A click on the map while the form is open moves the event there (state adjusted while
   // rendering, React's pattern for following a changed input, rather than an effect).
@@ -42,14 +42,14 @@ export function EventForm() {
   const [placedAt, setPlacedAt] = useState(position);
   if (position !== placedAt) {
     setPlacedAt(position);
-    if (position) setDraft({ ...draft, longitude: String(position[0]), latitude: String(position[1]), route: '' });
+    if (position) setValues({ ...values, longitude: String(position[0]), latitude: String(position[1]), route: '' });
   }
 
   if (!form) return null;
   const close = () => store.getState().openEventForm(null);
-  const isRoute = draft.route.trim() !== '';
+  const isRoute = values.route.trim() !== '';
   const save = async () => {
-    const result = eventOfForm(store.getState().eventSets, draft, { editing, eventSetId: setId, extra: prefilled?.extra });
+    const result = eventOfForm(store.getState().eventSets, values, { editing, eventSetId: setId, extra: prefilled?.extra });
     if (!result.event) {
       setIssues(result.issues);
       // To the first field to correct, so a keyboard or screen-reader user lands on it.
@@ -67,7 +67,7 @@ export function EventForm() {
 
   const input = ({ field, label, hint, long }: (typeof TEXT_FIELDS)[number]) =>
     (field === 'longitude' || field === 'latitude') && isRoute ? null : (
-      <FormField key={field} id={`event-form-${field}`} label={label} hint={hint} long={long} issue={issues[field]} value={draft[field]} onChange={(value) => setDraft({ ...draft, [field]: value })} />
+      <FormField key={field} id={`event-form-${field}`} label={label} hint={hint} long={long} issue={issues[field]} value={values[field]} onChange={(value) => setValues({ ...values, [field]: value })} />
     );
 
   return (
@@ -94,13 +94,13 @@ export function EventForm() {
         )}
         {TEXT_FIELDS.slice(0, 4).map(input)}
         {isRoute ? (
-          <FormField id="event-form-route" label="Route" hint="one “longitude, latitude” per line" long issue={issues.route} value={draft.route} onChange={(route) => setDraft({ ...draft, route })} />
+          <FormField id="event-form-route" label="Route" hint="one “longitude, latitude” per line" long issue={issues.route} value={values.route} onChange={(route) => setValues({ ...values, route })} />
         ) : null}
         {TEXT_FIELDS.slice(4).map(input)}
         <div className="form-field">
           <label htmlFor="event-form-category">Category</label>
-          <select id="event-form-category" value={draft.category} onChange={(event) => setDraft({ ...draft, category: event.target.value })}>
-            {[...new Set([...CATEGORIES, ...scenarioOwnCategories(), draft.category])].map((category) => (
+          <select id="event-form-category" value={values.category} onChange={(event) => setValues({ ...values, category: event.target.value })}>
+            {[...new Set([...CATEGORIES, ...scenarioOwnCategories(), values.category])].map((category) => (
               <option key={category} value={category}>
                 {categoryLabel(category)}
               </option>
@@ -110,7 +110,7 @@ export function EventForm() {
         </div>
         <div className="form-field">
           <label htmlFor="event-form-status">Status</label>
-          <select id="event-form-status" value={draft.status} onChange={(event) => setDraft({ ...draft, status: event.target.value })}>
+          <select id="event-form-status" value={values.status} onChange={(event) => setValues({ ...values, status: event.target.value })}>
             {STATUSES.map((status) => (
               <option key={status} value={status}>
                 {status}

@@ -3,7 +3,7 @@ import { session } from '../../session';
 import { store, useStore } from '../../data/store';
 import { editHead } from '../../actions';
 import { checkHead, layerOfFeature, withoutFeature } from '../../data/editing/geography-edits';
-import { editableShape, headWithShape, type DrawnShape } from '../../data/editing/geography-draft';
+import { editableShape, headWithShape, type DrawnShape } from '../../data/editing/geography-form-values';
 import type { GeographyFeature } from '../../data/schemas';
 import { useShapeDrawing } from './use-shape-drawing';
 

@@ -8,21 +8,21 @@ import {
   NEW_LAYER,
   SHAPES_OF_KIND,
   dayShowing,
-  draftLayerKind,
+  formLayerKind,
   drawableLayers,
-  geographyDraftOf,
-  headWithDraft,
+  geographyFormValuesOf,
+  headWithFormValues,
   type DrawnShape,
-  type GeographyDraft,
+  type GeographyFormValues,
   type GeographyField,
   type GeographyIssues,
   type ShapeType,
-} from '../../data/editing/geography-draft';
+} from '../../data/editing/geography-form-values';
 import type { ScenarioFeature, ScenarioHead } from '../../data/scenario-schema';
 import { FormActions, FormField } from './FormField';
 import { useShapeDrawing } from './use-shape-drawing';
 
-type TextField = Exclude<keyof GeographyDraft, 'approximate' | 'layerId' | 'layerKind' | 'layerColor'>;
+type TextField = Exclude<keyof GeographyFormValues, 'approximate' | 'layerId' | 'layerKind' | 'layerColor'>;
 
 const TEXT_FIELDS: { field: TextField; label: string; hint?: string; long?: boolean }[] = [
   { field: 'name', label: 'Name' },
@@ -63,7 +63,7 @@ export function GeographyForm() {
 }
 
 function GeographyFormPanel({ head, editing }: { head: ScenarioHead; editing: ScenarioFeature | null }) {
-  const [draft, setDraft] = useState<GeographyDraft>(() => geographyDraftOf(head, editing));
+  const [values, setValues] = useState<GeographyFormValues>(() => geographyFormValuesOf(head, editing));
   const [shape, setShape] = useState<DrawnShape | null>(null);
   const [drawingKind, setDrawingKind] = useState<ShapeType | null>(null);
   const [issues, setIssues] = useState<GeographyIssues>({});
@@ -72,11 +72,11 @@ function GeographyFormPanel({ head, editing }: { head: ScenarioHead; editing: Sc
     setDrawingKind(null);
   });
 
-  const layerKind = draftLayerKind(head, draft);
-  const layer = head.layers.find((candidate) => candidate.id === draft.layerId);
-  const color = draft.layerId === NEW_LAYER ? draft.layerColor : (layer?.style.color ?? draft.layerColor);
+  const layerKind = formLayerKind(head, values);
+  const layer = head.layers.find((candidate) => candidate.id === values.layerId);
+  const color = values.layerId === NEW_LAYER ? values.layerColor : (layer?.style.color ?? values.layerColor);
   const layers = editing && layer && !drawableLayers(head).includes(layer) ? [layer, ...drawableLayers(head)] : drawableLayers(head);
-  const set = (change: Partial<GeographyDraft>) => setDraft({ ...draft, ...change });
+  const set = (change: Partial<GeographyFormValues>) => setValues({ ...values, ...change });
 
   const close = () => {
     drawing.stop();
@@ -94,7 +94,7 @@ function GeographyFormPanel({ head, editing }: { head: ScenarioHead; editing: Sc
   };
 
   const save = async () => {
-    const result = headWithDraft(store.getState().scenario!, draft, { shape, editing });
+    const result = headWithFormValues(store.getState().scenario!, values, { shape, editing });
     if (!result.head) {
       setIssues(result.issues);
       // To the first field to correct, so a keyboard or screen-reader user lands on it.
@@ -105,7 +105,7 @@ function GeographyFormPanel({ head, editing }: { head: ScenarioHead; editing: Sc
     setIssues({});
     close();
     // Made again from the head as it is when the edit lands: the built-in scenario is copied first.
-    await editHead(session, (current) => headWithDraft(current, draft, { shape, editing }).head ?? current);
+    await editHead(session, (current) => headWithFormValues(current, values, { shape, editing }).head ?? current);
     const { feature } = result;
     const state = store.getState();
     const savedLayer = layerOfFeature(state.scenario!, feature.properties.id);
@@ -127,7 +127,7 @@ function GeographyFormPanel({ head, editing }: { head: ScenarioHead; editing: Sc
 
   const input = ({ field, label, hint, long }: (typeof TEXT_FIELDS)[number]) =>
     field === 'date' && layerKind !== 'routes' ? null : (
-      <FormField key={field} id={`geography-form-${field}`} label={label} hint={hint} long={long} issue={issues[field]} value={draft[field]} onChange={(value) => set({ [field]: value })} />
+      <FormField key={field} id={`geography-form-${field}`} label={label} hint={hint} long={long} issue={issues[field]} value={values[field]} onChange={(value) => set({ [field]: value })} />
     );
 
   const shapeButtons = SHAPE_BUTTONS.filter(({ type }) => SHAPES_OF_KIND[layerKind].includes(type));
@@ -151,7 +151,7 @@ function GeographyFormPanel({ head, editing }: { head: ScenarioHead; editing: Sc
       >
         <div className="form-field">
           <label htmlFor="geography-form-layerId">Layer</label>
-          <select id="geography-form-layerId" value={draft.layerId} disabled={Boolean(editing)} onChange={(event) => set({ layerId: event.target.value })}>
+          <select id="geography-form-layerId" value={values.layerId} disabled={Boolean(editing)} onChange={(event) => set({ layerId: event.target.value })}>
             {layers.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
                 {candidate.title}
@@ -160,13 +160,13 @@ function GeographyFormPanel({ head, editing }: { head: ScenarioHead; editing: Sc
             {!editing && <option value={NEW_LAYER}>New layer…</option>}
           </select>
         </div>
-        {draft.layerId === NEW_LAYER && (
+        {values.layerId === NEW_LAYER && (
           <fieldset className="form-group">
             <legend>New layer</legend>
-            <FormField id="geography-form-layerTitle" label="Layer title" issue={issues.layerTitle} value={draft.layerTitle} onChange={(layerTitle) => set({ layerTitle })} />
+            <FormField id="geography-form-layerTitle" label="Layer title" issue={issues.layerTitle} value={values.layerTitle} onChange={(layerTitle) => set({ layerTitle })} />
             <div className="form-field">
               <label htmlFor="geography-form-layerKind">Layer kind</label>
-              <select id="geography-form-layerKind" value={draft.layerKind} onChange={(event) => set({ layerKind: event.target.value as GeographyDraft['layerKind'] })}>
+              <select id="geography-form-layerKind" value={values.layerKind} onChange={(event) => set({ layerKind: event.target.value as GeographyFormValues['layerKind'] })}>
                 {DRAWABLE_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
                     {KIND_LABELS[kind]}
@@ -176,7 +176,7 @@ function GeographyFormPanel({ head, editing }: { head: ScenarioHead; editing: Sc
             </div>
             <div className="form-field">
               <label htmlFor="geography-form-layerColor">Layer colour</label>
-              <input id="geography-form-layerColor" type="color" value={draft.layerColor} {...invalid('layerColor')} onChange={(event) => set({ layerColor: event.target.value })} />
+              <input id="geography-form-layerColor" type="color" value={values.layerColor} {...invalid('layerColor')} onChange={(event) => set({ layerColor: event.target.value })} />
               {issue('layerColor')}
             </div>
           </fieldset>
@@ -202,7 +202,7 @@ function GeographyFormPanel({ head, editing }: { head: ScenarioHead; editing: Sc
         </fieldset>
         {TEXT_FIELDS.map(input)}
         <div className="form-field form-check">
-          <input id="geography-form-approximate" type="checkbox" checked={draft.approximate} onChange={(event) => set({ approximate: event.target.checked })} />
+          <input id="geography-form-approximate" type="checkbox" checked={values.approximate} onChange={(event) => set({ approximate: event.target.checked })} />
           <label htmlFor="geography-form-approximate">Approximate (drawn dashed)</label>
         </div>
         <FormActions issueCount={Object.keys(issues).length} onCancel={close} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { session } from '../../session';
 import { editEvent } from '../../actions';
 import type { TripwireEvent } from '../../data/events';
-import type { DrawnShape } from '../../data/editing/geography-draft';
+import type { DrawnShape } from '../../data/editing/geography-form-values';
 import { categoryColor } from '../../data/vocabulary';
 import { useShapeDrawing } from './use-shape-drawing';
 

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { store } from '../../data/store';
-import type { DrawnShape } from '../../data/editing/geography-draft';
+import type { DrawnShape } from '../../data/editing/geography-form-values';
 import type { DrawingOptions, ShapeKind } from '../../map/draw/geography-drawing';
 import { useMainMap } from '../../map/map-context';
 

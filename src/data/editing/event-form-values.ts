@@ -6,7 +6,7 @@ import type { EventProperties } from '../schemas';
 import { validateEventFeature, type ValidationIssue } from '../validate';
 
 /** The form's fields, as typed. Lists are comma-separated; a route is one "lon, lat" per line. */
-export interface EventDraft {
+export interface EventFormValues {
   title: string;
   date: string;
   endDate: string;
@@ -26,11 +26,11 @@ export interface EventDraft {
   sourceUrl: string;
 }
 
-export type DraftField = keyof EventDraft;
+export type EventFormField = keyof EventFormValues;
 
-const FIELDS_OF_PROPERTIES: Partial<Record<string, DraftField>> = { endDate: 'endDate', actors: 'actors', sourceUrl: 'sourceUrl' };
+const FIELDS_OF_PROPERTIES: Partial<Record<string, EventFormField>> = { endDate: 'endDate', actors: 'actors', sourceUrl: 'sourceUrl' };
 
-export function draftOf(event: TripwireEvent | null, position: [number, number] | null): EventDraft {
+export function eventFormValuesOf(event: TripwireEvent | null, position: [number, number] | null): EventFormValues {
   const point = event?.geometry.type === 'Point' ? event.geometry.coordinates : (position ?? null);
   return {
     title: event?.title ?? '',
@@ -59,57 +59,57 @@ export const idFor = (title: string, date: string) =>
   `${title}-${date}`.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 90) || 'event';
 
 /**
- * The event the draft describes, or the problems by field. `base`: the event being edited (its
+ * The event the form values describe, or the problems by field. `base`: the event being edited (its
  * id, set, fields the form does not show and key stay); for a new one, `id`, `eventSetId` and `key` are given.
  * `extra`: fields the form does not show for a new event (a drafted event's date reasoning).
  */
-export function eventFromDraft(
-  draft: EventDraft,
+export function eventFromFormValues(
+  values: EventFormValues,
   { base, id, eventSetId, key, extra }: { base: TripwireEvent | null; id: string; eventSetId: string; key: number; extra?: Partial<EventProperties> | undefined },
-): { event: TripwireEvent; issues: null } | { event: null; issues: Partial<Record<DraftField, string>> } {
+): { event: TripwireEvent; issues: null } | { event: null; issues: Partial<Record<EventFormField, string>> } {
   const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
   const geometry =
-    draft.route.trim() !== ''
-      ? { type: 'LineString' as const, coordinates: draft.route.trim().split('\n').map((line) => line.split(',').map(number)) }
-      : { type: 'Point' as const, coordinates: [number(draft.longitude), number(draft.latitude)] };
+    values.route.trim() !== ''
+      ? { type: 'LineString' as const, coordinates: values.route.trim().split('\n').map((line) => line.split(',').map(number)) }
+      : { type: 'Point' as const, coordinates: [number(values.longitude), number(values.latitude)] };
   const properties = {
     ...(base ? exportedProperties(base) : {}),
     ...extra,
     id: base?.id ?? id,
-    title: draft.title,
-    date: draft.date.trim(),
-    endDate: optional(draft.endDate),
-    category: draft.category,
-    status: draft.status,
-    actors: draft.actors.split(',').map((actor) => actor.trim()).filter(Boolean),
-    place: optional(draft.place),
-    summary: optional(draft.summary),
-    quote: optional(draft.quote),
-    speaker: optional(draft.speaker),
-    dateAsWritten: optional(draft.dateAsWritten),
-    source: optional(draft.source),
-    sourceUrl: optional(draft.sourceUrl),
+    title: values.title,
+    date: values.date.trim(),
+    endDate: optional(values.endDate),
+    category: values.category,
+    status: values.status,
+    actors: values.actors.split(',').map((actor) => actor.trim()).filter(Boolean),
+    place: optional(values.place),
+    summary: optional(values.summary),
+    quote: optional(values.quote),
+    speaker: optional(values.speaker),
+    dateAsWritten: optional(values.dateAsWritten),
+    source: optional(values.source),
+    sourceUrl: optional(values.sourceUrl),
   };
   for (const field of Object.keys(properties) as (keyof typeof properties)[]) if (properties[field] === undefined) delete properties[field];
   const checked = validateEventFeature({ type: 'Feature', geometry, properties }, 0);
   // An empty coordinate is not a bad number: the analyst has not placed the event yet.
-  const unplaced: Partial<Record<DraftField, string>> = {};
-  if (draft.route.trim() === '') for (const field of ['longitude', 'latitude'] as const) if (draft[field].trim() === '') unplaced[field] = 'needed: type it, or click the map';
-  if (!checked.event || checked.issues.length > 0) return { event: null, issues: { ...byField(checked.issues, draft.route.trim() !== ''), ...unplaced } };
+  const unplaced: Partial<Record<EventFormField, string>> = {};
+  if (values.route.trim() === '') for (const field of ['longitude', 'latitude'] as const) if (values[field].trim() === '') unplaced[field] = 'needed: type it, or click the map';
+  if (!checked.event || checked.issues.length > 0) return { event: null, issues: { ...byField(checked.issues, values.route.trim() !== ''), ...unplaced } };
   const [event] = normaliseEvents([checked.event], base?.eventSetId ?? eventSetId);
   return { event: { ...event!, key: base?.key ?? key }, issues: null };
 }
 
 /** "features[0] › properties.title" → title; "geometry.coordinates[1]" → latitude. */
-function byField(issues: readonly ValidationIssue[], isRoute: boolean): Partial<Record<DraftField, string>> {
-  const fields: Partial<Record<DraftField, string>> = {};
+function byField(issues: readonly ValidationIssue[], isRoute: boolean): Partial<Record<EventFormField, string>> {
+  const fields: Partial<Record<EventFormField, string>> = {};
   for (const { location, message } of issues) {
     const path = location.split(' › ').slice(1).join('.');
-    let field: DraftField;
+    let field: EventFormField;
     if (path.startsWith('geometry')) field = isRoute ? 'route' : path.endsWith('[0]') ? 'longitude' : 'latitude';
     else {
       const name = path.replace(/^properties\./, '').split(/[.[]/)[0]!;
-      field = (FIELDS_OF_PROPERTIES[name] ?? (name in draftOf(null, null) ? name : 'title')) as DraftField;
+      field = (FIELDS_OF_PROPERTIES[name] ?? (name in eventFormValuesOf(null, null) ? name : 'title')) as EventFormField;
     }
     fields[field] ??= message;
   }

@@ -33,7 +33,7 @@ const LEGEND_SHAPE = { zones: 'fill', routes: 'line' } as const;
 const RESERVED_LAYER_ID = /^(events?|basemap|tripwire-draw)(-|$)/;
 
 /** The form's fields, as typed. */
-export interface GeographyDraft {
+export interface GeographyFormValues {
   /** An existing layer's id, or NEW_LAYER. */
   layerId: string;
   layerTitle: string;
@@ -51,13 +51,13 @@ export interface GeographyDraft {
   notes: string;
 }
 
-export type GeographyField = keyof GeographyDraft | 'shape';
+export type GeographyField = keyof GeographyFormValues | 'shape';
 export type GeographyIssues = Partial<Record<GeographyField, string>>;
 
 export const drawableLayers = (head: ScenarioHead): ScenarioLayer[] => head.layers.filter((layer) => (DRAWABLE_KINDS as readonly string[]).includes(layer.style.kind));
 
 /** The fields for `feature` (being edited) or for a new feature in the scenario's first drawable layer. */
-export function geographyDraftOf(head: ScenarioHead, feature: ScenarioFeature | null): GeographyDraft {
+export function geographyFormValuesOf(head: ScenarioHead, feature: ScenarioFeature | null): GeographyFormValues {
   const layer = feature ? layerOfFeature(head, feature.properties.id) : drawableLayers(head)[0];
   const p = feature?.properties;
   return {
@@ -78,19 +78,19 @@ export function geographyDraftOf(head: ScenarioHead, feature: ScenarioFeature | 
   };
 }
 
-/** The kind of layer the draft puts its feature in. */
-export const draftLayerKind = (head: ScenarioHead, draft: GeographyDraft): LayerStyle['kind'] =>
-  draft.layerId === NEW_LAYER ? draft.layerKind : (head.layers.find((layer) => layer.id === draft.layerId)?.style.kind ?? 'zones');
+/** The kind of layer the form values put their feature in. */
+export const formLayerKind = (head: ScenarioHead, values: GeographyFormValues): LayerStyle['kind'] =>
+  values.layerId === NEW_LAYER ? values.layerKind : (head.layers.find((layer) => layer.id === values.layerId)?.style.kind ?? 'zones');
 
-export type DraftResult = { head: ScenarioHead; feature: ScenarioFeature; issues: null } | { head: null; feature: null; issues: GeographyIssues };
+export type GeographyFormResult = { head: ScenarioHead; feature: ScenarioFeature; issues: null } | { head: null; feature: null; issues: GeographyIssues };
 
 /**
- * The head with the draft's feature saved, or the problems by field. `shape`: the shape drawn
+ * The head with the form values' feature saved, or the problems by field. `shape`: the shape drawn
  * (null: keep the edited feature's). `editing`: the feature being edited (its id, layer and the
  * properties the form does not show stay), or null for a new one.
  */
-export function headWithDraft(head: ScenarioHead, draft: GeographyDraft, { shape, editing }: { shape: DrawnShape | null; editing: ScenarioFeature | null }): DraftResult {
-  const layerKind = draftLayerKind(head, draft);
+export function headWithFormValues(head: ScenarioHead, values: GeographyFormValues, { shape, editing }: { shape: DrawnShape | null; editing: ScenarioFeature | null }): GeographyFormResult {
+  const layerKind = formLayerKind(head, values);
   const geometry = shape ?? editing?.geometry ?? null;
   const shapeIssue = !geometry
     ? 'needed: choose a shape and draw it on the map'
@@ -99,27 +99,27 @@ export function headWithDraft(head: ScenarioHead, draft: GeographyDraft, { shape
       : null;
 
   let next = head;
-  let layerId = draft.layerId;
-  if (draft.layerId === NEW_LAYER) {
-    const layer = newLayer(head, draft);
+  let layerId = values.layerId;
+  if (values.layerId === NEW_LAYER) {
+    const layer = newLayer(head, values);
     next = withLayer(next, layer);
     layerId = layer.id;
   }
   const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
   const properties: Record<string, unknown> = {
     ...editing?.properties,
-    id: editing?.properties.id ?? uniqueId(draft.name, featureIdsOf(head)),
-    name: draft.name.trim(),
-    kind: optional(draft.kind) ?? (layerKind in KIND_WORD ? KIND_WORD[layerKind as DrawableKind] : 'area'),
-    source: draft.source.trim(),
-    sourceUrl: optional(draft.sourceUrl),
-    notes: optional(draft.notes),
-    approximate: draft.approximate || undefined,
-    validFrom: optional(draft.validFrom),
-    validTo: optional(draft.validTo),
+    id: editing?.properties.id ?? uniqueId(values.name, featureIdsOf(head)),
+    name: values.name.trim(),
+    kind: optional(values.kind) ?? (layerKind in KIND_WORD ? KIND_WORD[layerKind as DrawableKind] : 'area'),
+    source: values.source.trim(),
+    sourceUrl: optional(values.sourceUrl),
+    notes: optional(values.notes),
+    approximate: values.approximate || undefined,
+    validFrom: optional(values.validFrom),
+    validTo: optional(values.validTo),
     // Only routes appear on a day; elsewhere a date the form does not show is kept as it was.
-    date: layerKind === 'routes' ? optional(draft.date) : editing?.properties.date,
-    label: optional(draft.label),
+    date: layerKind === 'routes' ? optional(values.date) : editing?.properties.date,
+    label: optional(values.label),
   };
   if (shape && (layerKind === 'zones' || layerKind === 'disputed')) properties.labelAnchor = labelAnchorFor(shape, editing?.properties.labelAnchor);
   for (const key of Object.keys(properties)) if (properties[key] === undefined) delete properties[key];
@@ -135,21 +135,21 @@ export function headWithDraft(head: ScenarioHead, draft: GeographyDraft, { shape
 
 const SHAPE_WORDS: Record<ShapeType, string> = { Polygon: 'areas', LineString: 'lines', Point: 'points' };
 
-/** A new layer titled and coloured as the draft says; its id from its title, unlike any other layer's. */
-function newLayer(head: ScenarioHead, draft: GeographyDraft): ScenarioLayer {
+/** A new layer titled and coloured as the form values say; its id from its title, unlike any other layer's. */
+function newLayer(head: ScenarioHead, values: GeographyFormValues): ScenarioLayer {
   const taken = new Set(head.layers.map((layer) => layer.id));
-  const fromTitle = uniqueId(draft.layerTitle, taken, 'layer');
+  const fromTitle = uniqueId(values.layerTitle, taken, 'layer');
   const id = RESERVED_LAYER_ID.test(fromTitle) ? uniqueId(`layer ${fromTitle}`, taken) : fromTitle;
-  const color = draft.layerColor;
+  const color = values.layerColor;
   return {
     id,
-    title: draft.layerTitle.trim(),
+    title: values.layerTitle.trim(),
     // The legend's and the export footer's line: where this layer's shapes come from.
-    source: draft.source.trim(),
-    style: { kind: draft.layerKind, color },
+    source: values.source.trim(),
+    style: { kind: values.layerKind, color },
     // As the map draws them: zones filled and outlined, places white with a coloured ring.
     legend:
-      draft.layerKind === 'places' ? { shape: 'point', color: '#ffffff', outline: color } : { shape: LEGEND_SHAPE[draft.layerKind], color, ...(draft.layerKind === 'zones' ? { outline: color } : {}) },
+      values.layerKind === 'places' ? { shape: 'point', color: '#ffffff', outline: color } : { shape: LEGEND_SHAPE[values.layerKind], color, ...(values.layerKind === 'zones' ? { outline: color } : {}) },
     features: [],
   };
 }
