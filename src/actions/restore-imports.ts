@@ -6,7 +6,7 @@ import { describeEventCount } from '../data/limits';
 import { browserStorage } from '../data/store';
 import { LEGACY_IMPORTS_KEY, readLegacyImports } from '../data/persistence';
 import { runImportWorker } from '../import/run-import-worker';
-import { STORED_EVENTS_VERSION, type StoredImport } from '../storage';
+import type { StoredImport } from '../storage';
 import type { ScenarioSession } from '../session';
 import { acceptedImport, type ReadImport } from './import-actions';
 
@@ -29,7 +29,8 @@ async function restoreStored(session: ScenarioSession, read: ReadImport): Promis
   if (stored.length > 0) store.getState().setEventsArriving(true); // nothing stored: nothing to prepare for
   for (const record of stored) {
     store.getState().setBackgroundTask(`Restoring your import “${record.name}” (${describeEventCount(record.eventCount)})…`);
-    const events = record.eventsVersion === STORED_EVENTS_VERSION ? await storage.readImportEvents(record) : null;
+    // Null when stored by an older version (or incomplete): the storage knows its own versions.
+    const events = await storage.readImportEvents(record);
     if (events) store.getState().restoreImport(importedEventSet(record.id, record.name, events));
     else await rebuild(session, record, read);
   }

@@ -5,6 +5,7 @@
 // rejected promise and keep working in memory.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { TripwireEvent } from '../data/events';
+import type { PackedEvents } from '../data/packed-events';
 import type { ColumnMapping } from '../import/column-mapping';
 import type { ImportFormat } from '../import/import-result';
 import type { ValidationIssue } from '../data/validate';
@@ -22,6 +23,13 @@ export const EVENTS_PER_CHUNK = 20_000;
  * version are then rebuilt from their raw file (kept beside them) instead of being trusted.
  */
 export const STORED_EVENTS_VERSION = 1;
+
+/**
+ * The shape of stored imports: 2 is one record of packed columns (data/packed-events.ts) per
+ * import; 1 was chunks of 20,000 event objects. An import of another version is rebuilt from its
+ * file. Scenarios keep STORED_EVENTS_VERSION: they have no file to be rebuilt from.
+ */
+export const STORED_IMPORT_VERSION = 2;
 
 export interface StoredImport {
   id: string;
@@ -50,8 +58,12 @@ export interface StoredScenario {
 
 export interface TripwireDatabase extends DBSchema {
   imports: { key: string; value: StoredImport };
-  /** Normalised events in chunks: reopening a million events needs no parsing or validation. */
-  importChunks: { key: [string, number]; value: { importId: string; index: number; events: TripwireEvent[] } };
+  /**
+   * Normalised events: reopening a million events needs no parsing or validation. Since
+   * STORED_IMPORT_VERSION 2, one record per import (index 0) holding its events as packed columns;
+   * version 1 kept chunks of event objects, read by no one now (the import is rebuilt, replacing them).
+   */
+  importChunks: { key: [string, number]; value: { importId: string; index: number; events?: TripwireEvent[]; packed?: PackedEvents } };
   /** The file as it came, for a rebuild when the stored events' version is older. */
   importFiles: { key: string; value: { id: string; file: Blob } };
   /** Mappings the user confirmed, by header signature, offered again for the same header. */

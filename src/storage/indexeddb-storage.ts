@@ -4,7 +4,8 @@
 import type { TripwireStorage } from './storage';
 import { openDatabase, requestPersistentStorage } from './database';
 import { appendEdit, deleteStoredScenario, hasStoredScenario, listStoredScenarios, readEdits, readStoredScenario, saveScenario } from './stored-scenarios';
-import { deleteStoredImport, listStoredImports, readStoredEvents, readStoredFile } from './stored-imports';
+import { deleteStoredImport, listStoredImports, readStoredFile } from './stored-imports';
+import { readImportEvents } from './import-reader';
 
 const CHANNEL = 'tripwire-edits';
 
@@ -40,7 +41,8 @@ export function indexedDbStorage(): TripwireStorage {
       return () => watchers.delete(watcher);
     },
     listImports: listStoredImports,
-    readImportEvents: (record) => readStoredEvents(record),
+    // Read by a worker, which transfers the packed columns; the page builds the events in slices.
+    readImportEvents: (record) => readImportEvents(record),
     readImportFile: readStoredFile,
     async keepImport(accepted) {
       // The page checks first that it can open the database at all (private mode, a policy that

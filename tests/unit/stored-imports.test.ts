@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { TripwireEvent } from '../../src/data/events';
-import { openDatabase, STORED_EVENTS_VERSION } from '../../src/storage/database';
+import { openDatabase, STORED_IMPORT_VERSION } from '../../src/storage/database';
 import { deleteStoredImport, listStoredImports, readStoredEvents, readStoredFile, saveImport } from '../../src/storage/stored-imports';
 import { recallMapping, rememberMapping } from '../../src/storage/remembered-mappings';
 import { EVENTS_PER_CHUNK } from '../../src/storage/database';
@@ -12,13 +12,18 @@ const eventsNamed = (count: number, prefix: string) =>
 const record = (id: string, eventCount: number) => ({ id, name: `${id}.csv`, format: 'csv' as const, eventCount, mapping: null, warnings: [] });
 
 describe('stored imports', () => {
-  it('give back every event in order, across chunks, with the file as it came', async () => {
+  it('give back every event in order, from one record of packed columns, with the file as it came', async () => {
     const events = eventsNamed(EVENTS_PER_CHUNK * 2 + 5, 'a');
     await saveImport(record('big', events.length), events, new Blob(['date,title\n']));
     const [stored] = (await listStoredImports()).filter((item) => item.id === 'big');
-    expect(stored).toMatchObject({ chunkCount: 3, eventCount: events.length, eventsVersion: STORED_EVENTS_VERSION });
-    const back = await readStoredEvents(stored!);
-    expect(back?.map((event) => event.id)).toEqual(events.map((event) => event.id));
+    expect(stored).toMatchObject({ chunkCount: 1, eventCount: events.length, eventsVersion: STORED_IMPORT_VERSION });
+    expect(await readStoredEvents(stored!)).toEqual(events);
+    // One record, its events as a few buffers: not arrays of event objects.
+    const database = await openDatabase();
+    const records = await database.getAll('importChunks', IDBKeyRange.bound(['big', 0], ['big', Infinity]));
+    expect(records).toHaveLength(1);
+    expect(records[0]!.events).toBeUndefined();
+    expect(records[0]!.packed?.numbers).toBeInstanceOf(Float64Array);
     expect(await (await readStoredFile('big'))!.text()).toBe('date,title\n');
   });
 
@@ -36,6 +41,19 @@ describe('stored imports', () => {
     await saveImport(record('partial', 4), eventsNamed(4, 'p'), new Blob(['x']));
     const [stored] = (await listStoredImports()).filter((item) => item.id === 'partial');
     expect(await readStoredEvents({ ...stored!, eventCount: 5 })).toBeNull();
+  });
+
+  it('say an import stored by an older version is not there to read, so it is rebuilt from its file', async () => {
+    const database = await openDatabase();
+    // Version 1: chunks of event objects.
+    await database.put('imports', { ...record('old', 2), chunkCount: 1, eventsVersion: 1, savedAt: '2026-11-29T00:00:00Z' });
+    await database.put('importChunks', { importId: 'old', index: 0, events: eventsNamed(2, 'o') });
+    const [stored] = (await listStoredImports()).filter((item) => item.id === 'old');
+    expect(await readStoredEvents(stored!)).toBeNull();
+    // Rebuilt under the same id: the old chunk is replaced, and the import reads back.
+    await saveImport(record('old', 2), eventsNamed(2, 'n'), new Blob(['x']));
+    const [rebuilt] = (await listStoredImports()).filter((item) => item.id === 'old');
+    expect((await readStoredEvents(rebuilt!))?.map((event) => event.id)).toEqual(['n-0', 'n-1']);
   });
 
   it('are deleted with their events and file', async () => {
