@@ -1,17 +1,19 @@
 // The import worker: a 200 MB file is decoded, parsed, checked and normalised here, off the
 // page's main thread, with progress. It waits for the page's column mapping when one is needed.
 /// <reference lib="webworker" />
-import { normaliseEvents, type TripwireEvent } from '../data/events';
+import { normaliseEvents } from '../data/events';
+import { encodeEvents, packedBuffers, type PackedEvents } from '../data/packed-events';
+import type { ValidationIssue } from '../data/validate';
 import { saveImport } from '../storage';
 import type { ColumnMapping } from './column-mapping';
 import type { EventTable } from './event-table';
 import type { ImportResult } from './import-result';
 import { importMappedTable, prepareImport } from './parse-events-file';
-import { EVENTS_PER_MESSAGE, MAPPING_SAMPLE_ROWS, type ImportMessage, type ImportPhase, type ImportRequest } from './worker-protocol';
+import { MAPPING_SAMPLE_ROWS, type ImportMessage, type ImportPhase, type ImportRequest } from './worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const post = (message: ImportMessage) => self.postMessage(message);
+const post = (message: ImportMessage, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 let lastProgressAt = 0;
 const progress = (phase: ImportPhase, fraction: number, rows?: number) => {
@@ -29,17 +31,21 @@ interface Reading {
 let reading: Reading | null = null;
 let waitingForMapping: EventTable | null = null;
 let mapping: ColumnMapping | null = null;
-let accepted: { result: Extract<ImportResult, { ok: true }>; events: TripwireEvent[] } | null = null;
+/** What the worker keeps of an accepted import, to store it if the page asks: its events packed. */
+let accepted: { format: Extract<ImportResult, { ok: true }>['format']; warnings: ValidationIssue[]; packed: PackedEvents } | null = null;
 
 function finish(result: ImportResult, eventSetId: string) {
   if (!result.ok) {
     post({ type: 'refused', format: result.format, issues: result.issues });
     return;
   }
-  const events = normaliseEvents(result.events, eventSetId);
-  accepted = { result, events };
-  post({ type: 'accepted', format: result.format, eventCount: events.length, warnings: result.warnings });
-  for (let start = 0; start < events.length; start += EVENTS_PER_MESSAGE) post({ type: 'events', events: events.slice(start, start + EVENTS_PER_MESSAGE) });
+  // Packed once: the page gets a copy of the columns (moved, not cloned object by object), and the
+  // worker keeps them to store as they are.
+  const packed = encodeEvents(normaliseEvents(result.events, eventSetId));
+  accepted = { format: result.format, warnings: result.warnings, packed };
+  post({ type: 'accepted', format: result.format, eventCount: packed.count, warnings: result.warnings });
+  const sent = structuredClone(packed);
+  post({ type: 'events', packed: sent }, packedBuffers(sent));
   post({ type: 'done' });
 }
 
@@ -66,10 +72,10 @@ function map(chosen: ColumnMapping) {
 
 async function store() {
   if (!accepted || !reading) return;
-  const { result, events } = accepted;
-  const record = { id: reading.eventSetId, name: reading.name, format: result.format, eventCount: events.length, mapping, warnings: result.warnings };
+  const { format, warnings, packed } = accepted;
+  const record = { id: reading.eventSetId, name: reading.name, format, eventCount: packed.count, mapping, warnings };
   try {
-    await saveImport(record, events, reading.file, (fraction) => progress('saving', fraction));
+    await saveImport(record, packed, reading.file, (fraction) => progress('saving', fraction));
     post({ type: 'stored' });
   } catch (error) {
     const quotaExceeded = error instanceof DOMException && error.name === 'QuotaExceededError';

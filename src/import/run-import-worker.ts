@@ -1,7 +1,9 @@
 // The page's side of one import: start the worker, relay progress, ask for the column mapping
-// when the worker needs one, gather the events it sends back. Cancel ends the worker at once.
+// when the worker needs one, build the events from the packed columns it hands over (a slice at a
+// time, yielding between slices). Cancel ends the worker at once.
 // An accepted import is then kept (the worker stores it in IndexedDB) or discarded.
 import type { TripwireEvent } from '../data/events';
+import { decodeEventsInSlices } from '../data/packed-events';
 import type { ValidationIssue } from '../data/validate';
 import type { ColumnMapping } from './column-mapping';
 import type { ImportFormat } from './import-result';
@@ -35,7 +37,7 @@ export function runImportWorker(file: Blob, name: string, eventSetId: string, { 
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'tripwire-import' });
   const send = (request: ImportRequest) => worker.postMessage(request);
   return new Promise<WorkerOutcome>((resolve) => {
-    let accepted: { format: ImportFormat; warnings: ValidationIssue[]; events: TripwireEvent[]; expected: number } | null = null;
+    let accepted: { format: ImportFormat; warnings: ValidationIssue[]; receiving: Promise<TripwireEvent[]> | null } | null = null;
     let storing: ((outcome: StorageOutcome) => void) | null = null;
     let mapping: ColumnMapping | null = null;
     const stop = () => {
@@ -71,29 +73,33 @@ export function runImportWorker(file: Blob, name: string, eventSetId: string, { 
           finish({ kind: 'refused', format: data.format, issues: data.issues });
           break;
         case 'accepted':
-          accepted = { format: data.format, warnings: data.warnings, events: [], expected: Math.max(1, data.eventCount) };
+          accepted = { format: data.format, warnings: data.warnings, receiving: null };
           break;
         case 'events':
           if (!accepted) break;
-          for (const event of data.events) accepted.events.push(event);
-          onProgress?.('receiving', accepted.events.length / accepted.expected);
+          accepted.receiving = decodeEventsInSlices(data.packed, (fraction) => onProgress?.('receiving', fraction));
           break;
         case 'done':
           if (!accepted) break;
-          signal?.removeEventListener('abort', cancel); // past this point the page decides
-          finish({
-            kind: 'accepted',
-            ...accepted,
-            mapping,
-            keep: () =>
-              new Promise<StorageOutcome>((resolveStorage) => {
-                storing = (outcome) => {
-                  stop();
-                  resolveStorage(outcome);
-                };
-                send({ type: 'store' });
-              }),
-            discard: stop,
+          void (accepted.receiving ?? Promise.resolve([])).then((events) => {
+            if (signal?.aborted) return; // cancelled while the events were being built: already answered
+            signal?.removeEventListener('abort', cancel); // past this point the page decides
+            finish({
+              kind: 'accepted',
+              format: accepted!.format,
+              warnings: accepted!.warnings,
+              events,
+              mapping,
+              keep: () =>
+                new Promise<StorageOutcome>((resolveStorage) => {
+                  storing = (outcome) => {
+                    stop();
+                    resolveStorage(outcome);
+                  };
+                  send({ type: 'store' });
+                }),
+              discard: stop,
+            });
           });
           break;
         case 'stored':

@@ -1,9 +1,9 @@
 // The messages between the page and the import worker (import.worker.ts). The worker reads,
 // checks and normalises; the page asks the user for a column mapping when one is needed; once
 // the page has the events and accepts them, the worker stores them (serialising a million events
-// for IndexedDB is seconds of work the page does not do). Events travel back in chunks so no
-// single message blocks the page.
-import type { TripwireEvent } from '../data/events';
+// for IndexedDB is seconds of work the page does not do). Events travel back as packed columns,
+// their buffers transferred; the page builds the event objects a slice at a time.
+import type { PackedEvents } from '../data/packed-events';
 import type { ValidationIssue } from '../data/validate';
 import type { ColumnMapping } from './column-mapping';
 import type { EventTable } from './event-table';
@@ -35,12 +35,12 @@ export type ImportMessage =
   | { type: 'needs-mapping'; preview: MappingPreview }
   | { type: 'refused'; format: ImportFormat | 'unknown'; issues: ValidationIssue[] }
   | { type: 'accepted'; format: ImportFormat; eventCount: number; warnings: ValidationIssue[] }
-  | { type: 'events'; events: TripwireEvent[] }
+  | { type: 'events'; packed: PackedEvents }
   | { type: 'done' }
   | { type: 'stored' }
   | { type: 'storage-failed'; quotaExceeded: boolean; reason: string };
 
-/** Events per message: about 20–40 ms of structured-clone work on the page for each. */
+/** Events per message where events still travel as objects (the scenario worker): about 20–40 ms of structured-clone work on the page for each. */
 export const EVENTS_PER_MESSAGE = 20_000;
 
 export const MAPPING_SAMPLE_ROWS = 500;
