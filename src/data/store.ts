@@ -11,10 +11,11 @@ import { createFiltersSlice, type FiltersSlice } from './slices/filters';
 import { createViewSlice, type ViewSlice } from './slices/view';
 import { createEditingSlice, type EditingSlice } from './slices/editing';
 import { createBasemapSlice, type BasemapSlice } from './slices/basemap';
+import { createDialogSlice, type DialogSlice } from './slices/dialog';
 import { persistOptions, type PersistenceReport } from './persistence';
 import { setScenarioCategories } from './vocabulary';
 
-export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice & EditingSlice & BasemapSlice;
+export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice & EditingSlice & BasemapSlice & DialogSlice;
 
 /** How every slice is typed: the store has subscribeWithSelector and persist around it. */
 export type SliceCreator<T> = StateCreator<StoreState, [['zustand/subscribeWithSelector', never], ['zustand/persist', unknown]], [], T>;
@@ -34,6 +35,7 @@ export function createTripwireStore({ storage }: { storage?: Storage } = {}) {
           ...createViewSlice(...args),
           ...createEditingSlice(...args),
           ...createBasemapSlice(...args),
+          ...createDialogSlice(...args),
         }),
         persistOptions(storage, () => report),
       ),
