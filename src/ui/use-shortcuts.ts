@@ -7,7 +7,7 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
 
 /** App-wide keys: Ctrl+Z undo, Ctrl+Shift+Z redo, E export, P present; while presenting, PageDown/PageUp step (clickers send these), Escape leaves. */
-export function useShortcuts({ presenting, setPresenting, openExport }: { presenting: boolean; setPresenting: (on: boolean) => void; openExport: () => void }) {
+export function useShortcuts({ presenting, setPresenting }: { presenting: boolean; setPresenting: (on: boolean) => void }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target)) return;
@@ -26,12 +26,12 @@ export function useShortcuts({ presenting, setPresenting, openExport }: { presen
       } else if (event.key === 'e' || event.key === 'E') {
         // Or the "e" would land in the dialog's title field, which takes focus.
         event.preventDefault();
-        openExport();
+        store.getState().openDialog({ kind: 'export' });
       } else if (event.key === 'p' || event.key === 'P') {
         setPresenting(!presenting);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [presenting, setPresenting, openExport]);
+  }, [presenting, setPresenting]);
 }

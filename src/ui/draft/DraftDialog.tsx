@@ -3,11 +3,14 @@
 // text. Accepted candidates become events through the same edit actions as the event form (undo,
 // saving in the browser and other tabs work as for any edit); Edit opens that same form, filled in.
 // This module and everything it loads are their own chunks, loaded when the dialog first opens.
-import { useEffect, useReducer, useRef, useState } from 'react';
+// The dialog is unmounted when closed (src/ui/Dialogs.tsx); its work (the source, the review) is
+// the store's draftWork, so it is all there when the dialog is opened again.
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { DraftHost } from './draft-host';
+import type { DraftWork } from '../../data/slices/dialog';
 import { eventFormValuesOfCandidate } from '../../draft/candidate-event';
-import { checkDraftSource, EMPTY_SOURCE, type DraftSource, type DraftSourceField } from '../../draft/draft-source';
-import { EMPTY_REVIEW, reviewReducer, type ReviewItem } from '../../draft/review-state';
+import { checkDraftSource, EMPTY_SOURCE } from '../../draft/draft-source';
+import { EMPTY_REVIEW, reviewReducer, type ReviewAction, type ReviewItem } from '../../draft/review-state';
 import { draftInWorker, endDraftWorker } from '../../draft/run-draft-worker';
 import { useModalDialog } from '../use-modal-dialog';
 import { DraftSourceForm } from './DraftSourceForm';
@@ -18,27 +21,28 @@ const isTyping = (target: EventTarget | null) => target instanceof HTMLElement &
 
 const NO_PLACE = 'No place was found in the text for this event: click the map to place it, or type its longitude and latitude, then Save.';
 
+const FRESH: DraftWork = { source: EMPTY_SOURCE, issues: {}, reviewed: null, review: EMPTY_REVIEW, progress: '', editingId: null };
+
+// Accepts one at a time, in order, across closing and opening the dialog: the first edit of a
+// read-only scenario makes its copy, and each new event's id must be chosen after the one before it is in.
+let acceptQueue = Promise.resolve();
+
+/** `open` is false for the one render in which the dialog closes before it is removed. */
 export default function DraftDialog({ open, onClose, host }: { open: boolean; onClose: () => void; host: DraftHost }) {
   const { store, editEvent, eventOfForm } = host;
-  const [source, setSource] = useState<DraftSource>(EMPTY_SOURCE);
-  const [issues, setIssues] = useState<Partial<Record<DraftSourceField, string>>>({});
-  /** The source the review is of (as checked); null while the source is being given. */
-  const [reviewed, setReviewed] = useState<DraftSource | null>(null);
-  const [review, dispatch] = useReducer(reviewReducer, EMPTY_REVIEW);
-  const [progress, setProgress] = useState('');
-  const [busy, setBusy] = useState(false);
-  /** The candidate open in the event form: the dialog steps aside so the map can be clicked. */
-  const [editingId, setEditingIdState] = useState<string | null>(null);
-  // The <dialog>'s close event comes after the render that closed it: it reads this, not the state.
-  const editingRef = useRef<string | null>(null);
-  const setEditingId = (id: string | null) => {
-    editingRef.current = id;
-    setEditingIdState(id);
+  // Read and written through the store at the moment of use: an accept finishing after the
+  // dialog closed still lands in the review.
+  const work = useSyncExternalStore(store.subscribe, () => store.getState().draftWork) ?? FRESH;
+  const { source, issues, reviewed, review, progress, editingId } = work;
+  const update = (change: Partial<DraftWork>) => store.getState().setDraftWork({ ...(store.getState().draftWork ?? FRESH), ...change });
+  const dispatch = (action: ReviewAction) => {
+    const current = store.getState().draftWork ?? FRESH;
+    const review = reviewReducer(current.review, action);
+    if (review !== current.review) store.getState().setDraftWork({ ...current, review });
   };
+  const setEditingId = (id: string | null) => update({ editingId: id });
+  const [busy, setBusy] = useState(false);
   const dialogRef = useModalDialog(open && editingId === null);
-  // Accepts one at a time, in order: the first edit of a read-only scenario makes its copy, and
-  // each new event's id must be chosen after the one before it is in.
-  const acceptQueue = useRef(Promise.resolve());
 
   // The gazetteer is tens of megabytes once decoded: it goes with the dialog.
   useEffect(() => {
@@ -46,18 +50,22 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
   }, [open, editingId]);
   useEffect(() => () => endDraftWorker(), []);
 
-  // When the form closes (saved or cancelled), the review comes back.
+  // When the form closes (saved or cancelled), the review comes back; also when the dialog is
+  // opened again after another dialog took its place while the form was open.
   useEffect(() => {
     if (editingId === null) return;
     return store.subscribe(
       (state) => state.eventForm,
       (form) => {
-        if (form?.prefilled?.key !== `draft-${editingId}`) setEditingId(null);
+        if (form?.prefilled?.key !== `draft-${editingId}`) update({ editingId: null });
       },
+      { fireImmediately: true },
     );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- update reads the store when called
   }, [editingId, store]);
 
-  // An accepted candidate whose event is undone (or deleted) is to decide again; redone, it is accepted again.
+  // An accepted candidate whose event is undone (or deleted) is to decide again; redone, it is
+  // accepted again. Checked at once too: an undo made while the dialog was closed shows on opening.
   const madeEventIds = review.items.flatMap((item) => (item.eventId ? [item.eventId] : [])).join('\n');
   useEffect(() => {
     if (madeEventIds === '') return;
@@ -69,7 +77,8 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
       if (gone.size > 0) dispatch({ type: 'events-gone', eventIds: gone });
       if (back.size > 0) dispatch({ type: 'events-back', eventIds: back });
     };
-    return store.subscribe((state) => state.eventSets, check);
+    return store.subscribe((state) => state.eventSets, check, { fireImmediately: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- dispatch reads the store when called
   }, [madeEventIds, store]);
 
   // In the review, the list has the keys (J/K/A/R…) from the start.
@@ -79,13 +88,14 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
 
   const draft = async () => {
     const checked = checkDraftSource(source);
-    setIssues(checked.issues ?? {});
+    update({ issues: checked.issues ?? {} });
     if (!checked.source) {
       const first = Object.keys(checked.issues)[0];
       requestAnimationFrame(() => document.getElementById(`draft-${first}`)?.focus());
       return;
     }
     const scenario = store.getState().scenario;
+    const setProgress = (message: string) => update({ progress: message });
     setBusy(true);
     setProgress('Starting…');
     try {
@@ -97,9 +107,7 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
         setProgress('No dated statement was found in the text: nothing to review.');
         return;
       }
-      setProgress('');
-      dispatch({ type: 'start', text: checked.source.text, candidates });
-      setReviewed(checked.source);
+      update({ progress: '', reviewed: checked.source, review: reviewReducer(EMPTY_REVIEW, { type: 'start', text: checked.source.text, candidates }) });
     } catch (error) {
       setProgress(error instanceof DOMException && error.name === 'AbortError' ? 'Cancelled.' : `The draft failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -113,7 +121,7 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
     if (!item.candidate.place) return dispatch({ type: 'say', message: `“${title}” has no place yet: Edit it (E), click the map or type its coordinates, and Save.` });
     dispatch({ type: 'accepting', id });
     const given = reviewed!;
-    acceptQueue.current = acceptQueue.current.then(async () => {
+    acceptQueue = acceptQueue.then(async () => {
       try {
         const { values: draft, extra } = eventFormValuesOfCandidate(item.candidate, given);
         const sets = store.getState().eventSets;
@@ -139,7 +147,6 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
     if (item.verdict === 'accepted' || item.verdict === 'accepting') return dispatch({ type: 'say', message: `“${item.candidate.title}” is an event already: select it on the map or in the list to edit it.` });
     const { values: draft, extra } = eventFormValuesOfCandidate(item.candidate, reviewed!);
     const id = item.candidate.id;
-    setEditingId(id);
     store.getState().openEventForm({
       editing: null,
       position: null,
@@ -153,6 +160,8 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
         },
       },
     });
+    // After the form is open: the review steps aside, and comes back when the form is closed.
+    setEditingId(id);
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -178,8 +187,7 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
   };
 
   const startAgain = () => {
-    setReviewed(null);
-    dispatch({ type: 'start', text: '', candidates: [] });
+    update({ reviewed: null, review: EMPTY_REVIEW });
   };
 
   return (
@@ -189,8 +197,8 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
       aria-labelledby="draft-heading"
       onKeyDown={onKeyDown}
       onClose={() => {
-        // Closed to let the event form be used, not by the analyst: the review stays.
-        if (editingRef.current === null) onClose();
+        // Closed to let the event form be used, not by the analyst: the dialog stays open.
+        if ((store.getState().draftWork ?? FRESH).editingId === null) onClose();
       }}
     >
       <div className="draft-header">
@@ -217,7 +225,7 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
             Every sentence with a date becomes a candidate event: its words as the quote, the date read against the publication date (“last August” counts back from it), the place it names. Nothing joins the scenario until you accept
             it.
           </p>
-          <DraftSourceForm source={source} issues={issues} busy={busy} onChange={setSource} onDraft={() => void draft()} />
+          <DraftSourceForm source={source} issues={issues} busy={busy} onChange={(changed) => update({ source: changed })} onDraft={() => void draft()} />
           <p className="draft-status" role="status" data-testid="draft-status">
             {progress}
           </p>

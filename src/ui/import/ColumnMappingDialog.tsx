@@ -5,21 +5,16 @@ import { describeDateFormat } from '../../import/date-formats';
 import { categoryChoices, dateAnalysis, fieldSamples } from '../../import/mapping-preview';
 import { mappingIssues } from '../../import/mapped-rows';
 import { formatCount } from '../../import/limits';
-import type { MappingPreview } from '../../import/worker-protocol';
 import { CATEGORIES, CATEGORY_LABELS } from '../../data/vocabulary';
-
-export interface MappingRequest {
-  fileName: string;
-  preview: MappingPreview;
-  initial: ColumnMapping;
-  /** When the initial mapping is one the user confirmed before for this header. */
-  rememberedOn: string | null;
-}
+import type { MappingRequest } from '../../data/slices/dialog';
 
 const TEMPLATE = 'template';
 const NONE = '';
 
-/** The mapping step: each Tripwire field with the column chosen for it and sample values, all changeable. */
+/**
+ * The mapping step: each Tripwire field with the column chosen for it and sample values, all changeable.
+ * Shown by src/ui/Dialogs.tsx while an import waits on it (the store's dialog is its request).
+ */
 export default function ColumnMappingDialog({ request, onDone }: { request: MappingRequest; onDone: (mapping: ColumnMapping | null) => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [mapping, setMapping] = useState<ColumnMapping>(request.initial);

@@ -1,5 +1,6 @@
 // One import at a time, as the user sees it: progress with Cancel, the mapping step when the
 // file is not in Tripwire's format (offering the mapping remembered for its header), the report.
+// The mapping step is the store's open dialog (src/ui/Dialogs.tsx) until it is answered.
 import { useCallback, useRef, useState } from 'react';
 import { importEventsFile, type ImportReport } from '../../actions/import-actions';
 import type { ColumnMapping } from '../../import/column-mapping';
@@ -7,7 +8,7 @@ import type { ImportPhase, MappingPreview } from '../../import/worker-protocol';
 import { recallMapping, rememberMapping } from '../../storage/remembered-mappings';
 import { formatDay } from '../../data/dates';
 import { store } from '../../data/store';
-import type { MappingRequest } from './ColumnMappingDialog';
+import type { OpenDialog } from '../../data/slices/dialog';
 
 export interface ImportProgressState {
   fileName: string;
@@ -18,9 +19,7 @@ export interface ImportProgressState {
 
 export function useImportFlow() {
   const [progress, setProgress] = useState<ImportProgressState | null>(null);
-  const [mappingRequest, setMappingRequest] = useState<MappingRequest | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const answerMapping = useRef<(mapping: ColumnMapping | null) => void>(() => {});
   const columnsUsed = useRef<string[] | undefined>(undefined);
   const controller = useRef<AbortController | null>(null);
 
@@ -31,12 +30,13 @@ export function useImportFlow() {
     const remembered = await recallMapping(signature);
     const usable = remembered && mappingFits(remembered.mapping, preview.labels) ? remembered : null;
     setProgress((current) => current && { ...current, phase: 'mapping' });
+    let asked: OpenDialog | undefined;
     const chosen = await new Promise<ColumnMapping | null>((resolve) => {
-      answerMapping.current = resolve;
       const rememberedOn = usable ? formatDay(Math.floor(Date.parse(usable.savedAt) / 86_400_000), 'day', 'long') : null;
-      setMappingRequest({ fileName, preview, initial: usable?.mapping ?? preview.proposal, rememberedOn });
+      asked = { kind: 'column-mapping', request: { fileName, preview, initial: usable?.mapping ?? preview.proposal, rememberedOn }, answer: resolve };
+      store.getState().openDialog(asked);
     });
-    setMappingRequest(null);
+    store.getState().closeDialog(asked);
     if (chosen) {
       columnsUsed.current = describeMapping(preview.sampleRows, preview.labels, chosen);
       void rememberMapping(signature, chosen).catch(() => {}); // remembering is a courtesy; no storage, no memory
@@ -70,8 +70,6 @@ export function useImportFlow() {
   return {
     start,
     progress,
-    mappingRequest,
-    answerMapping: (mapping: ColumnMapping | null) => answerMapping.current(mapping),
     cancel: () => controller.current?.abort(),
     report,
     closeReport: () => setReport(null),
