@@ -2,7 +2,7 @@
 // page's main thread, with progress. It waits for the page's column mapping when one is needed.
 /// <reference lib="webworker" />
 import { normaliseEvents } from '../data/events';
-import { encodeEvents, packedBuffers, type PackedEvents } from '../data/packed-events';
+import { encodeEventParts, packedBuffers, type PackedEvents } from '../data/packed-events';
 import type { ValidationIssue } from '../data/validate';
 import { saveImport } from '../storage';
 import type { ColumnMapping } from './column-mapping';
@@ -32,7 +32,7 @@ let reading: Reading | null = null;
 let waitingForMapping: EventTable | null = null;
 let mapping: ColumnMapping | null = null;
 /** What the worker keeps of an accepted import, to store it if the page asks: its events packed. */
-let accepted: { format: Extract<ImportResult, { ok: true }>['format']; warnings: ValidationIssue[]; packed: PackedEvents } | null = null;
+let accepted: { format: Extract<ImportResult, { ok: true }>['format']; warnings: ValidationIssue[]; parts: PackedEvents[] } | null = null;
 
 function finish(result: ImportResult, eventSetId: string) {
   if (!result.ok) {
@@ -41,11 +41,12 @@ function finish(result: ImportResult, eventSetId: string) {
   }
   // Packed once: the page gets a copy of the columns (moved, not cloned object by object), and the
   // worker keeps them to store as they are.
-  const packed = encodeEvents(normaliseEvents(result.events, eventSetId));
-  accepted = { format: result.format, warnings: result.warnings, packed };
-  post({ type: 'accepted', format: result.format, eventCount: packed.count, warnings: result.warnings });
-  const sent = structuredClone(packed);
-  post({ type: 'events', packed: sent }, packedBuffers(sent));
+  const events = normaliseEvents(result.events, eventSetId);
+  const parts = encodeEventParts(events);
+  accepted = { format: result.format, warnings: result.warnings, parts };
+  post({ type: 'accepted', format: result.format, eventCount: events.length, warnings: result.warnings });
+  const sent = structuredClone(parts);
+  post({ type: 'events', parts: sent }, sent.flatMap(packedBuffers));
   post({ type: 'done' });
 }
 
@@ -72,10 +73,10 @@ function map(chosen: ColumnMapping) {
 
 async function store() {
   if (!accepted || !reading) return;
-  const { format, warnings, packed } = accepted;
-  const record = { id: reading.eventSetId, name: reading.name, format, eventCount: packed.count, mapping, warnings };
+  const { format, warnings, parts } = accepted;
+  const record = { id: reading.eventSetId, name: reading.name, format, eventCount: parts.reduce((sum, part) => sum + part.count, 0), mapping, warnings };
   try {
-    await saveImport(record, packed, reading.file, (fraction) => progress('saving', fraction));
+    await saveImport(record, { parts }, reading.file, (fraction) => progress('saving', fraction));
     post({ type: 'stored' });
   } catch (error) {
     const quotaExceeded = error instanceof DOMException && error.name === 'QuotaExceededError';

@@ -77,7 +77,7 @@ export function runImportWorker(file: Blob, name: string, eventSetId: string, { 
           break;
         case 'events':
           if (!accepted) break;
-          accepted.receiving = decodeEventsInSlices(data.packed, (fraction) => onProgress?.('receiving', fraction));
+          accepted.receiving = decodeEventsInSlices(data.parts, (fraction) => onProgress?.('receiving', fraction));
           break;
         case 'done':
           if (!accepted) break;

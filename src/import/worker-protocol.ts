@@ -35,7 +35,7 @@ export type ImportMessage =
   | { type: 'needs-mapping'; preview: MappingPreview }
   | { type: 'refused'; format: ImportFormat | 'unknown'; issues: ValidationIssue[] }
   | { type: 'accepted'; format: ImportFormat; eventCount: number; warnings: ValidationIssue[] }
-  | { type: 'events'; packed: PackedEvents }
+  | { type: 'events'; parts: PackedEvents[] }
   | { type: 'done' }
   | { type: 'stored' }
   | { type: 'storage-failed'; quotaExceeded: boolean; reason: string };

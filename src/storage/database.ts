@@ -25,8 +25,8 @@ export const EVENTS_PER_CHUNK = 20_000;
 export const STORED_EVENTS_VERSION = 1;
 
 /**
- * The shape of stored imports: 2 is one record of packed columns (data/packed-events.ts) per
- * import; 1 was chunks of 20,000 event objects. An import of another version is rebuilt from its
+ * The shape of stored imports: 2 is a few records of packed columns (data/packed-events.ts,
+ * 100,000 events each) per import; 1 was chunks of 20,000 event objects. An import of another version is rebuilt from its
  * file. Scenarios keep STORED_EVENTS_VERSION: they have no file to be rebuilt from.
  */
 export const STORED_IMPORT_VERSION = 2;
@@ -60,7 +60,7 @@ export interface TripwireDatabase extends DBSchema {
   imports: { key: string; value: StoredImport };
   /**
    * Normalised events: reopening a million events needs no parsing or validation. Since
-   * STORED_IMPORT_VERSION 2, one record per import (index 0) holding its events as packed columns;
+   * STORED_IMPORT_VERSION 2, a few records per import, each 100,000 events as packed columns;
    * version 1 kept chunks of event objects, read by no one now (the import is rebuilt, replacing them).
    */
   importChunks: { key: [string, number]; value: { importId: string; index: number; events?: TripwireEvent[]; packed?: PackedEvents } };

@@ -8,12 +8,12 @@ import type { StoredImport } from './database';
 import { readPackedImport } from './stored-imports';
 
 export interface ReadImportReply {
-  packed: PackedEvents | null;
+  parts: PackedEvents[] | null;
   /** Why the worker could not read (then the page tries on its own thread). */
   failed?: string;
 }
 
-function readPackedInWorker(record: StoredImport): Promise<PackedEvents | null> {
+function readPackedInWorker(record: StoredImport): Promise<PackedEvents[] | null> {
   if (typeof Worker === 'undefined') return readPackedImport(record);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./read-import.worker.ts', import.meta.url), { type: 'module', name: 'tripwire-read-import' });
@@ -25,13 +25,13 @@ function readPackedInWorker(record: StoredImport): Promise<PackedEvents | null> 
     worker.onmessage = (message: MessageEvent<ReadImportReply>) => {
       if (message.data.failed !== undefined) return onThisThread();
       worker.terminate();
-      resolve(message.data.packed);
+      resolve(message.data.parts);
     };
     worker.postMessage(record);
   });
 }
 
 export async function readImportEvents(record: StoredImport, onProgress?: (fraction: number) => void): Promise<TripwireEvent[] | null> {
-  const packed = await readPackedInWorker(record);
-  return packed ? decodeEventsInSlices(packed, onProgress) : null;
+  const parts = await readPackedInWorker(record);
+  return parts ? decodeEventsInSlices(parts, onProgress) : null;
 }

@@ -11,9 +11,9 @@ declare const self: DedicatedWorkerGlobalScope;
 
 self.onmessage = async (message: MessageEvent<StoredImport>) => {
   try {
-    const packed = await readPackedImport(message.data);
-    self.postMessage({ packed } satisfies ReadImportReply, packed ? packedBuffers(packed) : []);
+    const parts = await readPackedImport(message.data);
+    self.postMessage({ parts } satisfies ReadImportReply, parts ? parts.flatMap(packedBuffers) : []);
   } catch (error) {
-    self.postMessage({ packed: null, failed: error instanceof Error ? error.message : String(error) } satisfies ReadImportReply);
+    self.postMessage({ parts: null, failed: error instanceof Error ? error.message : String(error) } satisfies ReadImportReply);
   }
 };

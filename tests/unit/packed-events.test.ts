@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normaliseEvents, type TripwireEvent } from '../../src/data/events';
 import { openScenario } from '../../src/data/open-scenario';
-import { decodeEvents, decodeEventsInSlices, encodeEvents, EVENTS_PER_SLICE, packedBuffers } from '../../src/data/packed-events';
+import { decodeEvents, decodeEventsInSlices, encodeEventParts, encodeEvents, EVENTS_PER_PART, EVENTS_PER_SLICE, packedBuffers } from '../../src/data/packed-events';
 import { parseEventsFile } from '../../src/import/parse-events-file';
 
 const scenarioEvents = (path: string): TripwireEvent[] => {
@@ -64,8 +64,15 @@ describe('packed events', () => {
     const packed = encodeEvents(many);
     const copy = structuredClone(packed, { transfer: packedBuffers(packed) });
     const fractions: number[] = [];
-    expect(await decodeEventsInSlices(copy, (fraction) => fractions.push(fraction))).toEqual(many);
+    expect(await decodeEventsInSlices([copy], (fraction) => fractions.push(fraction))).toEqual(many);
     expect(fractions).toEqual([EVENTS_PER_SLICE / many.length, (EVENTS_PER_SLICE * 2) / many.length, 1]);
     expect(packed.numbers.byteLength).toBe(0); // transferred, not copied
+  });
+
+  it('split into parts of EVENTS_PER_PART and come back whole, in order', async () => {
+    const many = Array.from({ length: EVENTS_PER_PART + 3 }, (_, index) => ({ ...builtIn[index % builtIn.length]!, id: `e-${index}`, key: index }));
+    const parts = encodeEventParts(many);
+    expect(parts.map((part) => part.count)).toEqual([EVENTS_PER_PART, 3]);
+    expect(await decodeEventsInSlices(parts)).toEqual(many);
   });
 });
