@@ -9,7 +9,7 @@ import { SCENARIO_FORMAT_VERSION, type ScenarioHead } from '../data/scenario-sch
 import { defaultViewOf } from '../data/scenario-text';
 import { dayToIso } from '../data/dates';
 import { scenarioDocumentParts, scenarioFileName } from '../scenario/scenario-document';
-import { readScenarioFile, type ScenarioProgress } from '../scenario/read-scenario-file';
+import type { ScenarioProgress } from '../scenario/read-scenario-file';
 import type { StoredScenario } from '../storage';
 import type { ScenarioSession } from '../session';
 import { loadScenario, readBuiltInScenario } from './load';
@@ -41,6 +41,8 @@ export async function openDocument(session: ScenarioSession, { head, eventSets }
 /** "Open scenario…": read and check in a worker; open it only if it passes. */
 export async function openScenarioFile(session: ScenarioSession, file: File, options: { onProgress?: (progress: ScenarioProgress) => void; signal?: AbortSignal } = {}): Promise<ScenarioReport> {
   const report = (fields: Partial<ScenarioReport>): ScenarioReport => ({ fileName: file.name, ok: false, issues: [], ...fields });
+  // The reader (and its worker) loads when a file is opened: the first frame does not need it.
+  const { readScenarioFile } = await import('../scenario/read-scenario-file');
   const result = await readScenarioFile(file, options);
   if (!result.ok) return 'cancelled' in result ? report({ cancelled: true }) : report({ issues: result.issues });
   await openDocument(session, result.value);

@@ -321,7 +321,7 @@ describe('briefing images', () => {
     expect(failure.stderr).toContain('--out must end in .pptx');
     expect(readdirSync(out)).toEqual([]);
   });
-  it('the "Deck…" dialog makes a .pptx of the ticked events, in the order chosen, with a view chosen for one, and puts time and selection back', async () => {
+  it('the "Deck…" dialog makes a .pptx of the ticked events, in the order chosen, with a view chosen for one, and never moves the page behind it', async () => {
     const { page } = await openReadyApp(browser, { hash: 't=2023-01-11' });
     const before = await page.evaluate(() => {
       const state = window.tripwireStore!.getState();
@@ -336,6 +336,14 @@ describe('briefing images', () => {
     await dialog.getByRole('button', { name: `Move “${before.second}” up` }).click();
     // The first event is in Moscow: a slide set to the Korean Peninsula cannot show it, and says so.
     await dialog.getByRole('combobox', { name: `View for “${before.first}”` }).selectOption({ label: 'Korean Peninsula' });
+    // The slides are drawn from a copy of the state: the page's own time and selection never move.
+    await page.evaluate(() => {
+      const moves: string[] = [];
+      (window as unknown as { pageMoves: string[] }).pageMoves = moves;
+      window.tripwireStore!.subscribe((state, previous) => {
+        if (state.time !== previous.time || state.selectedEventId !== previous.selectedEventId) moves.push(`${state.time} ${state.selectedEventId}`);
+      });
+    });
     const downloading = page.waitForEvent('download', { timeout: 90_000 });
     await dialog.getByRole('button', { name: 'Make deck' }).click();
     await expect.poll(() => dialog.getByRole('status').innerText()).toMatch(/Slide \d of 2…|Building|Saved/);
@@ -356,6 +364,7 @@ describe('briefing images', () => {
       return { time, selectedEventId };
     });
     expect(after).toEqual({ time: before.time, selectedEventId: before.selectedEventId });
+    expect(await page.evaluate(() => (window as unknown as { pageMoves: string[] }).pageMoves)).toEqual([]);
     await page.close();
   });
   it('the "Deck…" dialog cancels between slides, and makes a .zip of full briefing PNGs', async () => {

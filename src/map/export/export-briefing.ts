@@ -3,6 +3,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { dayToIso } from '../../data/dates';
 import type { TripwireStore } from '../../data/store';
+import { snapshotOf } from '../../data/store-snapshot';
 import { insetViewOf, isFarFrom } from '../../data/scenario-text';
 import { currentViewHash } from '../../data/url-sync';
 import type { Camera } from '../../data/url-state';
@@ -129,7 +130,8 @@ export type DrawnBriefing = Omit<ExportResult, 'png'> & { png: Promise<Uint8Arra
 
 /** `liveMap`: the page's main map, whose view is the image's when `options` gives no frame or subject. */
 export async function exportBriefing(store: TripwireStore, options: ExportOptions, liveMap: MapLibreMap | null): Promise<ExportResult> {
-  const drawn = await drawBriefing(store, options, { liveMap });
+  // Drawn from the state as it is now, whatever the page does while the image is made.
+  const drawn = await drawBriefing(snapshotOf(store), options, { liveMap });
   return { ...drawn, png: await drawn.png };
 }
 

@@ -1,9 +1,10 @@
 // The one loop behind every "a picture per event" output: the CLI's --each-event (PNG images or a
 // .pptx deck, through window.tripwireExport.renderEvents) and the "Deck…" dialog. For each chosen
 // event, in the order given: time set to the end of its span, the event selected, the map framed
-// on it; afterwards the store's time and selection are put back as they were.
+// on it — on a copy of the store (store-snapshot.ts), so the page behind never moves.
 import { eventVertices, type TripwireEvent } from '../../data/events';
 import type { TripwireStore } from '../../data/store';
+import { snapshotOf } from '../../data/store-snapshot';
 import type { Bounds } from '../../data/slices/view';
 import { drawBriefing, type ExportOptions, type ExportResult } from './export-briefing';
 import { ExportMapPool } from './render-map-image';
@@ -37,14 +38,15 @@ export interface RenderedEvent {
   subjectProblems: string[];
 }
 
-export async function renderEvents(store: TripwireStore, { eventIds, views = {}, signal, onProgress, ...options }: RenderEventsOptions): Promise<RenderedEvent[]> {
+export async function renderEvents(live: TripwireStore, { eventIds, views = {}, signal, onProgress, ...options }: RenderEventsOptions): Promise<RenderedEvent[]> {
+  // The slides step time and selection on a copy: the page behind the dialog stays as it was.
+  const store = snapshotOf(live);
   const all = store.getState().events;
   const events = eventIds.map((id) => {
     const event = all.find((candidate) => candidate.id === id);
     if (!event) throw new Error(`no event called "${id}"`);
     return event;
   });
-  const { time, selectedEventId, selectedGeographyId } = store.getState();
   // Slides are drawn one after another on one hidden map (only the camera, time and selection
   // change); each PNG is encoded in a worker while the next slide draws.
   const pool = new ExportMapPool();
@@ -68,9 +70,6 @@ export async function renderEvents(store: TripwireStore, { eventIds, views = {},
     }
   } finally {
     pool.dispose();
-    store.getState().setTime(time);
-    if (selectedGeographyId) store.getState().selectGeography(selectedGeographyId);
-    else store.getState().selectEvent(selectedEventId);
   }
   return Promise.all(encoded);
 }
