@@ -135,3 +135,40 @@ export function printBasemapResults({ bytes, coldLoad, basemapViews }) {
     ].join('\n'),
   );
 }
+
+/** `npm run bench -- --million`: the million-row import, stored and reopened, run after run; medians with each run's own baselines. */
+export function printMillionResults({ runs }) {
+  const s = (value) => `${(value / 1000).toFixed(1)} s`;
+  const middle = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const rows = runs.map((run, index) => [
+    index + 1,
+    s(run.untilShownMs),
+    s(run.papaParseAloneMs),
+    (run.untilShownMs / run.papaParseAloneMs).toFixed(1),
+    s(run.untilStoredMs),
+    ms(run.longestMainThreadTaskMs),
+    s(run.reopenMedianMs),
+    s(run.coldLoadWithoutMedianMs),
+    (run.reopenMedianMs / run.coldLoadWithoutMedianMs).toFixed(2),
+    ms(run.longestReopenTaskMs),
+  ]);
+  const at = (pick) => middle(runs.map(pick));
+  rows.push([
+    '**median**',
+    s(at((run) => run.untilShownMs)),
+    s(at((run) => run.papaParseAloneMs)),
+    `**${at((run) => run.untilShownMs / run.papaParseAloneMs).toFixed(1)}**`,
+    s(at((run) => run.untilStoredMs)),
+    `**${ms(at((run) => run.longestMainThreadTaskMs))}**`,
+    s(at((run) => run.reopenMedianMs)),
+    s(at((run) => run.coldLoadWithoutMedianMs)),
+    `**${at((run) => run.reopenMedianMs / run.coldLoadWithoutMedianMs).toFixed(2)}**`,
+    `**${ms(at((run) => run.longestReopenTaskMs))}**`,
+  ]);
+  console.log(
+    table(
+      ['run', 'import, on the map', 'Papa Parse floor', 'import / floor', 'stored', 'longest task importing and saving', 'reopen, drawn and counted (median of 3)', 'cold load, built-in (median of 3)', 'reopen / cold', 'longest task reopening'],
+      rows,
+    ),
+  );
+}

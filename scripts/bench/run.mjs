@@ -4,6 +4,8 @@
 // `--quick` (used by `npm test`) proves the bench runs on tiny inputs; it measures nothing.
 // `--basemap` measures only what the basemap costs (cold loads against bench.html and the bare map,
 // and the archive's bytes per view), in a few minutes rather than the whole run's hour.
+// `--million` measures only the 1,000,000-row import, its storing and reopening (`--runs=N` times,
+// 3 by default, each in a fresh profile), and writes bench/results-million.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -17,11 +19,13 @@ import { measureExport } from './export.mjs';
 import { measurePack } from './pack.mjs';
 import { measureMillionImport } from './import-million.mjs';
 import { measureMillionScenario } from './scenario-million.mjs';
-import { printBasemapResults, printResults } from './report.mjs';
+import { printBasemapResults, printMillionResults, printResults } from './report.mjs';
 import { measureArticleScrub, measureImportedScrub, measureSyntheticScrub } from './scrub.mjs';
 
 const quick = process.argv.includes('--quick');
 const basemapOnly = process.argv.includes('--basemap');
+const millionOnly = process.argv.includes('--million');
+const millionRuns = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 3);
 // Heap figures: exact numbers from performance.memory, and a gc() to call before reading them.
 const HEAP_FLAGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
 const STEPS = quick ? 5 : 50;
@@ -34,6 +38,19 @@ const startedAt = performance.now();
 const log = (line) => console.log(`[${((performance.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 try {
+  if (millionOnly) {
+    const runs = [];
+    for (let run = 0; run < millionRuns; run++) {
+      log(`1,000,000-row CSV through the import button, stored, reopened (run ${run + 1} of ${millionRuns}) …`);
+      runs.push(await measureMillionImport(browser, baseUrl, { count: 1_000_000, reopenRuns: 3, log }));
+    }
+    const results = { date: new Date().toISOString(), chromium: browser.version(), machine: `${process.platform} ${process.arch}, ${cpus().length} cores`, runs };
+    mkdirSync('bench', { recursive: true });
+    writeFileSync('bench/results-million.json', JSON.stringify(results, null, 2) + '\n');
+    printMillionResults(results);
+    console.log('\nwritten: bench/results-million.json');
+    process.exit(0);
+  }
   log('cold load …');
   const coldLoad = await measureColdLoad(browser, baseUrl, quick ? 1 : 9);
   log('basemap bytes per view …');
