@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
+import { session } from './session';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { startScenario } from './actions/scenario-actions';
-import { startEditSync } from './actions/edit-actions';
+import { startScenario } from './actions';
 import { store } from './data/store';
 import { startUrlSync } from './data/url-sync';
 import { layersOf } from './layers';
@@ -97,9 +97,8 @@ prewarmMaps();
 // The basemap (a deployment's archive, a link's, the file chosen last time) is settled while the scenario loads; the map waits for both.
 void startBasemap(store, window.location.search);
 
-void startScenario(store, window.location.hash).then(() => {
+void startScenario(session, window.location.hash).then(() => {
   startUrlSync(store, () => layersOf(store.getState().scenario).toggleable.map((layer) => layer.id));
-  startEditSync(store);
 });
 
 const root = document.getElementById('root');

@@ -2,7 +2,7 @@
 // the event sets it sends back. Cancel ends the worker at once.
 import type { Validated } from '../data/validate';
 import type { EventSet } from '../data/event-sets';
-import { MAX_SCENARIO_FILE_BYTES } from '../import/limits';
+import { MAX_SCENARIO_FILE_BYTES } from '../data/limits';
 import type { OpenedScenario } from '../data/open-scenario';
 import type { ScenarioWorkerMessage } from './scenario-worker-protocol';
 

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
+import { session } from '../session';
 import { store } from '../data/store';
 import { stepToEvent } from '../data/step-events';
-import { redoEdit, undoEdit } from '../actions/edit-actions';
+import { redoEdit, undoEdit } from '../actions';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
@@ -14,7 +15,7 @@ export function useShortcuts({ presenting, setPresenting }: { presenting: boolea
       // Ctrl+Z undoes the last edit; Ctrl+Shift+Z (or Ctrl+Y) redoes it. In a text field they stay the field's own.
       if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 'z' || event.key === 'Z' || event.key === 'y')) {
         event.preventDefault();
-        void (event.shiftKey || event.key === 'y' ? redoEdit(store) : undoEdit(store));
+        void (event.shiftKey || event.key === 'y' ? redoEdit(session) : undoEdit(session));
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey) return;

@@ -29,7 +29,7 @@ let acceptQueue = Promise.resolve();
 
 /** `open` is false for the one render in which the dialog closes before it is removed. */
 export default function DraftDialog({ open, onClose, host }: { open: boolean; onClose: () => void; host: DraftHost }) {
-  const { store, editEvent, eventOfForm } = host;
+  const { store, session, editEvent, eventOfForm } = host;
   // Read and written through the store at the moment of use: an accept finishing after the
   // dialog closed still lands in the review.
   const work = useSyncExternalStore(store.subscribe, () => store.getState().draftWork) ?? FRESH;
@@ -130,7 +130,7 @@ export default function DraftDialog({ open, onClose, host }: { open: boolean; on
           const [field, problem] = Object.entries(result.issues)[0]!;
           return dispatch({ type: 'not-accepted', id, message: `“${title}” was not accepted: its ${field} ${problem}. Edit it (E) to correct.` });
         }
-        await editEvent(store, null, result.event);
+        await editEvent(session, null, result.event);
         const event = result.event;
         if (!store.getState().eventSets.some((set) => set.events.some((other) => other.id === event.id))) {
           return dispatch({ type: 'not-accepted', id, message: `“${title}” was not accepted: the scenario could not be edited.` });

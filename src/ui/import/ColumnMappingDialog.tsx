@@ -4,7 +4,7 @@ import { DELIMITER_NAMES } from '../../import/csv-table';
 import { describeDateFormat } from '../../import/date-formats';
 import { categoryChoices, dateAnalysis, fieldSamples } from '../../import/mapping-preview';
 import { mappingIssues } from '../../import/mapped-rows';
-import { formatCount } from '../../import/limits';
+import { formatCount } from '../../data/limits';
 import { CATEGORIES, CATEGORY_LABELS } from '../../data/vocabulary';
 import type { MappingRequest } from '../../data/slices/dialog';
 

@@ -1,11 +1,11 @@
 // One import at a time, as the user sees it: progress with Cancel, the mapping step when the
 // file is not in Tripwire's format (offering the mapping remembered for its header), the report.
 // The mapping step is the store's open dialog (src/ui/Dialogs.tsx) until it is answered.
+import { session } from '../../session';
 import { useCallback, useRef, useState } from 'react';
-import { importEventsFile, type ImportReport } from '../../actions/import-actions';
+import { importEventsFile, recallMapping, rememberMapping, type ImportReport } from '../../actions';
 import type { ColumnMapping } from '../../import/column-mapping';
 import type { ImportPhase, MappingPreview } from '../../import/worker-protocol';
-import { recallMapping, rememberMapping } from '../../storage/remembered-mappings';
 import { formatDay } from '../../data/dates';
 import { store } from '../../data/store';
 import type { OpenDialog } from '../../data/slices/dialog';
@@ -53,7 +53,7 @@ export function useImportFlow() {
       columnsUsed.current = undefined;
       setProgress({ fileName: file.name, phase: 'reading', fraction: 0 });
       store.getState().setEventsArriving(true);
-      const result = await importEventsFile(store, file, {
+      const result = await importEventsFile(session, file, {
         signal: aborter.signal,
         onProgress: (phase, fraction, rows) => setProgress({ fileName: file.name, phase, fraction, ...(rows === undefined ? {} : { rows }) }),
         askMapping: (preview) => askMapping(file.name, preview),

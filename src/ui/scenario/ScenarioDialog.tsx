@@ -1,10 +1,9 @@
 import { useModalDialog } from '../use-modal-dialog';
+import { session } from '../../session';
 import { useEffect, useState } from 'react';
 import { store, useStore } from '../../data/store';
-import { deleteScenario, newScenario, openBuiltInScenario, openStoredScenario, scenarioDownload } from '../../actions/scenario-actions';
-import { listStoredScenarios } from '../../storage/stored-scenarios';
-import type { StoredScenario } from '../../storage/database';
-import { formatCount } from '../../import/limits';
+import { deleteScenario, listScenarios, newScenario, openBuiltInScenario, openStoredScenario, scenarioDownload, type StoredScenario } from '../../actions';
+import { formatCount } from '../../data/limits';
 import { download } from '../export/download';
 import type { useScenarioFlow } from './use-scenario-flow';
 import { OpenScenarioButton } from './ScenarioControls';
@@ -30,7 +29,7 @@ export function ScenarioDialog({ open, onClose, flow }: { open: boolean; onClose
 
   // The library is read again whenever the dialog opens or the open scenario is stored or changes.
   useEffect(() => {
-    if (open) void listStoredScenarios().then(setLibrary, () => setLibrary([]));
+    if (open) void listScenarios(session).then(setLibrary, () => setLibrary([]));
   }, [open, scenario, stored]);
 
   const act = (label: string, action: () => Promise<unknown>) => async () => {
@@ -64,10 +63,10 @@ export function ScenarioDialog({ open, onClose, flow }: { open: boolean; onClose
         <button type="button" className="primary" onClick={save} disabled={!scenario}>
           Save scenario
         </button>
-        <button type="button" onClick={act('Making a new scenario', () => newScenario(store, { fromCurrentView: false, bounds: currentBounds(mainMap) }))}>
+        <button type="button" onClick={act('Making a new scenario', () => newScenario(session, { fromCurrentView: false, bounds: currentBounds(mainMap) }))}>
           New empty scenario
         </button>
-        <button type="button" onClick={act('Making a new scenario', () => newScenario(store, { fromCurrentView: true, bounds: currentBounds(mainMap) }))} title="A new scenario with this map's frame, layers and sources, and no events">
+        <button type="button" onClick={act('Making a new scenario', () => newScenario(session, { fromCurrentView: true, bounds: currentBounds(mainMap) }))} title="A new scenario with this map's frame, layers and sources, and no events">
           New from current view
         </button>
       </div>
@@ -83,7 +82,7 @@ export function ScenarioDialog({ open, onClose, flow }: { open: boolean; onClose
           <span>
             <strong>Built-in scenario</strong> <span className="muted">(always here; open it to restore the original)</span>
           </span>
-          <button type="button" onClick={act('Opening the built-in scenario', () => openBuiltInScenario(store))}>
+          <button type="button" onClick={act('Opening the built-in scenario', () => openBuiltInScenario(session))}>
             Open
           </button>
         </li>
@@ -95,14 +94,14 @@ export function ScenarioDialog({ open, onClose, flow }: { open: boolean; onClose
                 {formatCount(record.eventCount)} events · saved {record.savedAt.slice(0, 10)}
               </span>
             </span>
-            <button type="button" onClick={act(`Opening “${record.head.title}”`, () => openStoredScenario(store, record.id))}>
+            <button type="button" onClick={act(`Opening “${record.head.title}”`, () => openStoredScenario(session, record.id))}>
               Open
             </button>
             <button
               type="button"
               className="link-button"
               aria-label={`Delete “${record.head.title}” from this browser`}
-              onClick={() => void deleteScenario(store, record.id).then(() => listStoredScenarios().then(setLibrary))}
+              onClick={() => void deleteScenario(session, record.id).then(() => listScenarios(session).then(setLibrary))}
             >
               Delete
             </button>

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import { store } from '../../data/store';
-import { openScenarioFile, type ScenarioReport } from '../../actions/scenario-actions';
+import { session } from '../../session';
+import { openScenarioFile, type ScenarioReport } from '../../actions';
 import type { ScenarioProgress } from '../../scenario/read-scenario-file';
 
 /** Scenario files end in .tripwire.json; anything else dropped on the map is an events file. */
@@ -17,7 +17,7 @@ export function useScenarioFlow() {
     abort.current = controller;
     setReport(null);
     setProgress({ type: 'progress', phase: 'reading', fraction: 0 });
-    const outcome = await openScenarioFile(store, file, { onProgress: setProgress, signal: controller.signal });
+    const outcome = await openScenarioFile(session, file, { onProgress: setProgress, signal: controller.signal });
     setProgress(null);
     setReport(outcome);
   }, []);
