@@ -333,6 +333,11 @@ describe('briefing images', () => {
     await dialog.getByRole('radio', { name: /Ticked below/ }).check();
     await dialog.getByRole('checkbox', { name: before.first }).check();
     await dialog.getByRole('checkbox', { name: before.second }).check();
+    // Closed and opened again, the dialog keeps what was chosen in it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.getByRole('button', { name: 'Deck…' }).click();
+    await expect.poll(() => dialog.getByRole('checkbox', { name: before.second }).isChecked()).toBe(true);
     await dialog.getByRole('button', { name: `Move “${before.second}” up` }).click();
     // The first event is in Moscow: a slide set to the Korean Peninsula cannot show it, and says so.
     await dialog.getByRole('combobox', { name: `View for “${before.first}”` }).selectOption({ label: 'Korean Peninsula' });

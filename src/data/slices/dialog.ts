@@ -1,6 +1,7 @@
 // Which dialog is open: one at a time, one field (src/ui/Dialogs.tsx renders it). The header's
-// buttons, the E key and the import flow open them through openDialog. Also here: the draft
-// dialog's work (source, review), so closing the dialog, which unmounts it, loses none of it.
+// buttons, the E key and the import flow open them through openDialog. Also here: what the dialogs
+// hold (the draft's source and review, the export's and deck's fields), so closing a dialog,
+// which unmounts it, loses none of it.
 // Types only are imported: a value from the draft or import code would pull it into the entry.
 import type { SliceCreator } from '../store';
 import type { ColumnMapping } from '../../import/column-mapping';
@@ -52,6 +53,9 @@ export interface DialogSlice {
   /** Null until the draft dialog is first used. */
   draftWork: DraftWork | null;
   setDraftWork: (work: DraftWork | null) => void;
+  /** What the export and deck dialogs' fields hold (title, banner, ticks, order…), by "dialog.field", kept while they are closed. */
+  keptFields: Readonly<Record<string, unknown>>;
+  keepField: (key: string, value: unknown) => void;
 }
 
 export const createDialogSlice: SliceCreator<DialogSlice> = (set, get) => ({
@@ -67,4 +71,6 @@ export const createDialogSlice: SliceCreator<DialogSlice> = (set, get) => ({
   },
   draftWork: null,
   setDraftWork: (draftWork) => set({ draftWork }),
+  keptFields: {},
+  keepField: (key, value) => set((state) => ({ keptFields: { ...state.keptFields, [key]: value } })),
 });

@@ -1,5 +1,6 @@
 import { useModalDialog } from '../use-modal-dialog';
 import { useMemo, useState } from 'react';
+import { useKeptState } from '../use-kept-state';
 import type { TripwireEvent } from '../../data/events';
 import { filteredEvents } from '../../data/selectors';
 import { store, useStore } from '../../data/store';
@@ -27,6 +28,8 @@ function slideOrder(own: readonly string[] | null, events: readonly TripwireEven
   return [...kept, ...dated.filter((event) => !keptIds.has(event.id))];
 }
 
+const NOTHING_TICKED: ReadonlySet<string> = new Set();
+
 /** "Deck…": choose events and their order, make a .pptx (or a .zip of briefing PNGs) of them. */
 export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const dialogRef = useModalDialog(open);
@@ -34,15 +37,15 @@ export function DeckDialog({ open, onClose }: { open: boolean; onClose: () => vo
   const filters = useStore((state) => state.filters);
   const scenarioTitle = useStore((state) => state.scenario?.title ?? '');
   const views = useStore((state) => state.scenario?.views ?? NO_VIEWS);
-  const [handling, setHandling] = useState('');
-  const [author, setAuthor] = useState('');
-  const [slideViews, setSlideViews] = useState<Readonly<Record<string, string>>>({});
-  const [ownTitle, setTitle] = useState<string | null>(null);
+  const [handling, setHandling] = useKeptState('deck.handling', '');
+  const [author, setAuthor] = useKeptState('deck.author', '');
+  const [slideViews, setSlideViews] = useKeptState<Readonly<Record<string, string>>>('deck.slideViews', {});
+  const [ownTitle, setTitle] = useKeptState<string | null>('deck.title', null);
   const title = ownTitle ?? scenarioTitle;
-  const [which, setWhich] = useState<Which>('all');
-  const [format, setFormat] = useState<DeckFormat>('pptx');
-  const [ownOrder, setOwnOrder] = useState<string[] | null>(null);
-  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [which, setWhich] = useKeptState<Which>('deck.which', 'all');
+  const [format, setFormat] = useKeptState<DeckFormat>('deck.format', 'pptx');
+  const [ownOrder, setOwnOrder] = useKeptState<string[] | null>('deck.order', null);
+  const [ticked, setTicked] = useKeptState<ReadonlySet<string>>('deck.ticked', NOTHING_TICKED);
   const [status, setStatus] = useState('');
   const [running, setRunning] = useState<AbortController | null>(null);
   const mainMap = useMainMap();

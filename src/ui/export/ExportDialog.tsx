@@ -1,5 +1,6 @@
 import { useModalDialog } from '../use-modal-dialog';
 import { useState } from 'react';
+import { useKeptState } from '../use-kept-state';
 import { store, useStore } from '../../data/store';
 import { briefingModelNow, exportBriefing } from '../../map/export/export-briefing';
 import { EXPORT_SIZE_IDS, PIXEL_RATIOS, exportSize, type ExportSizeId } from '../../briefing/sizes';
@@ -10,13 +11,13 @@ import { useMainMap } from '../../map/map-context';
 /** "Export image": choose size, ratio, title and banner; preview the words; save PNG + alt text. */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const dialogRef = useModalDialog(open);
-  const [size, setSize] = useState<ExportSizeId>('slide');
-  const [pixelRatio, setPixelRatio] = useState(1);
+  const [size, setSize] = useKeptState<ExportSizeId>('export.size', 'slide');
+  const [pixelRatio, setPixelRatio] = useKeptState('export.pixelRatio', 1);
   // The scenario's title until the user writes their own.
   const scenarioTitle = useStore((state) => state.scenario?.title ?? '');
-  const [ownTitle, setTitle] = useState<string | null>(null);
+  const [ownTitle, setTitle] = useKeptState<string | null>('export.title', null);
   const title = ownTitle ?? scenarioTitle;
-  const [handling, setHandling] = useState('');
+  const [handling, setHandling] = useKeptState('export.handling', '');
   const [status, setStatus] = useState<string>('');
   const mainMap = useMainMap();
   // Re-render the preview whenever what the image would say changes.
