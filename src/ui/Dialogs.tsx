@@ -7,6 +7,7 @@ import { useStore } from '../data/store';
 import type { OpenDialog } from '../data/slices/dialog';
 import type { useScenarioFlow } from './scenario/use-scenario-flow';
 import { draftHost } from './draft/draft-host';
+import { ScenarioFileInput } from './scenario/ScenarioControls';
 // These two are in the entry, not chunks of their own: split off, they take modules the entry
 // shares with them (the store's selectors and timeline slice; React's JSX runtime, the import
 // limits) into chunks every first load would then fetch (measured: one or two more requests).
@@ -37,26 +38,6 @@ function dialogOf(dialog: OpenDialog, open: boolean, onClose: () => void, scenar
   }
 }
 
-/**
- * The scenarios dialog's file picker, hidden as it is inside the dialog, kept in the page while the
- * dialog is not: browser tests and the benchmarks open a scenario document through it.
- */
-function ScenarioFileInput({ onFile }: { onFile: (file: File) => void }) {
-  return (
-    <input
-      type="file"
-      accept=".json,application/json"
-      hidden
-      aria-label="Open scenario file"
-      onChange={(event) => {
-        const file = event.target.files?.[0];
-        if (file) onFile(file);
-        event.target.value = '';
-      }}
-    />
-  );
-}
-
 export function Dialogs({ scenarioFlow }: { scenarioFlow: ReturnType<typeof useScenarioFlow> }) {
   const dialog = useStore((state) => state.dialog);
   const closeDialog = useStore((state) => state.closeDialog);
@@ -77,6 +58,7 @@ export function Dialogs({ scenarioFlow }: { scenarioFlow: ReturnType<typeof useS
   }, [dialog, shown]);
   return (
     <>
+      {/* The scenarios dialog's file picker stays in the page while that dialog is closed: browser tests and the bench open documents through it. */}
       {shown?.kind !== 'scenarios' && <ScenarioFileInput onFile={(file) => void scenarioFlow.open(file)} />}
       {shown && <Suspense fallback={null}>{dialogOf(shown, dialog === shown, () => closeDialog(shown), scenarioFlow)}</Suspense>}
     </>

@@ -1,7 +1,25 @@
-import { useRef } from 'react';
+import { useRef, type Ref } from 'react';
 import type { ScenarioReport } from '../../actions';
 
-/** "Open scenario…": a button in front of a hidden file picker for .tripwire.json documents. */
+/** The hidden file picker for .tripwire.json documents; browser tests and the bench find it by its label. */
+export function ScenarioFileInput({ onFile, ref }: { onFile: (file: File) => void; ref?: Ref<HTMLInputElement> }) {
+  return (
+    <input
+      ref={ref}
+      type="file"
+      accept=".json,application/json"
+      hidden
+      aria-label="Open scenario file"
+      onChange={(event) => {
+        const file = event.target.files?.[0];
+        if (file) onFile(file);
+        event.target.value = '';
+      }}
+    />
+  );
+}
+
+/** "Open scenario…": a button in front of the hidden file picker. */
 export function OpenScenarioButton({ onFile }: { onFile: (file: File) => void }) {
   const inputRef = useRef<HTMLInputElement>(null);
   return (
@@ -9,18 +27,7 @@ export function OpenScenarioButton({ onFile }: { onFile: (file: File) => void })
       <button type="button" onClick={() => inputRef.current?.click()} title="Open a scenario document (.tripwire.json), or drop it on the map">
         Open scenario…
       </button>
-      <input
-        ref={inputRef}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        aria-label="Open scenario file"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file) onFile(file);
-          event.target.value = '';
-        }}
-      />
+      <ScenarioFileInput ref={inputRef} onFile={onFile} />
     </>
   );
 }
