@@ -1,24 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { basemapTiles } from './scripts/vite-basemap-tiles.ts';
-
-/**
- * The production build's Content-Security-Policy: only this origin, no eval, workers from self
- * (MapLibre's worker file) or blob:. Sent as a header by `vite preview` and written into the
- * built index.html as a meta tag, so a plain file server gets it too.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self' blob:",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from './src/server/http/content-security-policy.ts';
 
 const contentSecurityPolicyMeta = (): Plugin => ({
   name: 'tripwire-csp-meta',
@@ -43,7 +26,7 @@ export default defineConfig({
       checks: { bundlerTimings: false },
     },
   },
-  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } },
+  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER } },
   test: {
     projects: [
       {

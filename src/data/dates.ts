@@ -1,7 +1,8 @@
 // Dates are parsed once, at the boundary, into whole days since 1970-01-01 (UTC). A date known
 // only to the month or year becomes a span [start, end], never a fake day.
 
-export type DatePrecision = 'year' | 'month' | 'day';
+export const DATE_PRECISIONS = ['year', 'month', 'day'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 export interface DateSpan {
   start: number;

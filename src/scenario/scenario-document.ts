@@ -9,7 +9,7 @@ import { scenarioFileParts } from './scenario-file-writer';
 import type { ScenarioHead } from '../data/scenario-schema';
 
 /** An event as the document writes it: the event format's properties, then the set it belongs to. */
-const eventFeature = (event: TripwireEvent) => ({
+export const eventFeature = (event: TripwireEvent) => ({
   type: 'Feature',
   geometry: { type: event.geometry.type, coordinates: event.geometry.coordinates },
   properties: { ...exportedProperties(event), eventSet: event.eventSetId },

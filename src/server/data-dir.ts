@@ -1,0 +1,27 @@
+// Where the embedded database keeps its data (./data by default), and the lock that lets one
+// process at a time open it: PGlite is PostgreSQL in this process, with no server to share it, so
+// a second `serve` must refuse and `users` must go through the running server instead.
+import { chmodSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import lockfile from 'proper-lockfile';
+
+export const DEFAULT_DATA_DIR = 'data';
+
+export const dataPaths = (dataDir: string) => {
+  const root = resolve(dataDir);
+  return { root, database: join(root, 'pglite'), lock: join(root, 'tripwire.lock'), adminSocket: join(root, 'admin.sock') };
+};
+
+/** Takes the data directory's lock; null when another process holds it. Resolves with the way to let go. */
+export async function lockDataDir(dataDir: string): Promise<(() => Promise<void>) | null> {
+  const paths = dataPaths(dataDir);
+  mkdirSync(paths.root, { recursive: true, mode: 0o700 });
+  chmodSync(paths.root, 0o700); // the admin socket inside is guarded by this directory too
+  try {
+    // proper-lockfile keeps the lock fresh while this process lives; a lock left by a crash goes stale after 10 s.
+    return await lockfile.lock(paths.root, { lockfilePath: paths.lock, stale: 10_000, update: 2_000, realpath: false });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ELOCKED') return null;
+    throw error;
+  }
+}

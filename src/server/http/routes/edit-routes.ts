@@ -1,0 +1,26 @@
+// A scenario's journal (docs/api.md, "Edits"): appended by editors, read by everyone who may view.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { ServerContext } from '../app';
+import { caller, scenarioEditors, scenarioViewers } from '../policy';
+import { checked } from '../checks';
+import { journalPostSchema } from '../../../data/editing/journal-schema';
+import { appendEdits, readEdits } from '../../scenarios/scenario-store';
+
+const idParams = z.object({ id: z.string() });
+
+export const editRoutes =
+  ({ db }: ServerContext): FastifyPluginAsync =>
+  async (app) => {
+    app.post('/api/scenarios/:id/edits', { config: { policy: scenarioEditors } }, async (request) => {
+      const { id } = checked(idParams, request.params, 'the address');
+      const { entries } = checked(journalPostSchema, request.body);
+      return { entries: await appendEdits(db, id, entries, caller(request).username) };
+    });
+
+    app.get('/api/scenarios/:id/edits', { config: { policy: scenarioViewers } }, async (request) => {
+      const { id } = checked(idParams, request.params, 'the address');
+      const { after } = checked(z.object({ after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0) }), request.query, 'the query');
+      return { entries: await readEdits(db, id, after) };
+    });
+  };

@@ -1,0 +1,225 @@
+// Scenarios in the database: the document's head as JSON, its events as packed parts (the same
+// columns this browser's IndexedDB keeps, data/packed-events.ts, as bytes), its members, and its
+// journal of edits in one total order per scenario. Every function here trusts its caller (the
+// routes) to have checked who may do it; every value goes in as a parameter.
+import { randomInt } from 'node:crypto';
+import type { Queryable, Database } from '../db/database';
+import type { TripwireEvent } from '../../data/events';
+import type { ScenarioHead } from '../../data/scenario-schema';
+import { documentHead, type OpenedScenario } from '../../data/open-scenario';
+import { decodeEvents, encodeEventParts } from '../../data/packed-events';
+import { bytesToPacked, packedToBytes } from '../../data/packed-bytes';
+import { eventFeature } from '../../scenario/scenario-document';
+import { scenarioFileParts } from '../../scenario/scenario-file-writer';
+import type { JournalEntryInput } from '../../data/editing/journal-schema';
+
+export type Access = 'owner' | 'editor' | 'viewer';
+export type MemberRole = 'viewer' | 'editor';
+
+const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+/** 16 characters of 32: 80 bits, never guessed; kebab-case, as a scenario id must be. */
+export const newScenarioId = () => Array.from({ length: 16 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('');
+
+/** What a person may do with a scenario: owner, editor, viewer, or null (which looks the same as no such scenario). */
+export async function accessOf(db: Queryable, scenarioId: string, personId: number): Promise<Access | null> {
+  const [row] = await db.query<{ owner_id: string; role: MemberRole | null; everyone: MemberRole | null }>(
+    `select s.owner_id, m.role, s.everyone from scenarios s
+       left join scenario_members m on m.scenario_id = s.id and m.person_id = $2
+      where s.id = $1`,
+    [scenarioId, personId],
+  );
+  if (!row) return null;
+  if (Number(row.owner_id) === personId) return 'owner';
+  if (row.role === 'editor' || row.everyone === 'editor') return 'editor';
+  if (row.role === 'viewer' || row.everyone === 'viewer') return 'viewer';
+  return null;
+}
+
+export interface LibraryEntry {
+  id: string;
+  title: string;
+  owner: string;
+  access: Access;
+  everyone: MemberRole | null;
+  eventCount: number;
+  seq: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** Every scenario the person may open, most recently changed first. */
+export async function listFor(db: Queryable, personId: number): Promise<LibraryEntry[]> {
+  const rows = await db.query<{ id: string; title: string; owner: string; owner_id: string; role: MemberRole | null; everyone: MemberRole | null; event_count: number; last_seq: string; updated_at: Date; updated_by: string }>(
+    `select s.id, s.title, o.username as owner, s.owner_id, m.role, s.everyone, s.event_count, s.last_seq, s.updated_at, s.updated_by
+       from scenarios s
+       join people o on o.id = s.owner_id
+       left join scenario_members m on m.scenario_id = s.id and m.person_id = $1
+      where s.owner_id = $1 or m.person_id is not null or s.everyone is not null
+      order by s.updated_at desc, s.id`,
+    [personId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    owner: row.owner,
+    access: Number(row.owner_id) === personId ? 'owner' : row.role === 'editor' || row.everyone === 'editor' ? 'editor' : 'viewer',
+    everyone: row.everyone,
+    eventCount: Number(row.event_count),
+    seq: Number(row.last_seq),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    updatedBy: row.updated_by,
+  }));
+}
+
+const eventsOf = (opened: OpenedScenario) => opened.eventSets.flatMap((set) => set.events);
+
+async function writeParts(tx: Queryable, scenarioId: string, events: readonly TripwireEvent[]) {
+  await tx.query('delete from scenario_parts where scenario_id = $1', [scenarioId]);
+  for (const [part, packed] of encodeEventParts(events).entries()) {
+    await tx.query('insert into scenario_parts (scenario_id, part, packed) values ($1, $2, $3)', [scenarioId, part, packedToBytes(packed)]);
+  }
+}
+
+/** Keeps a checked document as a new scenario owned by the person, under an id the server makes. */
+export async function publish(db: Database, opened: OpenedScenario, owner: { id: number; username: string }): Promise<{ id: string; title: string; eventCount: number }> {
+  const id = newScenarioId();
+  const head = { ...documentHead(opened.head, opened.eventSets), id, readOnly: undefined };
+  const events = eventsOf(opened);
+  await db.transaction(async (tx) => {
+    await tx.query('insert into scenarios (id, owner_id, title, head, event_count, updated_by) values ($1, $2, $3, $4, $5, $6)', [id, owner.id, head.title, JSON.stringify(head), events.length, owner.username]);
+    await writeParts(tx, id, events);
+  });
+  return { id, title: head.title, eventCount: events.length };
+}
+
+/** Keeps a whole new version, which includes the journal up to `seq`. */
+export async function replaceDocument(db: Database, id: string, opened: OpenedScenario, seq: number, author: string): Promise<void> {
+  const head = { ...documentHead(opened.head, opened.eventSets), id, readOnly: undefined };
+  const events = eventsOf(opened);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.query<{ last_seq: string; doc_seq: string }>('select last_seq, doc_seq from scenarios where id = $1 for update', [id]);
+    if (!row) throw new Error('the scenario is gone');
+    if (seq > Number(row.last_seq) || seq < Number(row.doc_seq)) throw new RangeError(`Tripwire-Seq ${seq} is outside the scenario's journal (${row.doc_seq} to ${row.last_seq})`);
+    await tx.query('update scenarios set head = $2, title = $3, event_count = $4, doc_seq = $5, updated_at = now(), updated_by = $6 where id = $1', [id, JSON.stringify(head), head.title, events.length, seq, author]);
+    await writeParts(tx, id, events);
+  });
+}
+
+/**
+ * The document as text parts, and the journal place it includes. The packed parts are read first
+ * (a few bytes per event); events are unpacked and written one part at a time as the text is
+ * pulled, so a million events never stand in memory as objects or as one string.
+ */
+export async function readDocument(db: Queryable, id: string): Promise<{ seq: number; parts: Iterable<string> } | null> {
+  const [row] = await db.query<{ head: ScenarioHead; doc_seq: string }>('select head, doc_seq from scenarios where id = $1', [id]);
+  if (!row) return null;
+  const packed = (await db.query<{ packed: Uint8Array }>('select packed from scenario_parts where scenario_id = $1 order by part', [id])).map((part) => part.packed);
+  function* features() {
+    for (const bytes of packed) for (const event of decodeEvents(bytesToPacked(bytes))) yield eventFeature(event);
+  }
+  return { seq: Number(row.doc_seq), parts: scenarioFileParts(row.head as unknown as Record<string, unknown>, features()) };
+}
+
+export interface CommittedEntry {
+  id: string;
+  seq: number;
+}
+
+/** A stored journal entry as the API gives it. */
+export interface JournalRow {
+  id: string;
+  seq: number;
+  step: 'do' | 'undo' | 'redo';
+  edits: JournalEntryInput['edits'];
+  madeAt: string;
+  author: string;
+}
+
+type RecordLike = { id: string; kind?: string; details?: { title?: string } } | null;
+
+/**
+ * Appends entries to the scenario's journal, each given the next place in its order, in one
+ * transaction: the answer comes only once the database has committed them. An entry whose
+ * client-made id is already there is acknowledged with its place and not applied again.
+ */
+export async function appendEdits(db: Database, scenarioId: string, entries: readonly JournalEntryInput[], author: string): Promise<CommittedEntry[]> {
+  return db.transaction(async (tx) => {
+    // Locks the scenario's row: concurrent appends to one scenario take places one after another.
+    const [row] = await tx.query<{ last_seq: string; event_count: number }>('select last_seq, event_count from scenarios where id = $1 for update', [scenarioId]);
+    if (!row) throw new Error('the scenario is gone');
+    let seq = Number(row.last_seq);
+    let eventCount = Number(row.event_count);
+    let title: string | null = null;
+    const committed: CommittedEntry[] = [];
+    for (const entry of entries) {
+      const [known] = await tx.query<{ seq: string }>('select seq from edits where scenario_id = $1 and client_id = $2', [scenarioId, entry.id]);
+      if (known) {
+        committed.push({ id: entry.id, seq: Number(known.seq) });
+        continue;
+      }
+      seq += 1;
+      await tx.query('insert into edits (scenario_id, seq, client_id, author, step, edits, made_at) values ($1, $2, $3, $4, $5, $6, $7)', [scenarioId, seq, entry.id, author, entry.step, JSON.stringify(entry.edits), entry.madeAt]);
+      for (const { before, after } of entry.edits as readonly { before: RecordLike; after: RecordLike }[]) {
+        const isEvent = !(before ?? after)!.kind;
+        if (isEvent) eventCount += (after ? 1 : 0) - (before ? 1 : 0);
+        if (after?.kind === 'details' && after.details?.title) title = after.details.title;
+      }
+      committed.push({ id: entry.id, seq });
+    }
+    await tx.query('update scenarios set last_seq = $2, event_count = $3, title = coalesce($4, title), updated_at = now(), updated_by = $5 where id = $1', [scenarioId, seq, eventCount, title, author]);
+    return committed;
+  });
+}
+
+export async function readEdits(db: Queryable, scenarioId: string, afterSeq: number, limit = 1000): Promise<JournalRow[]> {
+  const rows = await db.query<{ client_id: string; seq: string; step: JournalRow['step']; edits: JournalRow['edits']; made_at: Date; author: string }>(
+    'select client_id, seq, step, edits, made_at, author from edits where scenario_id = $1 and seq > $2 order by seq limit $3',
+    [scenarioId, afterSeq, limit],
+  );
+  return rows.map((row) => ({ id: row.client_id, seq: Number(row.seq), step: row.step, edits: row.edits, madeAt: new Date(row.made_at).toISOString(), author: row.author }));
+}
+
+export interface Members {
+  owner: string;
+  everyone: MemberRole | null;
+  members: { username: string; role: MemberRole }[];
+}
+
+export async function membersOf(db: Queryable, scenarioId: string): Promise<Members | null> {
+  const [scenario] = await db.query<{ owner: string; everyone: MemberRole | null }>('select o.username as owner, s.everyone from scenarios s join people o on o.id = s.owner_id where s.id = $1', [scenarioId]);
+  if (!scenario) return null;
+  const members = await db.query<{ username: string; role: MemberRole }>('select p.username, m.role from scenario_members m join people p on p.id = m.person_id where m.scenario_id = $1 order by p.username', [scenarioId]);
+  return { owner: scenario.owner, everyone: scenario.everyone, members };
+}
+
+export async function setMember(db: Queryable, scenarioId: string, personId: number, role: MemberRole): Promise<void> {
+  await db.query('insert into scenario_members (scenario_id, person_id, role) values ($1, $2, $3) on conflict (scenario_id, person_id) do update set role = excluded.role', [scenarioId, personId, role]);
+}
+
+export async function removeMember(db: Queryable, scenarioId: string, personId: number): Promise<boolean> {
+  return (await db.query('delete from scenario_members where scenario_id = $1 and person_id = $2 returning person_id', [scenarioId, personId])).length > 0;
+}
+
+export async function setEveryone(db: Queryable, scenarioId: string, role: MemberRole | null): Promise<void> {
+  await db.query('update scenarios set everyone = $2 where id = $1', [scenarioId, role]);
+}
+
+/** Renames: the title column and the document's head agree. */
+export async function rename(db: Queryable, scenarioId: string, title: string, author: string): Promise<void> {
+  await db.query("update scenarios set title = $2, head = jsonb_set(head, '{title}', to_jsonb($2::text)), updated_at = now(), updated_by = $3 where id = $1", [scenarioId, title, author]);
+}
+
+export async function deleteScenario(db: Queryable, scenarioId: string): Promise<void> {
+  await db.query('delete from scenarios where id = $1', [scenarioId]);
+}
+
+/** Hands the scenario to another person; the previous owner stays on as an editor. */
+export async function handOver(db: Database, scenarioId: string, to: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.query<{ owner_id: string }>('select owner_id from scenarios where id = $1 for update', [scenarioId]);
+    if (!row || Number(row.owner_id) === to) return;
+    await tx.query('update scenarios set owner_id = $2 where id = $1', [scenarioId, to]);
+    await tx.query('delete from scenario_members where scenario_id = $1 and person_id = $2', [scenarioId, to]);
+    await setMember(tx, scenarioId, Number(row.owner_id), 'editor');
+  });
+}
