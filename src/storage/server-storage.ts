@@ -1,0 +1,184 @@
+// The team server as a storage (storage.ts), over its HTTP API (docs/api.md, src/team/team-api.ts):
+// the session keeps a shared scenario there as it keeps a local one in IndexedDB.
+//
+// - A scenario is read as a document streamed from `GET /api/scenarios/<id>`, which says with
+//   `Tripwire-Seq` how far into the journal it includes: the storage remembers that place, so the
+//   journal is read on after it (nothing falls between the two) and a whole new version says which
+//   entries it already holds (`PUT … Tripwire-Seq`).
+// - An edit is one journal entry with an id made here (a resend is acknowledged, not applied twice);
+//   it resolves with the place the server committed it at.
+// - Others' edits are heard by asking for the journal after the last place known, every two
+//   seconds while the scenario is watched (`pollJournal`, one function: a live stream replaces it later).
+// - Imports are not kept on the server yet: an import into a shared scenario is kept as part of
+//   its document (saved whole), and nothing is listed as kept on its own.
+//
+// How documents are read and written (the scenario reader, a worker in the page, a stream in
+// Node) is given by the caller: storage does not depend on the file readers.
+import type { TripwireEvent } from '../data/events';
+import type { ScenarioHead } from '../data/scenario-schema';
+import type { CommittedRecord, JournalRecord } from '../data/editing/edit-journal';
+import type { SharedScenarioRow, TeamApi, ServerJournalEntry } from '../team/team-api';
+import type { StoredScenario, TripwireStorage } from './storage';
+import { STORED_EVENTS_VERSION } from './database';
+
+/** Reading and writing scenario documents, for the server storage. */
+export interface ScenarioDocuments {
+  /** The document in a response (read as it streams in), checked as a file is; throws with the located problem. */
+  read(response: Response): Promise<{ head: ScenarioHead; events: TripwireEvent[] }>;
+  /** The document for a head and its events, written in parts. */
+  write(head: ScenarioHead, events: readonly TripwireEvent[]): Blob;
+}
+
+/** The server answers the journal 1,000 entries at a time (docs/api.md; team-api's EDITS_PAGE_SIZE). */
+const EDITS_PER_PAGE = 1000;
+
+export interface ServerStorageOptions {
+  /** How often a watched scenario's journal is asked for (ms); 2,000 by default. */
+  pollEvery?: number;
+  /** Makes the ids of new journal entries; crypto.randomUUID by default. */
+  newId?: () => string;
+}
+
+/** What the server's error says when imports are asked of it. */
+export const IMPORTS_NOT_ON_SERVER = 'Imports are not kept on the team server on their own yet: an import into a shared scenario is saved with the scenario.';
+
+/**
+ * A row of the shared library as a stored scenario: the library lists heads, and a row carries
+ * only the title (the head is read whole when the scenario is opened).
+ */
+export function storedScenarioOfRow(row: SharedScenarioRow): StoredScenario {
+  const head = { tripwire: 1, id: row.id, title: row.title, sources: [], views: [], layers: [], measurements: [], eventSets: [] } as unknown as ScenarioHead;
+  return { id: row.id, head, eventCount: row.eventCount, chunkCount: 0, eventsVersion: STORED_EVENTS_VERSION, savedAt: row.updatedAt };
+}
+
+/** A journal entry of the server as the session reads it. */
+export const committedOfEntry = (scenarioId: string, entry: ServerJournalEntry): CommittedRecord => ({
+  scenarioId,
+  seq: entry.seq,
+  step: entry.step,
+  edits: entry.edits,
+  author: entry.author,
+  madeAt: entry.madeAt,
+});
+
+/**
+ * Calls `onNew` whenever the journal of `scenarioId` has entries after the last place known;
+ * returns the way to stop. The one place that listens to the server: a live stream replaces it.
+ */
+export function pollJournal(check: () => Promise<void>, every: number): () => void {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tick = async () => {
+    // A hidden page waits: it catches up when it is looked at again.
+    if (typeof document === 'undefined' || document.visibilityState !== 'hidden') await check().catch(() => {});
+    if (!stopped) timer = setTimeout(() => void tick(), every);
+  };
+  timer = setTimeout(() => void tick(), every);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+export function serverStorage(api: TeamApi, documents: ScenarioDocuments, { pollEvery = 2_000, newId = () => crypto.randomUUID() }: ServerStorageOptions = {}): TripwireStorage {
+  /** Scenario id → the journal place its document (as last read or saved) includes. */
+  const base = new Map<string, number>();
+  /** Scenario id → the last journal place this storage has seen (read, appended or polled). */
+  const latest = new Map<string, number>();
+  /** Ids of the entries this storage appended: a watcher hears others' edits, not its own. */
+  const own = new Set<string>();
+  const known = new Set<string>();
+  const stops = new Set<() => void>();
+
+  const saw = (id: string, seq: number) => latest.set(id, Math.max(latest.get(id) ?? 0, seq));
+
+  async function readAll(scenarioId: string, after: number): Promise<ServerJournalEntry[]> {
+    const entries: ServerJournalEntry[] = [];
+    for (let from = after; ; ) {
+      const page = await api.readEdits(scenarioId, from);
+      entries.push(...page);
+      if (page.length < EDITS_PER_PAGE) break; // a full page: there may be more after its last place
+      from = page[page.length - 1]!.seq;
+    }
+    if (entries.length > 0) saw(scenarioId, entries[entries.length - 1]!.seq);
+    return entries;
+  }
+
+  return {
+    where: 'the team server',
+
+    listScenarios: async () => (await api.listScenarios()).map(storedScenarioOfRow),
+
+    async hasScenario(id) {
+      if (known.has(id)) return true;
+      return (await api.listScenarios()).some((row) => row.id === id);
+    },
+
+    async readScenario(id) {
+      const read = await api.readScenario(id);
+      if (!read) return null;
+      const document = await documents.read(read.response);
+      known.add(id);
+      base.set(id, read.seq);
+      saw(id, read.seq);
+      // Who may change a shared scenario is the server's to say (owner, editor, viewer), not the document's.
+      const { readOnly: _readOnly, ...head } = document.head;
+      return { head: { ...head, id }, events: document.events };
+    },
+
+    async saveScenario(head, events) {
+      const included = latest.get(head.id) ?? base.get(head.id) ?? 0;
+      const { seq } = await api.saveScenario(head.id, documents.write(head, events), included);
+      known.add(head.id);
+      base.set(head.id, seq);
+      saw(head.id, seq);
+    },
+
+    async deleteScenario(id) {
+      await api.deleteScenario(id);
+      known.delete(id);
+      base.delete(id);
+      latest.delete(id);
+    },
+
+    async appendEdit(entry: JournalRecord) {
+      const id = newId();
+      own.add(id);
+      const [committed] = await api.appendEdits(entry.scenarioId, [{ id, step: entry.step, edits: entry.edits, madeAt: entry.madeAt ?? new Date().toISOString() }]);
+      if (!committed) throw new Error('The team server did not acknowledge the edit.');
+      return { ...entry, seq: committed.seq };
+    },
+
+    async readEdits(scenarioId, afterSeq = 0) {
+      // What the document already includes is not journal to apply again.
+      const entries = await readAll(scenarioId, Math.max(afterSeq, base.get(scenarioId) ?? 0));
+      return entries.map((entry) => committedOfEntry(scenarioId, entry));
+    },
+
+    watch(scenarioId, onChange) {
+      const stop = pollJournal(async () => {
+        const entries = await readAll(scenarioId, latest.get(scenarioId) ?? base.get(scenarioId) ?? 0);
+        if (entries.some((entry) => !own.has(entry.id))) onChange();
+      }, pollEvery);
+      stops.add(stop);
+      return () => {
+        stops.delete(stop);
+        stop();
+      };
+    },
+
+    listImports: async () => [],
+    readImportEvents: async () => null,
+    readImportFile: async () => null,
+    async keepImport(accepted) {
+      accepted.discard();
+      return { stored: false, quotaExceeded: false, reason: IMPORTS_NOT_ON_SERVER };
+    },
+    deleteImport: async () => {},
+
+    close() {
+      for (const stop of stops) stop();
+      stops.clear();
+    },
+  };
+}
