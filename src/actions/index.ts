@@ -6,3 +6,24 @@ export { deleteScenario, listScenarios, newScenario, openBuiltInScenario, openSc
 export type { StoredScenario } from '../storage';
 // The column mapping a user confirmed for a header, offered again for the same header.
 export { recallMapping, rememberMapping } from '../storage';
+// The team server (docs/api.md): sign-in, the shared library, publishing, sharing.
+export {
+  connectTeam,
+  deleteShared,
+  handOver,
+  openShared,
+  publishToTeam,
+  refreshLibrary,
+  renameShared,
+  shareWith,
+  shareWithEveryone,
+  sharingOf,
+  signIn,
+  signOut,
+  startHashOf,
+  startTeam,
+  teamPeople,
+  unshareWith,
+  type TeamConnection,
+  type TeamOptions,
+} from './team-actions';

@@ -12,10 +12,11 @@ import { createViewSlice, type ViewSlice } from './slices/view';
 import { createEditingSlice, type EditingSlice } from './slices/editing';
 import { createBasemapSlice, type BasemapSlice } from './slices/basemap';
 import { createDialogSlice, type DialogSlice } from './slices/dialog';
+import { createTeamSlice, type TeamSlice } from './slices/team';
 import { persistOptions, type PersistenceReport } from './persistence';
 import { setScenarioCategories } from './vocabulary';
 
-export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice & EditingSlice & BasemapSlice & DialogSlice;
+export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice & EditingSlice & BasemapSlice & DialogSlice & TeamSlice;
 
 /** How every slice is typed: the store has subscribeWithSelector and persist around it. */
 export type SliceCreator<T> = StateCreator<StoreState, [['zustand/subscribeWithSelector', never], ['zustand/persist', unknown]], [], T>;
@@ -36,6 +37,7 @@ export function createTripwireStore({ storage }: { storage?: Storage } = {}) {
           ...createEditingSlice(...args),
           ...createBasemapSlice(...args),
           ...createDialogSlice(...args),
+          ...createTeamSlice(...args),
         }),
         persistOptions(storage, () => report),
       ),

@@ -6,6 +6,11 @@
 // storage (IndexedDB commits it, and tells the other tabs) → each other tab's session hears of
 // it through storage.watch and replays the journal from where it was (edit-journal.ts: the
 // newest entry of a record wins, so every tab ends with the same records).
+//
+// Where the open scenario is kept: this browser's storage (`storage`, the page's own library), or,
+// while a shared scenario is open, the team server's storage (`openShared`), with its own author
+// and mode (a viewer's session refuses edits). Opening anything else (a file, the built-in
+// scenario, one of this browser's library) goes back to this browser's storage.
 import type { TripwireStore } from '../data/store';
 import type { TripwireEvent } from '../data/events';
 import type { ScenarioHead } from '../data/scenario-schema';
@@ -17,6 +22,13 @@ import { regroup, withEventReplaced } from '../data/editing/event-edits';
 import { applyJournal, historyFromJournal, stepOf, type CommittedRecord, type EditableRecord, type EditStep, type JournalEntry, type Step } from '../data/editing/edit-journal';
 import { headOfRecords, headRecords, isHeadRecordId, withHeadEdits, type HeadRecord } from '../data/editing/head-records';
 import type { AcceptedImport, TripwireStorage } from '../storage';
+
+/** A shared scenario is open: where it is kept, and as whom. */
+interface SharedPlace {
+  id: string;
+  storage: TripwireStorage;
+  options: SessionOptions;
+}
 
 export interface SessionOptions {
   /** Who makes this session's edits: null for the one user of this browser (no accounts). */
@@ -36,7 +48,12 @@ export class ScenarioSession {
   #noticesGiven = new Set<string>();
   #stopWatching: () => void = () => {};
   #stopFollowing: () => void;
+  #shared: SharedPlace | null = null;
 
+  /**
+   * `storage`: this browser's (the library the actions list, delete from and restore imports from);
+   * `options`: who edits there.
+   */
   constructor(
     readonly store: TripwireStore,
     readonly storage: TripwireStorage,
@@ -50,8 +67,23 @@ export class ScenarioSession {
     );
   }
 
+  /** The storage the open scenario is kept in: the team server's while a shared one is open, this browser's otherwise. */
+  get keptIn(): TripwireStorage {
+    return this.#shared?.storage ?? this.storage;
+  }
+
+  /** Who edits the open scenario, and how: the shared scenario's author and mode, or this browser's. */
+  get activeOptions(): SessionOptions {
+    return this.#shared?.options ?? this.options;
+  }
+
+  /** The id of the shared scenario on screen; null when the open scenario is this browser's own. */
+  get sharedScenarioId(): string | null {
+    return this.#shared?.id ?? null;
+  }
+
   get readOnly(): boolean {
-    return this.options.mode === 'view';
+    return this.activeOptions.mode === 'view';
   }
 
   /** How many edits the storage has not yet acknowledged (it committed the rest). */
@@ -78,6 +110,11 @@ export class ScenarioSession {
    * `stored`: it is in the storage already; `keepShown`: keep the saved choice of shown event sets.
    */
   show(opened: OpenedScenario, { keepShown, stored }: { keepShown: boolean; stored: boolean }): void {
+    this.#leaveShared();
+    this.#show(opened, { keepShown, stored });
+  }
+
+  #show(opened: OpenedScenario, { keepShown, stored }: { keepShown: boolean; stored: boolean }): void {
     this.#forgetJournal();
     const state = this.store.getState();
     state.setLoaded({ ...opened, facts: [], keepShown, stored });
@@ -97,12 +134,46 @@ export class ScenarioSession {
   async openStored(id: string): Promise<boolean> {
     const stored = await this.storage.readScenario(id).catch(() => null);
     if (!stored) return false;
+    this.#leaveShared();
+    await this.#showStored(stored);
+    return true;
+  }
+
+  /**
+   * A scenario kept in another storage (the team server's), opened as `options` says (its author,
+   * 'view' for a viewer): the session keeps it there until another scenario is opened. False,
+   * with nothing changed, when that storage does not give it; a failure to reach it rejects, with
+   * nothing changed either.
+   */
+  async openShared(storage: TripwireStorage, options: SessionOptions, id: string): Promise<boolean> {
+    const stored = await storage.readScenario(id);
+    if (!stored) return false;
+    this.#shared = { id: stored.head.id, storage, options };
+    this.#watch(this.store.getState().scenario?.id); // the same scenario again: the subscription does not fire
+    await this.#showStored(stored);
+    return true;
+  }
+
+  /** The shared scenario on screen is now to be changed as `options` says (a role given or taken away). */
+  setSharedOptions(options: SessionOptions): void {
+    if (this.#shared) this.#shared = { ...this.#shared, options };
+  }
+
+  async #showStored(stored: { head: ScenarioHead; events: TripwireEvent[] }): Promise<void> {
+    const { id } = stored.head;
     const eventSets = stored.head.eventSets.map((set) => eventSetOf(stored.head, set, stored.events.filter((event) => event.eventSetId === set.id)));
-    this.show({ head: stored.head, eventSets }, { keepShown: false, stored: true });
-    const journal = await this.storage.readEdits(id).catch(() => []);
+    this.#show({ head: stored.head, eventSets }, { keepShown: false, stored: true });
+    const journal = await this.keptIn.readEdits(id).catch(() => []);
+    if (this.store.getState().scenario?.id !== id) return; // another opened meanwhile
     this.#replay(journal);
     this.store.getState().setHistory(historyFromJournal(journal));
-    return true;
+  }
+
+  /** Back to this browser's storage (nothing shared on screen any more). */
+  #leaveShared(): void {
+    if (!this.#shared) return;
+    this.#shared = null;
+    this.#watch(this.store.getState().scenario?.id);
   }
 
   /** Keeps the open scenario in the storage as it is now; says once if it cannot. */
@@ -110,14 +181,15 @@ export class ScenarioSession {
     const state = this.store.getState();
     if (!state.scenario || this.readOnly) return false;
     const head = documentHead(state.scenario, state.eventSets);
+    const storage = this.keptIn;
     try {
-      await this.storage.saveScenario(head, state.eventSets.flatMap((set) => set.events));
+      await storage.saveScenario(head, state.eventSets.flatMap((set) => set.events));
       const now = this.store.getState();
       if (now.scenario?.id === head.id) now.setScenarioHead(now.scenario, true);
       return true;
     } catch (error) {
       const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
-      this.noticeOnce('scenario-storage', `This scenario cannot be kept in ${this.storage.where} (${quota ? 'the storage is full' : 'the storage is not available'}); it works until you close the page. Use “Save scenario” to keep a file.`);
+      this.noticeOnce('scenario-storage', `This scenario cannot be kept in ${storage.where} (${quota ? 'the storage is full' : 'the storage is not available'}); it works until you close the page. Use “Save scenario” to keep a file.`);
       return false;
     }
   }
@@ -161,7 +233,7 @@ export class ScenarioSession {
       return false;
     }
     if (scenario.readOnly) return this.copyOpenScenario();
-    if (scenarioStored && (await this.storage.hasScenario(scenario.id).catch(() => false))) return true;
+    if (scenarioStored && (await this.keptIn.hasScenario(scenario.id).catch(() => false))) return true;
     return this.keepOpenScenario();
   }
 
@@ -181,12 +253,13 @@ export class ScenarioSession {
     for (const edit of step) if (!isHeadEdit(edit)) eventSets = withEventReplaced(eventSets, editId(edit), edit.after as TripwireEvent | null);
     if (eventSets !== state.eventSets) state.setEventSets(eventSets);
     const scenarioId = state.scenario!.id;
+    const storage = this.keptIn;
     this.#pending += 1;
     try {
-      await this.storage.appendEdit({ scenarioId, edits: step, step: kind, author: this.options.author ?? null, madeAt: new Date().toISOString() });
+      await storage.appendEdit({ scenarioId, edits: step, step: kind, author: this.activeOptions.author ?? null, madeAt: new Date().toISOString() });
       await this.catchUp();
     } catch {
-      state.addNotice(`This edit could not be saved in ${this.storage.where}; it stays on screen until the page is closed. Use “Save scenario” to keep a file.`);
+      state.addNotice(`This edit could not be saved in ${storage.where}; it stays on screen until the page is closed. Use “Save scenario” to keep a file.`);
     } finally {
       this.#pending -= 1;
     }
@@ -196,14 +269,14 @@ export class ScenarioSession {
   async catchUp(): Promise<void> {
     const id = this.store.getState().scenario?.id;
     if (!id) return;
-    const records = await this.storage.readEdits(id, this.#lastSeq);
+    const records = await this.keptIn.readEdits(id, this.#lastSeq);
     // Another scenario may have opened while the journal was read.
     if (this.store.getState().scenario?.id === id) this.#replay(records);
   }
 
   /** Keeps an accepted import; says once if the storage cannot (the import keeps working until the page closes). */
   async keepImport(accepted: AcceptedImport): Promise<boolean> {
-    const outcome = await this.storage.keepImport(accepted);
+    const outcome = await this.keptIn.keepImport(accepted);
     if (outcome.stored) return true;
     const why = outcome.quotaExceeded ? 'the browser storage is full' : `the browser storage is not available: ${outcome.reason}`;
     this.noticeOnce('import-storage', `Imports cannot be saved for next time (${why}); they keep working until you close this page.`);
@@ -255,6 +328,6 @@ export class ScenarioSession {
 
   #watch(scenarioId: string | undefined): void {
     this.#stopWatching();
-    this.#stopWatching = scenarioId ? this.storage.watch(scenarioId, () => void this.catchUp().catch(() => {})) : () => {};
+    this.#stopWatching = scenarioId ? this.keptIn.watch(scenarioId, () => void this.catchUp().catch(() => {})) : () => {};
   }
 }

@@ -11,8 +11,8 @@ import { importGraph, runtimeCycles, type ImportEdge } from '../import-graph';
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   ui: ['actions', 'session', 'map', 'layers', 'briefing', 'draft', 'import', 'scenario', 'data'],
-  // Every change of data: down to the session, and to the readers of files.
-  actions: ['session', 'storage', 'scenario', 'import', 'data'],
+  // Every change of data: down to the session, and to the readers of files; the team server's client.
+  actions: ['session', 'storage', 'scenario', 'import', 'team', 'data'],
   session: ['storage', 'data'],
   storage: ['data'],
   // The map draws the layers, renders briefing images, and remembers the basemap file a user chose.
@@ -23,6 +23,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   import: ['storage', 'data'],
   scenario: ['import', 'data'],
   draft: ['data'],
+  // The team server's HTTP client (docs/api.md), and how the server storage reads and writes documents (the scenario reader and writer).
+  team: ['scenario', 'data'],
   data: [],
   bench: ['map', 'layers', 'data'],
 };
