@@ -35,6 +35,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The team server's SQL and API, on PGlite and on a throwaway PostgreSQL of Debian's (global-setup.ts).
+        test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node', globalSetup: ['tests/server/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+      {
+        extends: true,
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],

@@ -335,3 +335,19 @@ export async function decodeEventsInSlices(parts: readonly PackedEvents[], onPro
   }
   return events;
 }
+
+/** The event with this id in a packed set, built alone (the others stay packed); null when it is not there. */
+export function findPackedEvent(packed: PackedEvents, id: string): TripwireEvent | null {
+  const { texts, strings, stringEnds } = packed;
+  for (let index = 0; index < packed.count; index += 1) {
+    const reference = texts[index * REQUIRED_TEXTS.length]!;
+    if (reference === 0) continue;
+    const start = stringEnds[reference - 1]!;
+    if (stringEnds[reference]! - start === id.length && strings.startsWith(id, start)) {
+      const found: TripwireEvent[] = [];
+      eventDecoder(packed)(index, index + 1, found);
+      return found[0]!;
+    }
+  }
+  return null;
+}

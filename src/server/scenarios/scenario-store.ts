@@ -7,7 +7,7 @@ import type { Queryable, Database } from '../db/database';
 import type { TripwireEvent } from '../../data/events';
 import type { ScenarioHead } from '../../data/scenario-schema';
 import { documentHead, type OpenedScenario } from '../../data/open-scenario';
-import { decodeEvents, encodeEventParts } from '../../data/packed-events';
+import { decodeEvents, encodeEventParts, findPackedEvent } from '../../data/packed-events';
 import { bytesToPacked, packedToBytes } from '../../data/packed-bytes';
 import { eventFeature } from '../../scenario/scenario-document';
 import { scenarioFileParts } from '../../scenario/scenario-file-writer';
@@ -222,4 +222,25 @@ export async function handOver(db: Database, scenarioId: string, to: number): Pr
     await tx.query('delete from scenario_members where scenario_id = $1 and person_id = $2', [scenarioId, to]);
     await setMember(tx, scenarioId, Number(row.owner_id), 'editor');
   });
+}
+
+/**
+ * One event as it is now: its last journal edit if it has one (null when that deleted it), else
+ * as the stored document has it, found in the packed parts without unpacking the others.
+ */
+export async function findEvent(db: Queryable, scenarioId: string, eventId: string): Promise<TripwireEvent | null> {
+  const [edited] = await db.query<{ after: TripwireEvent | null }>(
+    `select e -> 'after' as after from edits, jsonb_array_elements(edits) e
+      where scenario_id = $1 and coalesce(e -> 'after' ->> 'id', e -> 'before' ->> 'id') = $2
+      order by seq desc limit 1`,
+    [scenarioId, eventId],
+  );
+  if (edited) return edited.after && !('kind' in edited.after) ? edited.after : null;
+  const parts = await db.query<{ part: number }>('select part from scenario_parts where scenario_id = $1 order by part', [scenarioId]);
+  for (const { part } of parts) {
+    const [stored] = await db.query<{ packed: Uint8Array }>('select packed from scenario_parts where scenario_id = $1 and part = $2', [scenarioId, part]);
+    const found = stored ? findPackedEvent(bytesToPacked(stored.packed), eventId) : null;
+    if (found) return found;
+  }
+  return null;
 }

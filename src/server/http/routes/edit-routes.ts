@@ -1,11 +1,12 @@
-// A scenario's journal (docs/api.md, "Edits"): appended by editors, read by everyone who may view.
+// A scenario's journal (docs/api.md, "Edits"): appended by editors, read by everyone who may view;
+// and one event as the journal has left it.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { ServerContext } from '../app';
-import { caller, scenarioEditors, scenarioViewers } from '../policy';
+import { caller, HttpError, scenarioEditors, scenarioViewers } from '../policy';
 import { checked } from '../checks';
 import { journalPostSchema } from '../../../data/editing/journal-schema';
-import { appendEdits, readEdits } from '../../scenarios/scenario-store';
+import { appendEdits, findEvent, readEdits } from '../../scenarios/scenario-store';
 
 const idParams = z.object({ id: z.string() });
 
@@ -22,5 +23,12 @@ export const editRoutes =
       const { id } = checked(idParams, request.params, 'the address');
       const { after } = checked(z.object({ after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0) }), request.query, 'the query');
       return { entries: await readEdits(db, id, after) };
+    });
+
+    app.get('/api/scenarios/:id/events/:eventId', { config: { policy: scenarioViewers } }, async (request) => {
+      const { id, eventId } = checked(z.object({ id: z.string(), eventId: z.string().max(100) }), request.params, 'the address');
+      const event = await findEvent(db, id, eventId);
+      if (!event) throw new HttpError(404, `The scenario has no event “${eventId}”.`);
+      return { event };
     });
   };
