@@ -4,7 +4,9 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { startScenario } from './actions';
+import { startHashOf, startScenario, startTeam } from './actions';
+import { pageTeam } from './ui/team/page-team';
+import { TeamGate } from './ui/team/SignInPage';
 import { store } from './data/store';
 import { startUrlSync } from './data/url-sync';
 import { layersOf } from './layers';
@@ -97,9 +99,14 @@ prewarmMaps();
 // The basemap (a deployment's archive, a link's, the file chosen last time) is settled while the scenario loads; the map waits for both.
 void startBasemap(store, window.location.search);
 
-void startScenario(session, window.location.hash).then(() => {
+// A link to a shared scenario (`?shared=`) names it on the team server, not in this browser's library.
+const started = startScenario(session, startHashOf(window.location.hash, window.location.search)).then(() => {
   startUrlSync(store, () => layersOf(store.getState().scenario).toggleable.map((layer) => layer.id));
 });
+
+// Served by a team server? Then sign in (or find the session), and open the shared scenario a link
+// names once the first scenario is on screen. Under `npm start` one same-origin request finds none.
+void startTeam(pageTeam, { search: window.location.search, started });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -107,7 +114,9 @@ createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
       <MainMapProvider holder={mainMap}>
-        <App />
+        <TeamGate>
+          <App />
+        </TeamGate>
       </MainMapProvider>
     </ErrorBoundary>
   </StrictMode>,

@@ -166,7 +166,10 @@ export class ScenarioSession {
     const journal = await this.keptIn.readEdits(id).catch(() => []);
     if (this.store.getState().scenario?.id !== id) return; // another opened meanwhile
     this.#replay(journal);
-    this.store.getState().setHistory(historyFromJournal(journal));
+    // On the server the journal is everyone's: this page undoes its person's own steps, and a viewer none.
+    const { author } = this.activeOptions;
+    const own = this.#shared ? (this.readOnly ? [] : journal.filter((record) => record.author === author)) : journal;
+    this.store.getState().setHistory(historyFromJournal(own));
   }
 
   /** Back to this browser's storage (nothing shared on screen any more). */
@@ -247,6 +250,11 @@ export class ScenarioSession {
   /** Shows a step at once, then appends it to the journal, then reads back what others did meanwhile. */
   async commit(step: Step, kind: EditStep): Promise<void> {
     const state = this.store.getState();
+    // An undo or redo is a change too: a viewer makes none (the server would refuse it anyway).
+    if (this.readOnly) {
+      this.noticeOnce('view-only', 'You can view this scenario but not change it.');
+      return;
+    }
     const headEdits = step.filter(isHeadEdit);
     if (headEdits.length > 0) this.#showHead(withHeadEdits(state.scenario!, headEdits));
     let eventSets = state.eventSets;

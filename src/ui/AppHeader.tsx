@@ -1,6 +1,8 @@
 import { store, useStore } from '../data/store';
 import { sourcesLine } from '../data/scenario-text';
 import { ImportButton } from './import/ImportControls';
+import { canEditOpenScenario } from '../data/slices/team';
+import { SharedBadge, TeamUserActions } from './team/TeamHeader';
 
 /** The header: the scenario's title and sources, the phone's list and menu toggles, and the app's actions (most open a dialog, src/ui/Dialogs.tsx). */
 export function AppHeader({
@@ -22,6 +24,8 @@ export function AppHeader({
   onImportFile: (file: File) => void;
 }) {
   const scenario = useStore((state) => state.scenario);
+  // A viewer of a shared scenario is offered nothing that changes it.
+  const canEdit = useStore(canEditOpenScenario);
   const { openDialog } = store.getState();
   return (
     <header className="app-header">
@@ -29,6 +33,7 @@ export function AppHeader({
         <span className="brand">Tripwire</span> {scenario?.title}
         {scenario?.subtitle && <span className="app-subtitle"> — {scenario.subtitle}</span>}
       </h1>
+      <SharedBadge />
       {scenario && scenario.sources.length > 0 && <p className="app-source">Source: {sourcesLine(scenario)}</p>}
       <button type="button" className="list-toggle" aria-expanded={listOpen} aria-controls="event-sidebar" onClick={() => setListOpen(!listOpen)}>
         {listOpen ? 'Hide events' : 'Events'}
@@ -41,10 +46,12 @@ export function AppHeader({
         <button type="button" onClick={() => openDialog({ kind: 'scenarios' })} title="Open, save or start a scenario; the scenarios kept in this browser">
           Scenarios…
         </button>
-        <ImportButton onFile={onImportFile} />
-        <button type="button" onClick={() => openDialog({ kind: 'draft' })} title="Draft dated, placed, quoted events from an article's text, and review them">
-          Draft from text…
-        </button>
+        {canEdit && <ImportButton onFile={onImportFile} />}
+        {canEdit && (
+          <button type="button" onClick={() => openDialog({ kind: 'draft' })} title="Draft dated, placed, quoted events from an article's text, and review them">
+            Draft from text…
+          </button>
+        )}
         <button type="button" onClick={() => openDialog({ kind: 'export' })} aria-keyshortcuts="E" title="Export a briefing image (E)">
           Export image
         </button>
@@ -54,6 +61,7 @@ export function AppHeader({
         <button type="button" onClick={() => setPresenting(!presenting)} aria-keyshortcuts="P" aria-pressed={presenting} title="Presentation mode (P; Escape leaves)">
           {presenting ? 'Leave presentation' : 'Present'}
         </button>
+        <TeamUserActions />
       </div>
     </header>
   );

@@ -9,6 +9,7 @@ import { asWrittenBy } from '../../briefing/briefing-model';
 import { editEvent } from '../../actions';
 import { quoteContext } from '../../data/quote-context';
 import { MoveEventButtons } from '../edit/MoveEventButtons';
+import { canEditOpenScenario } from '../../data/slices/team';
 
 
 const PRECISION_WORDS = { day: 'exact day', month: 'month known', year: 'year known' } as const;
@@ -23,6 +24,7 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
   });
   // An event with a source of its own (drafted from another article) is cited by it, not by its set's.
   const cited = event.source ?? citation;
+  const canEdit = useStore(canEditOpenScenario);
   const state = store.getState();
   const goTo = (target: TripwireEvent | null) => {
     if (!target) return;
@@ -131,20 +133,22 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
           Next →
         </button>
       </nav>
-      <nav className="detail-nav detail-edit" aria-label="Edit this event">
-        <button type="button" onClick={() => state.openEventForm({ editing: event.id, position: null })}>
-          Edit
-        </button>
-        <MoveEventButtons key={event.id} event={event} />
-        <button
-          type="button"
-          onClick={() => {
-            void editEvent(session, event, null).then(() => store.getState().addNotice(`Deleted “${event.title}”. Undo (Ctrl+Z) brings it back.`));
-          }}
-        >
-          Delete
-        </button>
-      </nav>
+      {canEdit && (
+        <nav className="detail-nav detail-edit" aria-label="Edit this event">
+          <button type="button" onClick={() => state.openEventForm({ editing: event.id, position: null })}>
+            Edit
+          </button>
+          <MoveEventButtons key={event.id} event={event} />
+          <button
+            type="button"
+            onClick={() => {
+              void editEvent(session, event, null).then(() => store.getState().addNotice(`Deleted “${event.title}”. Undo (Ctrl+Z) brings it back.`));
+            }}
+          >
+            Delete
+          </button>
+        </nav>
+      )}
     </article>
   );
 }

@@ -1,12 +1,16 @@
 import { store, useStore } from '../../data/store';
 import { session } from '../../session';
 import { redoEdit, undoEdit } from '../../actions';
+import { canEditOpenScenario } from '../../data/slices/team';
 
 /** "Add event", "Draw geography", Undo and Redo (Ctrl+Z / Ctrl+Shift+Z), above the event list. */
 export function EditToolbar() {
   const canUndo = useStore((state) => state.history.past.length > 0);
   const canRedo = useStore((state) => state.history.future.length > 0);
   const readOnly = useStore((state) => state.scenario?.readOnly === true);
+  // A shared scenario the person may only view: no editing controls at all.
+  const canEdit = useStore(canEditOpenScenario);
+  if (!canEdit) return null;
   return (
     <div className="edit-toolbar">
       <button

@@ -6,6 +6,7 @@ import { checkHead, layerOfFeature, withoutFeature } from '../../data/editing/ge
 import { editableShape, headWithShape, type DrawnShape } from '../../data/editing/geography-form-values';
 import type { GeographyFeature } from '../../data/schemas';
 import { useShapeDrawing } from './use-shape-drawing';
+import { canEditOpenScenario } from '../../data/slices/team';
 
 /**
  * The geography detail's edit buttons: reshape on the map (Save / Cancel), edit the fields in the
@@ -17,7 +18,8 @@ export function GeographyEditNav({ feature }: { feature: GeographyFeature }) {
   const [shape, setShape] = useState<DrawnShape | null>(null);
   const drawing = useShapeDrawing(setShape);
   const editable = editableShape(feature.geometry);
-  if (!color) return null;
+  const canEdit = useStore(canEditOpenScenario); // a viewer of a shared scenario: nothing to edit
+  if (!color || !canEdit) return null;
 
   const notSaved = (what: string, issues: { location: string; message: string }[]) =>
     store.getState().addNotice(`${what}: the scenario would no longer open (${issues[0]!.location}: ${issues[0]!.message}).`);

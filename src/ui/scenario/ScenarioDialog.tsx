@@ -10,6 +10,8 @@ import { OpenScenarioButton } from './ScenarioControls';
 import { ScenarioDetails } from './ScenarioDetails';
 import { shownBounds, useMainMap } from '../../map/map-context';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { canEditOpenScenario } from '../../data/slices/team';
+import { SharedLibrary } from '../team/SharedLibrary';
 
 type Flow = ReturnType<typeof useScenarioFlow>;
 
@@ -23,6 +25,9 @@ export function ScenarioDialog({ open, onClose, flow }: { open: boolean; onClose
   const dialogRef = useModalDialog(open);
   const scenario = useStore((state) => state.scenario);
   const stored = useStore((state) => state.scenarioStored);
+  const openShared = useStore((state) => state.openShared);
+  const canEdit = useStore(canEditOpenScenario);
+  const teamUser = useStore((state) => state.teamUser);
   const [library, setLibrary] = useState<StoredScenario[] | null>(null);
   const [status, setStatus] = useState('');
   const mainMap = useMainMap();
@@ -54,7 +59,13 @@ export function ScenarioDialog({ open, onClose, flow }: { open: boolean; onClose
       {scenario && (
         <p>
           Open now: <strong>{scenario.title}</strong>
-          {scenario.readOnly ? ' (built-in, read-only: editing makes a copy)' : stored ? ' (kept in this browser)' : ' (not kept in this browser yet)'}
+          {openShared
+            ? ` (shared on the team server${openShared.access === 'viewer' ? ': you can view it, not change it' : ''})`
+            : scenario.readOnly
+              ? ' (built-in, read-only: editing makes a copy)'
+              : stored
+                ? ' (kept in this browser)'
+                : ' (not kept in this browser yet)'}
         </p>
       )}
       <div className="scenario-actions">
@@ -70,12 +81,13 @@ export function ScenarioDialog({ open, onClose, flow }: { open: boolean; onClose
           New from current view
         </button>
       </div>
-      {scenario && (
+      {scenario && canEdit && (
         <details className="scenario-details-section">
           <summary>Edit title, “as of” date and source{scenario.readOnly ? ' (makes a copy)' : ''}</summary>
           <ScenarioDetails key={scenario.id} onSaved={() => setStatus('Details saved.')} />
         </details>
       )}
+      {teamUser && <SharedLibrary open={open} onOpened={onClose} />}
       <h3>In this browser</h3>
       <ul className="scenario-library" aria-label="Scenario library">
         <li>

@@ -1,0 +1,33 @@
+import { signOut } from '../../actions';
+import { useStore } from '../../data/store';
+import { sharedLabel } from '../../data/slices/team';
+import { pageTeam } from './page-team';
+import './team.css';
+
+/** Beside the title: whether the open scenario is shared, and what you may do with it. */
+export function SharedBadge() {
+  const open = useStore((state) => state.openShared);
+  const label = sharedLabel(open);
+  if (!open || !label) return null;
+  return (
+    <span className={`shared-badge${open.access === 'viewer' ? ' is-view-only' : ''}`} title={open.access === 'owner' ? 'Shared on the team server; you own it' : `Shared on the team server by ${open.owner}`}>
+      {label}
+    </span>
+  );
+}
+
+/** Among the header's actions, on a team server: who is signed in, and Sign out. */
+export function TeamUserActions() {
+  const user = useStore((state) => state.teamUser);
+  if (!user) return null;
+  return (
+    <span className="team-user">
+      <span className="team-user-name">
+        Signed in as <strong>{user.username}</strong>
+      </span>
+      <button type="button" onClick={() => void signOut(pageTeam).catch(() => {})}>
+        Sign out
+      </button>
+    </span>
+  );
+}
