@@ -7,7 +7,7 @@ import type { Database } from '../db/database';
 import { csrfTokenMatches, findSession } from '../accounts/sessions';
 import { accessOf } from '../scenarios/scenario-store';
 import { CONTENT_SECURITY_POLICY_HEADER } from './content-security-policy';
-import { HttpError, NOT_SIGNED_IN, NO_SUCH_SCENARIO, allows, sendError } from './policy';
+import { HttpError, NOT_SIGNED_IN, NO_SUCH_SCENARIO, allows, sendError, type Policy } from './policy';
 import { SCENARIO_ID } from './checks';
 import { healthRoutes } from './routes/health-routes';
 import { sessionRoutes } from './routes/session-routes';
@@ -37,13 +37,26 @@ export interface ServerContext {
 export const JSON_BODY_LIMIT = 1024 * 1024;
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** A route of the app, as registered: tests/server/route-policies.test.ts runs each as every role. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: Policy;
+}
+const registered = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+/** Every route `buildApp` registered (HEAD twins of GET routes too), with its policy. */
+export const registeredRoutes = (app: FastifyInstance): readonly RegisteredRoute[] => registered.get(app) ?? [];
+
 export async function buildApp({ db, distDir, secureCookies = false, trustProxy = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: JSON_BODY_LIMIT, trustProxy, logger: false, return503OnClosing: true });
   const context: ServerContext = { db, cookieName: secureCookies ? '__Host-tripwire_session' : 'tripwire_session', secureCookies };
 
   // A route without a policy is a route nobody decided about: refuse to start with it.
+  const routes: RegisteredRoute[] = [];
+  registered.set(app, routes);
   app.addHook('onRoute', (route) => {
     if (!route.config?.policy) throw new Error(`${String(route.method)} ${route.url} declares no policy (src/server/http/policy.ts)`);
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, policy: route.config.policy });
   });
   app.decorateRequest('signedIn', null);
   app.decorateRequest('access', null);
