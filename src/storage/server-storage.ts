@@ -150,8 +150,12 @@ export function serverStorage(api: TeamApi, documents: ScenarioDocuments, { poll
     },
 
     async readEdits(scenarioId, afterSeq = 0) {
-      // What the document already includes is not journal to apply again.
-      const entries = await readAll(scenarioId, Math.max(afterSeq, base.get(scenarioId) ?? 0));
+      // What the document already includes is not journal to apply again. A scenario that is gone
+      // (or no longer shared with this person) has no journal to read, as in the other storages.
+      const entries = await readAll(scenarioId, Math.max(afterSeq, base.get(scenarioId) ?? 0)).catch((error: { status?: number }) => {
+        if (error.status === 404) return [];
+        throw error;
+      });
       return entries.map((entry) => committedOfEntry(scenarioId, entry));
     },
 

@@ -1,8 +1,10 @@
-// One contract for every storage (src/storage/storage.ts): memory, and this browser's IndexedDB
-// (here through fake-indexeddb, a spec-following implementation; the browser tests exercise the
-// real one). The team server's storage will be added to `storages` and pass the same cases.
+// One contract for every storage (src/storage/storage.ts): memory, this browser's IndexedDB (here
+// through fake-indexeddb, a spec-following implementation; the browser tests exercise the real
+// one), and the team server's (a real server in this process, on PGlite, over HTTP). Imports of
+// the built-in scenario are kept only in this browser: the import cases are for the two that keep them.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
 import type { TripwireEvent } from '../../src/data/events';
 import type { ScenarioHead } from '../../src/data/scenario-schema';
 import type { JournalRecord } from '../../src/data/editing/edit-journal';
@@ -12,35 +14,112 @@ import { indexedDbStorage } from '../../src/storage/indexeddb-storage';
 import { saveImport } from '../../src/storage/stored-imports';
 import { EVENTS_PER_CHUNK } from '../../src/storage/database';
 import type { AcceptedImport, TripwireStorage } from '../../src/storage/storage';
-
-/** Each case gets "two tabs" of one storage: two objects over the same place. */
-const storages: Record<string, () => [TripwireStorage, TripwireStorage]> = {
-  memory: () => {
-    const shelf = emptyShelf();
-    return [memoryStorage(shelf), memoryStorage(shelf)];
-  },
-  indexeddb: () => [indexedDbStorage(), indexedDbStorage()],
-};
+import { serverStorage } from '../../src/storage/server-storage';
+import { createTeamApi, type FetchLike } from '../../src/team/team-api';
+import { streamScenarioDocuments } from '../../src/team/stream-scenario-documents';
+import { writeScenarioDocument } from '../../src/team/scenario-documents';
+import { openPglite, type Database } from '../../src/server/db/database';
+import { migrate } from '../../src/server/db/migrations';
+import { buildApp } from '../../src/server/http/app';
+import { addPerson } from '../../src/server/accounts/people';
 
 let unique = 0;
 const head = (id = `scenario-${++unique}`): ScenarioHead =>
   ({ tripwire: 1, id, title: `Scenario ${id}`, sources: [], views: [{ id: 'main', title: 'Main', bounds: [0, 0, 10, 10] }], layers: [], measurements: [], eventSets: [{ id: 'events', name: 'Events' }] }) as unknown as ScenarioHead;
-const events = (count: number, prefix: string) =>
-  Array.from({ length: count }, (_, index) => ({ id: `${prefix}-${index}`, title: `${prefix} ${index}`, start: index, end: index, eventSetId: 'events' }) as unknown as TripwireEvent);
+/** Events as the app holds them (normalised: the server checks every one as a file's). */
+const event = (id: string, title: string, index = 0): TripwireEvent => ({
+  id,
+  title,
+  date: new Date((19_000 + index) * 86_400_000).toISOString().slice(0, 10),
+  category: 'diplomacy',
+  actors: [],
+  status: 'reported',
+  layers: [],
+  key: index,
+  eventSetId: 'events',
+  geometry: { type: 'Point', coordinates: [1, 1] },
+  start: 19_000 + index,
+  end: 19_000 + index,
+  precision: 'day',
+});
+const events = (count: number, prefix: string) => Array.from({ length: count }, (_, index) => event(`${prefix}-${index}`, `${prefix} ${index}`, index));
 const eventEdit = (scenarioId: string, id: string, title: string): JournalRecord => ({
   scenarioId,
   step: 'do',
-  edits: [{ before: null, after: { id, title } as unknown as TripwireEvent }],
+  edits: [{ before: null, after: event(id, title) }],
   author: 'analyst-1',
   madeAt: '2026-12-07T10:00:00.000Z',
 });
-const nextTick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-for (const [kind, make] of Object.entries(storages)) {
-  describe(`${kind} storage`, () => {
+interface StorageUnderTest {
+  /** "Two tabs": two objects over the same place. */
+  tabs(): Promise<[TripwireStorage, TripwireStorage]>;
+  /** A new scenario's head, where appending edits to it is allowed (the server gives ids itself, and takes edits only for scenarios it has). */
+  existing(storage: TripwireStorage): Promise<ScenarioHead>;
+  /** Long enough for a watcher to hear of an edit. */
+  settle(): Promise<void>;
+  keepsImports: boolean;
+}
+
+const wait = (ms: number) => () => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The team server in this process, on an in-memory PGlite, signed in over HTTP with a cookie as a browser would be. */
+const server = { app: null as FastifyInstance | null, db: null as Database | null, url: '' };
+const SERVER_POLL_MS = 25;
+async function serverTab(): Promise<TripwireStorage> {
+  let cookie = '';
+  const cookieFetch: FetchLike = async (input, init = {}) => {
+    const response = await fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });
+    const set = response.headers.getSetCookie().map((line) => line.split(';')[0]!);
+    if (set.length > 0) cookie = set.join('; ');
+    return response;
+  };
+  const api = createTeamApi({ fetch: cookieFetch, baseUrl: server.url });
+  await api.signIn('analyst-1', 'contract password');
+  return Object.assign(serverStorage(api, streamScenarioDocuments, { pollEvery: SERVER_POLL_MS }), { api });
+}
+
+const storages: Record<string, StorageUnderTest> = {
+  memory: {
+    tabs: async () => {
+      const shelf = emptyShelf();
+      return [memoryStorage(shelf), memoryStorage(shelf)];
+    },
+    existing: async () => head(),
+    settle: wait(20),
+    keepsImports: true,
+  },
+  indexeddb: { tabs: async () => [indexedDbStorage(), indexedDbStorage()], existing: async () => head(), settle: wait(20), keepsImports: true },
+  server: {
+    tabs: async () => [await serverTab(), await serverTab()],
+    async existing(storage) {
+      const { api } = storage as TripwireStorage & { api: ReturnType<typeof createTeamApi> };
+      const { id } = await api.publish(writeScenarioDocument(head(), []));
+      return head(id);
+    },
+    settle: wait(SERVER_POLL_MS * 8),
+    keepsImports: false,
+  },
+};
+
+beforeAll(async () => {
+  server.db = await openPglite();
+  await migrate(server.db);
+  await addPerson(server.db, { username: 'analyst-1', password: 'contract password', role: 'member' }, null);
+  server.app = await buildApp({ db: server.db });
+  server.url = `${await server.app.listen({ port: 0, host: '127.0.0.1' })}/`;
+}, 60_000);
+afterAll(async () => {
+  await server.app?.close();
+  await server.db?.close();
+});
+
+for (const [kind, { tabs: make, existing, settle, keepsImports }] of Object.entries(storages)) {
+  // The server reads and checks every document it is given (20,000 events take a few seconds here).
+  describe(`${kind} storage`, { timeout: kind === 'server' ? 60_000 : 5_000 }, () => {
     let opened: TripwireStorage[] = [];
-    const tabs = () => {
-      const pair = make();
+    const tabs = async () => {
+      const pair = await make();
       opened.push(...pair);
       return pair;
     };
@@ -50,20 +129,21 @@ for (const [kind, make] of Object.entries(storages)) {
     });
 
     it('gives back a saved scenario whole, in order, and lists it', async () => {
-      const [storage] = tabs();
-      const saved = head();
+      const [storage] = await tabs();
+      const saved = await existing(storage);
       const many = events(EVENTS_PER_CHUNK + 3, 'e');
       await storage.saveScenario(saved, many);
       expect(await storage.readScenario(saved.id)).toEqual({ head: saved, events: many });
       expect(await storage.hasScenario(saved.id)).toBe(true);
-      expect((await storage.listScenarios()).find((record) => record.id === saved.id)).toMatchObject({ head: saved, eventCount: many.length });
+      // A library lists what a chooser shows (the server sends no whole heads for a list).
+      expect((await storage.listScenarios()).find((record) => record.id === saved.id)).toMatchObject({ head: { id: saved.id, title: saved.title }, eventCount: many.length });
       expect(await storage.readScenario('no-such-scenario')).toBeNull();
       expect(await storage.hasScenario('no-such-scenario')).toBe(false);
     });
 
     it('keeps its own copy: changing the objects saved or read changes nothing stored', async () => {
-      const [storage] = tabs();
-      const saved = head();
+      const [storage] = await tabs();
+      const saved = await existing(storage);
       const list = events(2, 'c');
       await storage.saveScenario(saved, list);
       (list[0] as { title: string }).title = 'changed after saving';
@@ -73,9 +153,9 @@ for (const [kind, make] of Object.entries(storages)) {
     });
 
     it('gives each committed edit its place in the order, with its author, and reads the journal from any place', async () => {
-      const [storage] = tabs();
-      const { id } = head();
-      const other = head();
+      const [storage] = await tabs();
+      const { id } = await existing(storage);
+      const other = await existing(storage);
       const first = await storage.appendEdit(eventEdit(id, 'a', 'A'));
       await storage.appendEdit(eventEdit(other.id, 'x', 'X'));
       const second = await storage.appendEdit(eventEdit(id, 'b', 'B'));
@@ -86,8 +166,8 @@ for (const [kind, make] of Object.entries(storages)) {
     });
 
     it('folds the journal in when a scenario is saved whole, and deletes it with the scenario', async () => {
-      const [storage] = tabs();
-      const saved = head();
+      const [storage] = await tabs();
+      const saved = await existing(storage);
       await storage.saveScenario(saved, []);
       await storage.appendEdit({ scenarioId: saved.id, step: 'do', edits: headEdits(saved, { ...saved, title: 'Renamed' }) });
       expect(await storage.readEdits(saved.id)).toHaveLength(1);
@@ -100,23 +180,24 @@ for (const [kind, make] of Object.entries(storages)) {
     });
 
     it("tells the other tab's watcher of the scenario, not its own, and stops when asked", async () => {
-      const [mine, theirs] = tabs();
-      const { id } = head();
+      const [mine, theirs] = await tabs();
+      const { id } = await existing(mine);
       const heard = { mine: 0, theirs: 0, otherScenario: 0 };
       mine.watch(id, () => (heard.mine += 1));
       const stop = theirs.watch(id, () => (heard.theirs += 1));
-      theirs.watch(head().id, () => (heard.otherScenario += 1));
+      theirs.watch((await existing(mine)).id, () => (heard.otherScenario += 1));
       await mine.appendEdit(eventEdit(id, 'a', 'A'));
-      await nextTick();
+      await settle();
       expect(heard).toEqual({ mine: 0, theirs: 1, otherScenario: 0 });
       stop();
       await mine.appendEdit(eventEdit(id, 'b', 'B'));
-      await nextTick();
+      await settle();
       expect(heard.theirs).toBe(1);
     });
 
-    it('keeps an import with its file, gives it back in order, and forgets it on delete', async () => {
-      const [storage] = tabs();
+    // Imports of the built-in scenario, which is only ever in this browser (a shared scenario's imports are in its document).
+    if (keepsImports) it('keeps an import with its file, gives it back in order, and forgets it on delete', async () => {
+      const [storage] = await tabs();
       const id = `import-${++unique}`;
       const list = events(EVENTS_PER_CHUNK * 2 + 1, id);
       const file = new Blob(['date,title\n2024-01-01,A\n']);
