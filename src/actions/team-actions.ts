@@ -94,8 +94,9 @@ export async function startTeam(team: TeamConnection, { search = '', started = P
   }
   if (linked) state.setPendingShared(linked);
   const user = await team.api.currentSession().catch(() => null);
-  state.setTeamServer('present');
+  // Who is signed in first: a page already signed in never shows the sign-in page (and remakes its map) between the two.
   state.setTeamUser(user);
+  state.setTeamServer('present');
   await started.catch(() => {});
   if (user) await afterSignIn(team);
 }
