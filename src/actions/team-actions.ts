@@ -23,6 +23,8 @@ export interface TeamConnection {
   session: ScenarioSession;
   /** The shared scenario being opened, shown in the store once the session has it on screen. */
   opening: OpenShared | null;
+  /** Puts the shared scenario on screen in the page's address (`?shared=`), or takes it out; nothing outside the page. */
+  showInAddress: (id: string | null) => void;
 }
 
 export interface TeamOptions {
@@ -53,7 +55,12 @@ export function connectTeam(session: ScenarioSession, options: TeamOptions = {})
     },
   });
   const storage = serverStorage(api, options.documents ?? workerScenarioDocuments, options.pollEvery ? { pollEvery: options.pollEvery } : {});
-  const team: TeamConnection = { api, storage, session, opening: null };
+  const showInAddress = (id: string | null) => {
+    if (!options.followAddress) return;
+    const next = withSharedId(window.location.href, id);
+    if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, '', next);
+  };
+  const team: TeamConnection = { api, storage, session, opening: null, showInAddress };
   // Whatever opens, the store says whether it is shared: a scenario of this browser's (a file, the
   // built-in one, the library) takes the session back to this browser's storage.
   store.subscribe(
@@ -66,15 +73,7 @@ export function connectTeam(session: ScenarioSession, options: TeamOptions = {})
       } else if (team.opening?.id === id && state.openShared !== team.opening) state.setOpenShared(team.opening);
     },
   );
-  if (options.followAddress) {
-    store.subscribe(
-      (state) => state.openShared?.id ?? null,
-      (id) => {
-        const next = withSharedId(window.location.href, id);
-        if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, '', next);
-      },
-    );
-  }
+  store.subscribe((state) => state.openShared?.id ?? null, showInAddress);
   return team;
 }
 
@@ -170,8 +169,11 @@ export async function openShared(team: TeamConnection, id: string): Promise<bool
   }
   const rows = await refreshLibrary(team);
   const row = rows?.find((candidate) => candidate.id === id);
+  // A link that opened nothing no longer names it: a reload shows what is on screen.
+  const notOpened = () => team.showInAddress(store.getState().openShared?.id ?? null);
   if (!row) {
     if (rows) store.getState().addNotice(NOT_SHARED_WITH_YOU);
+    notOpened();
     return false;
   }
   team.opening = { id, access: row.access, owner: row.owner };
@@ -179,10 +181,12 @@ export async function openShared(team: TeamConnection, id: string): Promise<bool
     const opened = await session.openShared(team.storage, { author: user.username, mode: row.access === 'viewer' ? 'view' : 'edit' }, id);
     if (!opened) {
       store.getState().addNotice(NOT_SHARED_WITH_YOU);
+      notOpened();
       return false;
     }
   } catch (error) {
     store.getState().addNotice(`The shared scenario could not be opened: ${messageOf(error)}`);
+    notOpened();
     return false;
   } finally {
     team.opening = null;

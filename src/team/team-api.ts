@@ -176,7 +176,9 @@ export function createTeamApi(options: TeamApiOptions = {}) {
      */
     async available(): Promise<Health | null> {
       try {
-        const response = await fetchFn(url('api/health'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+        // No Accept header: `vite preview` answers an `Accept: application/json` request for a
+        // missing file with a 404, which the browser logs as an error, and any other with the app's page.
+        const response = await fetchFn(url('api/health'), { credentials: 'same-origin' });
         if (!response.ok || !isJson(response)) return null;
         const body = (await response.json()) as Partial<Health> | null;
         return body && body.ok === true ? (body as Health) : null;

@@ -19,7 +19,7 @@ import { absoluteTime, relativeTime } from './relative-time';
 import { pageTeam } from './page-team';
 import './team.css';
 
-const ACCESS_WORDS = { owner: 'yours', editor: 'you can edit', viewer: 'view only' } as const;
+const ACCESS_WORDS = { owner: 'yours', editor: 'you can edit', viewer: 'you can view' } as const;
 const ROLE_WORDS: Record<TeamShareRole, string> = { viewer: 'can view', editor: 'can edit' };
 
 type Panel = { id: string; kind: 'share' | 'rename' | 'delete' | 'hand-over' };
@@ -111,7 +111,7 @@ export function SharedLibrary({ open, onOpened }: { open: boolean; onOpened: () 
                 <strong>{row.title}</strong>
                 {openNow?.id === row.id && <span className="muted"> (open now)</span>}
                 <span className="muted shared-library-meta">
-                  {row.access === 'owner' ? 'Yours' : `${row.owner}’s`} · {ACCESS_WORDS[row.access]}
+                  {row.access === 'owner' ? 'Yours' : `${row.owner}’s · ${ACCESS_WORDS[row.access]}`}
                   {row.everyone ? ` · everyone ${ROLE_WORDS[row.everyone]}` : ''} · {formatCount(row.eventCount)} events · changed by {row.updatedBy}{' '}
                   <time dateTime={row.updatedAt} title={absoluteTime(row.updatedAt)}>
                     {relativeTime(row.updatedAt)}
@@ -223,6 +223,7 @@ function SharePanel({ row, onStatus }: { row: SharedLibraryRow; onStatus: (statu
             <label>
               Everyone signed in
               <select
+                aria-label="Everyone signed in"
                 value={members.everyone ?? ''}
                 onChange={(event) => {
                   const role = (event.target.value || null) as TeamShareRole | null;
@@ -257,7 +258,7 @@ function SharePanel({ row, onStatus }: { row: SharedLibraryRow; onStatus: (statu
             <div className="shared-panel-row">
               <label>
                 Share with
-                <select value={chosen} onChange={(event) => setAdding(event.target.value)}>
+                <select aria-label="Share with" value={chosen} onChange={(event) => setAdding(event.target.value)}>
                   {candidates.map((person) => (
                     <option key={person.username} value={person.username}>
                       {person.username}
@@ -267,7 +268,7 @@ function SharePanel({ row, onStatus }: { row: SharedLibraryRow; onStatus: (statu
               </label>
               <label>
                 who
-                <select value={addingRole} onChange={(event) => setAddingRole(event.target.value as TeamShareRole)}>
+                <select aria-label="What they may do" value={addingRole} onChange={(event) => setAddingRole(event.target.value as TeamShareRole)}>
                   <option value="viewer">can view</option>
                   <option value="editor">can edit</option>
                 </select>
