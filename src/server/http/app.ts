@@ -61,6 +61,9 @@ export async function buildApp({ db, distDir, secureCookies = false, trustProxy 
   app.decorateRequest('signedIn', null);
   app.decorateRequest('access', null);
   await app.register(cookie);
+  // Bodies are JSON (docs/api.md: 415 for anything else). Fastify would also parse text/plain, the
+  // one type a cross-site form can send unasked, into a string that then fails as a malformed 400.
+  app.removeContentTypeParser('text/plain');
 
   // Before any body is read: who is calling, may they, and is a change really theirs (CSRF).
   app.addHook('onRequest', async (request) => {
