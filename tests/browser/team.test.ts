@@ -83,9 +83,13 @@ describe('a team on one server', () => {
     );
 
   let sharedId = '';
+  /** A's and B's pages, kept open from one case to the next. */
+  let alice: Page;
+  let bob: Page;
 
   it('A signs in, publishes the article to the team and shares it with B as a viewer', async () => {
     const { page, errors, requests } = await personPage();
+    alice = page;
     await page.goto(base);
     // Signed out on a team server: the sign-in page, with labelled fields.
     await page.getByLabel('Username').waitFor({ timeout: 30_000 });
@@ -131,6 +135,7 @@ describe('a team on one server', () => {
 
   it('B opens it by link, signs in, and can only view it: no edit controls, and the API refuses a forged edit', async () => {
     const { page, errors } = await personPage();
+    bob = page;
     await page.goto(`${base}s/${sharedId}`);
     await page.getByLabel('Username').waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).searchParams.get('shared')).toBe(sharedId);
@@ -164,6 +169,30 @@ describe('a team on one server', () => {
     expect(answer.status).toBe(200);
     expect(answer.body).not.toContain('Forged by a viewer');
     expect(realErrors(errors).filter((text) => !/status of 403/.test(text))).toEqual([]);
+  });
+
+  it('what A changes reaches B within seconds, and stays on the server through a reload', async () => {
+    const titleOf = (page: Page, id: string) => page.evaluate((id) => window.tripwireStore!.getState().events.find((event) => event.id === id)?.title, id);
+    const target = await alice.evaluate(() => window.tripwireStore!.getState().events[1]!.id);
+    await alice.locator('.event-row').nth(1).click();
+    await alice.getByRole('navigation', { name: 'Edit this event' }).getByRole('button', { name: 'Edit' }).click();
+    const form = alice.getByRole('dialog', { name: 'Edit event' });
+    await form.getByLabel('Title').fill('Changed by alice for the team');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => titleOf(alice, target), { timeout: 10_000 }).toBe('Changed by alice for the team');
+    // B's page asks for the journal every two seconds.
+    await expect.poll(() => titleOf(bob, target), { timeout: 15_000 }).toBe('Changed by alice for the team');
+    expect(await bob.locator('.event-row').nth(1).innerText()).toContain('Changed by alice for the team');
+    // A's own undo history holds A's edit; B has none to undo.
+    expect(await alice.evaluate(() => window.tripwireStore!.getState().history.past.length)).toBe(1);
+    expect(await bob.evaluate(() => window.tripwireStore!.getState().history.past.length)).toBe(0);
+    // The journal says who: a reload of A's page reads the document and the journal after it.
+    await alice.reload();
+    await expect.poll(async () => (await team(alice)).openShared?.id, { timeout: 30_000 }).toBe(sharedId);
+    await expect.poll(() => titleOf(alice, target), { timeout: 15_000 }).toBe('Changed by alice for the team');
+    expect((await team(alice)).notices.join(' ')).not.toContain('not in this browser'); // the link names the server's scenario
+    const journal = JSON.parse((await apiFromPage(alice, 'GET', `api/scenarios/${sharedId}/edits?after=0`)).body) as { entries: { author: string }[] };
+    expect(journal.entries.map((entry) => entry.author)).toEqual(['alice']);
   });
 
   it('C, not a member, gets the answer a missing scenario gets: in the library, by link and by API', async () => {
