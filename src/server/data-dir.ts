@@ -19,7 +19,17 @@ export async function lockDataDir(dataDir: string): Promise<(() => Promise<void>
   chmodSync(paths.root, 0o700); // the admin socket inside is guarded by this directory too
   try {
     // proper-lockfile keeps the lock fresh while this process lives; a lock left by a crash goes stale after 10 s.
-    return await lockfile.lock(paths.root, { lockfilePath: paths.lock, stale: 10_000, update: 2_000, realpath: false });
+    return await lockfile.lock(paths.root, {
+      lockfilePath: paths.lock,
+      stale: 10_000,
+      update: 2_000,
+      realpath: false,
+      // The lock was taken from under us (the directory removed, a clock jump): stop before two processes write the same data.
+      onCompromised: (error) => {
+        console.error(`The lock on ${paths.root} was lost (${error.message}); stopping so that no other process writes the same data.`);
+        process.exit(1);
+      },
+    });
   } catch (error) {
     if ((error as { code?: string }).code === 'ELOCKED') return null;
     throw error;

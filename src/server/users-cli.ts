@@ -66,12 +66,28 @@ function throughServer(socketPath: string, command: PeopleCommand): Promise<{ st
   });
 }
 
+/** A server that has just taken the lock opens its socket once its database is open: give it that long. */
+async function askServer(socketPath: string, command: PeopleCommand) {
+  const giveUpAt = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await throughServer(socketPath, command);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if ((code !== 'ENOENT' && code !== 'ECONNREFUSED') || Date.now() > giveUpAt) {
+        return fail(`The data directory is locked by a running server, but its admin socket (${socketPath}) does not answer: ${(error as Error).message}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 const command = await commandOf();
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const unlock = databaseUrl ? null : await lockDataDir(values.data);
 if (!databaseUrl && !unlock) {
   const socketPath = dataPaths(values.data).adminSocket;
-  const answer = await throughServer(socketPath, command).catch((error: Error) => fail(`The data directory is locked by a running server, but its admin socket (${socketPath}) does not answer: ${error.message}`));
+  const answer = await askServer(socketPath, command);
   if (answer.status !== 200) fail(answer.body.error ?? `The server refused (HTTP ${answer.status}).`);
   console.log(answer.body.output);
 } else {
