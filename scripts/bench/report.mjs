@@ -45,6 +45,7 @@ export function markdown(results) {
     `Importing ${count(results.importMs.events)} events through the app's import button (CSV): ${ms(results.importMs.ms)}, until its report.`,
     millionLine(results.millionImport),
     scenarioLine(results.millionScenario),
+    teamLine(results.teamServer),
     `Cold load of the app to idle: median ${ms(coldLoad.medianMs)} (min ${ms(coldLoad.minMs)}, max ${ms(coldLoad.maxMs)}, ${coldLoad.runs} fresh pages); ` +
       `in turn with it, a plain MapLibre map with the same basemap and labels (bench.html): median ${ms(coldLoad.basemapMedianMs)}, app / basemap ${coldLoad.basemapRatio.toFixed(2)} (target ≤ 1.25); ` +
       `the bare map (sea colour only, bench.html?bare): median ${ms(coldLoad.bareMapMedianMs)}, app / bare ${coldLoad.ratio.toFixed(2)}, basemap / bare ${coldLoad.basemapOverBare.toFixed(2)} (target ≤ 2.3).`,
@@ -102,6 +103,17 @@ function packLine(run) {
     `A briefing pack at 1920×1080, each event framed as its own subject on one reused export map: median ${ms(run.slideMedianMs)} a slide over ${run.slides} slides ` +
     `(the first, which makes the map, ${ms(run.firstSlideMs)}), against page.screenshot() of the app at the same size: ${ms(run.screenshotMedianMs)} (ratio ${run.ratio.toFixed(1)}). ` +
     (run.subjectsUnclear.length === 0 ? `Every slide shows its event clear of the overlays.` : `Slides whose event is not clear: ${run.subjectsUnclear.join(' | ')}.`)
+  );
+}
+
+export function teamLine(run) {
+  if (!run) return 'Team server: not measured in this run.';
+  const latency = (name, { medianMs, p95Ms }) => `${name} median ${ms(medianMs)}, p95 ${ms(p95Ms)}`;
+  return (
+    `Team server (PGlite, \`npm run serve\`): opening a ${count(run.events)}-event scenario from the shared library, until drawn and listed, median ${ms(run.openFromServerMs)}, ` +
+    `against the same document from disk (Open scenario…) ${ms(run.openFromDiskMs)}: server / disk **${run.serverOverDisk.toFixed(2)}** (target ≤ 1.5). ` +
+    `API over HTTP with ${count(run.scenarios)} scenarios in the library: ${latency('health (baseline)', run.api.health)}; ${latency('listing them', run.api.list)} (${run.api.listOverHealth.toFixed(1)}× health); ` +
+    `${latency(`one event of the ${count(run.events)}`, run.api.oneEventOfMillion)} (${run.api.oneEventOverHealth.toFixed(1)}× health); publishing the ${count(run.events)} events took ${ms(run.publishMillionMs)}.`
   );
 }
 

@@ -4,6 +4,8 @@
 // `--quick` (used by `npm test`) proves the bench runs on tiny inputs; it measures nothing.
 // `--basemap` measures only what the basemap costs (cold loads against bench.html and the bare map,
 // and the archive's bytes per view), in a few minutes rather than the whole run's hour.
+// `--team` measures only the team server (npm run serve): a library of 1,000 scenarios and a
+// 1,000,000-event one opened from it against the same document from disk; bench/results-team.json.
 // `--million` measures only the 1,000,000-row import, its storing and reopening (`--runs=N` times,
 // 3 by default, each in a fresh profile), and writes bench/results-million.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,12 +21,14 @@ import { measureExport } from './export.mjs';
 import { measurePack } from './pack.mjs';
 import { measureMillionImport } from './import-million.mjs';
 import { measureMillionScenario } from './scenario-million.mjs';
-import { printBasemapResults, printMillionResults, printResults } from './report.mjs';
+import { measureTeamServer } from './team-server.mjs';
+import { printBasemapResults, printMillionResults, printResults, teamLine } from './report.mjs';
 import { measureArticleScrub, measureImportedScrub, measureSyntheticScrub } from './scrub.mjs';
 
 const quick = process.argv.includes('--quick');
 const basemapOnly = process.argv.includes('--basemap');
 const millionOnly = process.argv.includes('--million');
+const teamOnly = process.argv.includes('--team');
 const millionRuns = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 3);
 // Heap figures: exact numbers from performance.memory, and a gc() to call before reading them.
 const HEAP_FLAGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
@@ -49,6 +53,15 @@ try {
     writeFileSync('bench/results-million.json', JSON.stringify(results, null, 2) + '\n');
     printMillionResults(results);
     console.log('\nwritten: bench/results-million.json');
+    process.exit(0);
+  }
+  if (teamOnly) {
+    const teamServer = await measureTeamServer(browser, { scenarios: 1000, events: 1_000_000, runs: 3, log });
+    const results = { date: new Date().toISOString(), chromium: browser.version(), machine: `${process.platform} ${process.arch}, ${cpus().length} cores`, teamServer };
+    mkdirSync('bench', { recursive: true });
+    writeFileSync('bench/results-team.json', JSON.stringify(results, null, 2) + '\n');
+    console.log(teamLine(teamServer));
+    console.log('\nwritten: bench/results-team.json');
     process.exit(0);
   }
   log('cold load …');
@@ -80,6 +93,8 @@ try {
   const scenarioEvents = quick ? 2_000 : 1_000_000;
   log(`${scenarioEvents.toLocaleString('en')}-event scenario document opened, stored, saved, reopened …`);
   const millionScenario = await measureMillionScenario(browser, baseUrl, { count: scenarioEvents, reopenRuns: quick ? 1 : 3, log });
+  log('team server: a shared library, and a scenario opened from it …');
+  const teamServer = await measureTeamServer(browser, { scenarios: quick ? 5 : 1000, events: quick ? 2_000 : 1_000_000, runs: quick ? 1 : 3, log });
   log('synthetic events (bench.html) …');
   const synthetic = await measureSyntheticScrub(browser, baseUrl, { quick, steps: STEPS, log });
   const results = {
@@ -97,6 +112,7 @@ try {
     textSearch: { events: importedEvents, ...imported.textSearch },
     millionImport: million,
     millionScenario,
+    teamServer,
     loads: synthetic.loads,
     longTasks: synthetic.longTasks,
     export: exported,

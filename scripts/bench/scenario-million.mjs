@@ -11,7 +11,7 @@ import { widestView } from '../built-in-scenario.mjs';
 const SCENARIO_ID = 'bench-synthetic-scenario';
 
 /** Writes a scenario of `count` events, each with the fields a real one carries (summary, quote, place). */
-async function writeScenario(path, count) {
+export async function writeScenario(path, count) {
   const head = { tripwire: 1, id: SCENARIO_ID, title: 'Synthetic incidents (benchmark)', views: [{ id: 'region', title: 'Region', bounds: widestView().bounds }], eventSets: [{ id: 'events', name: 'Synthetic' }] };
   const out = createWriteStream(path);
   const write = (text) => (out.write(text) ? undefined : new Promise((resolve) => out.once('drain', resolve)));
