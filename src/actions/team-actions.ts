@@ -11,7 +11,7 @@ import type { OpenShared, TeamShareRole } from '../data/slices/team';
 import { scenarioDocumentParts } from '../scenario/scenario-document';
 import { serverStorage, type ScenarioDocuments, type TripwireStorage } from '../storage';
 import type { ScenarioSession } from '../session';
-import { createTeamApi, type FetchLike, type TeamApi } from '../team/team-api';
+import { createTeamApi, TeamApiError, type FetchLike, type TeamApi } from '../team/team-api';
 import { workerScenarioDocuments } from '../team/scenario-documents';
 import { libraryRowsOf, NOT_SHARED_WITH_YOU, sharedIdOf, signInErrorOf, withSharedId } from '../team/library';
 import { openBuiltInScenario } from './scenario-actions';
@@ -33,8 +33,11 @@ export interface TeamOptions {
   /** How documents are read and written: the scenario worker in the page. */
   documents?: ScenarioDocuments;
   pollEvery?: number;
-  /** Whether to keep the page's address (`?shared=`) in step; the page's own connection does. */
-  followAddress?: boolean;
+  /**
+   * The page's own connection: it keeps the page's address (`?shared=`) in step, and reads the
+   * library again when the page is looked at again (a role given or taken away meanwhile).
+   */
+  page?: boolean;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -54,9 +57,24 @@ export function connectTeam(session: ScenarioSession, options: TeamOptions = {})
       state.setTeamUser(null);
     },
   });
-  const storage = serverStorage(api, options.documents ?? workerScenarioDocuments, options.pollEvery ? { pollEvery: options.pollEvery } : {});
+  const server = serverStorage(api, options.documents ?? workerScenarioDocuments, options.pollEvery ? { pollEvery: options.pollEvery } : {});
+  // A change the server refuses (403: a role taken away meanwhile) reads the library again, so the
+  // page stops offering what the person may no longer do.
+  const refusedThen = async <T>(change: Promise<T>): Promise<T> => {
+    try {
+      return await change;
+    } catch (error) {
+      if (error instanceof TeamApiError && error.status === 403) void refreshLibrary(team);
+      throw error;
+    }
+  };
+  const storage: TripwireStorage = {
+    ...server,
+    appendEdit: (entry) => refusedThen(server.appendEdit(entry)),
+    saveScenario: (head, events) => refusedThen(server.saveScenario(head, events)),
+  };
   const showInAddress = (id: string | null) => {
-    if (!options.followAddress) return;
+    if (!options.page) return;
     const next = withSharedId(window.location.href, id);
     if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, '', next);
   };
@@ -74,6 +92,11 @@ export function connectTeam(session: ScenarioSession, options: TeamOptions = {})
     },
   );
   store.subscribe((state) => state.openShared?.id ?? null, showInAddress);
+  if (options.page && typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible' && store.getState().teamUser) void refreshLibrary(team);
+    });
+  }
   return team;
 }
 

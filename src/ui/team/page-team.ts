@@ -3,4 +3,4 @@
 import { connectTeam } from '../../actions';
 import { session } from '../../session';
 
-export const pageTeam = connectTeam(session, { followAddress: true });
+export const pageTeam = connectTeam(session, { page: true });
