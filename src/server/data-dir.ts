@@ -1,7 +1,7 @@
 // Where the embedded database keeps its data (./data by default), and the lock that lets one
 // process at a time open it: PGlite is PostgreSQL in this process, with no server to share it, so
 // a second `serve` must refuse and `users` must go through the running server instead.
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 
@@ -9,20 +9,33 @@ export const DEFAULT_DATA_DIR = 'data';
 
 export const dataPaths = (dataDir: string) => {
   const root = resolve(dataDir);
-  return { root, database: join(root, 'pglite'), lock: join(root, 'tripwire.lock'), adminSocket: join(root, 'admin.sock') };
+  return { root, database: join(root, 'pglite'), lock: join(root, 'tripwire.lock'), holder: join(root, 'tripwire.lock.holder'), adminSocket: join(root, 'admin.sock') };
 };
 
-/** Takes the data directory's lock; null when another process holds it. Resolves with the way to let go. */
-export async function lockDataDir(dataDir: string): Promise<(() => Promise<void>) | null> {
+export type LockHolder = 'serve' | 'users';
+
+/** Which kind of process holds the data directory's lock (a `users` command lets go in seconds; a server does not). */
+export function lockHolder(dataDir: string): LockHolder | null {
+  try {
+    return (JSON.parse(readFileSync(dataPaths(dataDir).holder, 'utf8')) as { holder: LockHolder }).holder;
+  } catch {
+    return null;
+  }
+}
+
+/** Takes the data directory's lock for a `holder`; null when another process holds it. Resolves with the way to let go. */
+export async function lockDataDir(dataDir: string, holder: LockHolder): Promise<(() => Promise<void>) | null> {
   const paths = dataPaths(dataDir);
   mkdirSync(paths.root, { recursive: true, mode: 0o700 });
   chmodSync(paths.root, 0o700); // the admin socket inside is guarded by this directory too
   try {
-    // proper-lockfile keeps the lock fresh while this process lives; a lock left by a crash goes stale after 10 s.
-    return await lockfile.lock(paths.root, {
+    // proper-lockfile keeps the lock fresh while this process lives; a lock left by a crash goes
+    // stale after a minute. Not less: PGlite's start blocks this process's event loop for seconds
+    // on a busy machine, and the lock must not look abandoned meanwhile.
+    const release = await lockfile.lock(paths.root, {
       lockfilePath: paths.lock,
-      stale: 10_000,
-      update: 2_000,
+      stale: 60_000,
+      update: 10_000,
       realpath: false,
       // The lock was taken from under us (the directory removed, a clock jump): stop before two processes write the same data.
       onCompromised: (error) => {
@@ -30,6 +43,11 @@ export async function lockDataDir(dataDir: string): Promise<(() => Promise<void>
         process.exit(1);
       },
     });
+    writeFileSync(paths.holder, JSON.stringify({ holder, pid: process.pid }));
+    return async () => {
+      rmSync(paths.holder, { force: true });
+      await release();
+    };
   } catch (error) {
     if ((error as { code?: string }).code === 'ELOCKED') return null;
     throw error;

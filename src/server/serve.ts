@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildApp } from './http/app';
 import { openDatabase } from './open-database';
-import { dataPaths, lockDataDir, DEFAULT_DATA_DIR } from './data-dir';
+import { dataPaths, lockDataDir, lockHolder, DEFAULT_DATA_DIR } from './data-dir';
 import { listenOnAdminSocket } from './admin-socket';
 
 const { values } = parseArgs({
@@ -31,8 +31,18 @@ const distDir = resolve(values.dist);
 if (!existsSync(`${distDir}/index.html`)) fail(`There is no built app in ${distDir}: run "npm run build" first (npm run serve does).`);
 const databaseUrl = process.env.DATABASE_URL || undefined;
 
+/** The lock, once a `users` command that holds it has finished (seconds); null at once if a server holds it. */
+async function lockWhenFree(dataDir: string) {
+  const giveUpAt = Date.now() + 60_000;
+  for (;;) {
+    const unlock = await lockDataDir(dataDir, 'serve');
+    if (unlock || lockHolder(dataDir) !== 'users' || Date.now() > giveUpAt) return unlock;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 // The embedded database is this process's alone while it runs.
-const unlock = databaseUrl ? null : await lockDataDir(values.data);
+const unlock = databaseUrl ? null : await lockWhenFree(values.data);
 if (!databaseUrl && !unlock) {
   fail(`Another Tripwire server is using ${dataPaths(values.data).root} (its lock is held). Stop it first, or give this one another --data directory.`);
 }

@@ -84,7 +84,7 @@ async function askServer(socketPath: string, command: PeopleCommand) {
 
 const command = await commandOf();
 const databaseUrl = process.env.DATABASE_URL || undefined;
-const unlock = databaseUrl ? null : await lockDataDir(values.data);
+const unlock = databaseUrl ? null : await lockDataDir(values.data, 'users');
 if (!databaseUrl && !unlock) {
   const socketPath = dataPaths(values.data).adminSocket;
   const answer = await askServer(socketPath, command);

@@ -109,6 +109,7 @@ export async function removePerson(db: Database, username: string, actor: string
     const handed = await tx.query<{ id: string }>('update scenarios set owner_id = $1 where owner_id = $2 returning id', [heir.id, person.id]);
     // The heir owns them now: a membership of theirs in those scenarios would only confuse.
     await tx.query('delete from scenario_members where person_id = $1 and scenario_id in (select id from scenarios where owner_id = $1)', [heir.id]);
+    await endSessionsOf(tx, person.id); // and their live streams, on every server process
     await tx.query('delete from people where id = $1', [person.id]);
     await audit(tx, { actor, action: 'person-removed', target: username, detail: { scenariosHandedTo: heir.username, scenarios: handed.map((row) => row.id) } });
   });

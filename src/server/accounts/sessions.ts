@@ -4,6 +4,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../db/database';
 import type { Role } from './people';
+import { noticePersonChanged } from '../live/live-notices';
 
 /** A session ends after this long without a request… */
 export const IDLE_LIMIT_SECONDS = 12 * 60 * 60;
@@ -48,12 +49,15 @@ export async function findSession(db: Queryable, secret: string | undefined): Pr
   return { person: { id: Number(row.id), username: row.username, role: row.role }, csrfToken: row.csrf_token };
 }
 
+// Ending sessions is noticed: the person's live streams check their session again and close.
 export async function endSession(db: Queryable, secret: string): Promise<void> {
-  await db.query('delete from sessions where id_hash = $1', [hashOf(secret)]);
+  const [ended] = await db.query<{ person_id: string }>('delete from sessions where id_hash = $1 returning person_id', [hashOf(secret)]);
+  if (ended) await noticePersonChanged(db, Number(ended.person_id));
 }
 
 export async function endSessionsOf(db: Queryable, personId: number): Promise<void> {
   await db.query('delete from sessions where person_id = $1', [personId]);
+  await noticePersonChanged(db, personId);
 }
 
 /** Whether a request's CSRF token is the session's, compared in constant time. */

@@ -12,6 +12,11 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgresql';
+  /**
+   * Hears PostgreSQL's NOTIFY on `channel` (from this process or any other on the database);
+   * resolves with the way to stop. A notification is sent only when its transaction commits.
+   */
+  listen(channel: string, onNotice: (payload: string) => void): Promise<() => Promise<void>>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -26,6 +31,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     query,
     // PGlite runs one statement at a time: a transaction holds the database until it ends.
     transaction: (work) => db.transaction((tx) => work({ query: async <Row,>(sql: string, params: readonly unknown[] = []) => (await tx.query<Row>(sql, params as unknown[])).rows })),
+    listen: (channel, onNotice) => db.listen(channel, onNotice),
     close: () => db.close(),
   };
 }
@@ -52,6 +58,16 @@ export async function openPostgres(url: string): Promise<Database> {
       } finally {
         client.release();
       }
+    },
+    async listen(channel, onNotice) {
+      // A connection of its own, held open: pooled connections come and go.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      client.on('notification', (notice) => {
+        if (notice.channel === channel) onNotice(notice.payload ?? '');
+      });
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      return () => client.end();
     },
     close: () => pool.end(),
   };

@@ -16,6 +16,8 @@ import { memberRoutes } from './routes/member-routes';
 import { editRoutes } from './routes/edit-routes';
 import { peopleRoutes } from './routes/people-routes';
 import { appFileRoutes } from './routes/app-file-routes';
+import { streamRoutes } from './routes/stream-routes';
+import { LiveNotices } from '../live/live-notices';
 
 export interface AppOptions {
   db: Database;
@@ -124,6 +126,9 @@ export async function buildApp({ db, distDir, secureCookies = false, trustProxy 
   await app.register(scenarioRoutes(context));
   await app.register(memberRoutes(context));
   await app.register(editRoutes(context));
+  const notices = await LiveNotices.start(db);
+  app.addHook('onClose', () => notices.stop());
+  await app.register(streamRoutes(context, notices));
   if (distDir) await app.register(appFileRoutes(distDir));
   return app;
 }

@@ -12,6 +12,7 @@ import { bytesToPacked, packedToBytes } from '../../data/packed-bytes';
 import { eventFeature } from '../../scenario/scenario-document';
 import { scenarioFileParts } from '../../scenario/scenario-file-writer';
 import type { JournalEntryInput } from '../../data/editing/journal-schema';
+import { noticeScenarioChanged } from '../live/live-notices';
 
 export type Access = 'owner' | 'editor' | 'viewer';
 export type MemberRole = 'viewer' | 'editor';
@@ -166,7 +167,10 @@ export async function appendEdits(db: Database, scenarioId: string, entries: rea
       }
       committed.push({ id: entry.id, seq });
     }
+    if (seq === Number(row.last_seq)) return committed; // every entry was a resend
     await tx.query('update scenarios set last_seq = $2, event_count = $3, title = coalesce($4, title), updated_at = now(), updated_by = $5 where id = $1', [scenarioId, seq, eventCount, title, author]);
+    // Delivered when this transaction commits, to every server process on the database.
+    await noticeScenarioChanged(tx, scenarioId, seq);
     return committed;
   });
 }
@@ -192,16 +196,21 @@ export async function membersOf(db: Queryable, scenarioId: string): Promise<Memb
   return { owner: scenario.owner, everyone: scenario.everyone, members };
 }
 
+// Each change of who may see a scenario is noticed: its open streams check their access again.
 export async function setMember(db: Queryable, scenarioId: string, personId: number, role: MemberRole): Promise<void> {
   await db.query('insert into scenario_members (scenario_id, person_id, role) values ($1, $2, $3) on conflict (scenario_id, person_id) do update set role = excluded.role', [scenarioId, personId, role]);
+  await noticeScenarioChanged(db, scenarioId, null);
 }
 
 export async function removeMember(db: Queryable, scenarioId: string, personId: number): Promise<boolean> {
-  return (await db.query('delete from scenario_members where scenario_id = $1 and person_id = $2 returning person_id', [scenarioId, personId])).length > 0;
+  const removed = (await db.query('delete from scenario_members where scenario_id = $1 and person_id = $2 returning person_id', [scenarioId, personId])).length > 0;
+  await noticeScenarioChanged(db, scenarioId, null);
+  return removed;
 }
 
 export async function setEveryone(db: Queryable, scenarioId: string, role: MemberRole | null): Promise<void> {
   await db.query('update scenarios set everyone = $2 where id = $1', [scenarioId, role]);
+  await noticeScenarioChanged(db, scenarioId, null);
 }
 
 /** Renames: the title column and the document's head agree. */
@@ -211,6 +220,7 @@ export async function rename(db: Queryable, scenarioId: string, title: string, a
 
 export async function deleteScenario(db: Queryable, scenarioId: string): Promise<void> {
   await db.query('delete from scenarios where id = $1', [scenarioId]);
+  await noticeScenarioChanged(db, scenarioId, null);
 }
 
 /** Hands the scenario to another person; the previous owner stays on as an editor. */
@@ -220,7 +230,7 @@ export async function handOver(db: Database, scenarioId: string, to: number): Pr
     if (!row || Number(row.owner_id) === to) return;
     await tx.query('update scenarios set owner_id = $2 where id = $1', [scenarioId, to]);
     await tx.query('delete from scenario_members where scenario_id = $1 and person_id = $2', [scenarioId, to]);
-    await setMember(tx, scenarioId, Number(row.owner_id), 'editor');
+    await setMember(tx, scenarioId, Number(row.owner_id), 'editor'); // which also notices the change
   });
 }
 
