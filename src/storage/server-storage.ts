@@ -7,8 +7,9 @@
 //   entries it already holds (`PUT … Tripwire-Seq`).
 // - An edit is one journal entry with an id made here (a resend is acknowledged, not applied twice);
 //   it resolves with the place the server committed it at.
-// - Others' edits are heard by asking for the journal after the last place known, every two
-//   seconds while the scenario is watched (`pollJournal`, one function: a live stream replaces it later).
+// - Others' edits are heard through the scenario's live stream (server-sent events: read the
+//   journal after the last place known now), with a slow poll behind it; where there is no
+//   EventSource (Node), by polling every two seconds.
 // - Imports are not kept on the server yet: an import into a shared scenario is kept as part of
 //   its document (saved whole), and nothing is listed as kept on its own.
 //
@@ -28,6 +29,9 @@ export interface ScenarioDocuments {
   /** The document for a head and its events, written in parts. */
   write(head: ScenarioHead, events: readonly TripwireEvent[]): Blob;
 }
+
+/** How often a scenario with a live stream is asked for its journal anyway. */
+const SAFETY_POLL_MS = 30_000;
 
 /** The server answers the journal 1,000 entries at a time (docs/api.md; team-api's EDITS_PAGE_SIZE). */
 const EDITS_PER_PAGE = 1000;
@@ -63,7 +67,7 @@ export const committedOfEntry = (scenarioId: string, entry: ServerJournalEntry):
 
 /**
  * Calls `onNew` whenever the journal of `scenarioId` has entries after the last place known;
- * returns the way to stop. The one place that listens to the server: a live stream replaces it.
+ * returns the way to stop. Behind the live stream (slowly), or alone where there is none.
  */
 export function pollJournal(check: () => Promise<void>, every: number): () => void {
   let stopped = false;
@@ -160,10 +164,18 @@ export function serverStorage(api: TeamApi, documents: ScenarioDocuments, { poll
     },
 
     watch(scenarioId, onChange) {
-      const stop = pollJournal(async () => {
+      const check = async () => {
         const entries = await readAll(scenarioId, latest.get(scenarioId) ?? base.get(scenarioId) ?? 0);
         if (entries.some((entry) => !own.has(entry.id))) onChange();
-      }, pollEvery);
+      };
+      // The live stream says when to read (and a scenario that is gone is found so by reading:
+      // the session hears of it); a slow poll behind it covers a stream a proxy cut without a word.
+      const stream = api.streamEdits(scenarioId, () => void check().catch(() => {}));
+      const poll = pollJournal(check, stream ? Math.max(pollEvery, SAFETY_POLL_MS) : pollEvery);
+      const stop = () => {
+        stream?.();
+        poll();
+      };
       stops.add(stop);
       return () => {
         stops.delete(stop);

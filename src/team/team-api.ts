@@ -253,7 +253,27 @@ export function createTeamApi(options: TeamApiOptions = {}) {
     appendEdits: async (id: string, entries: NewJournalEntry[]) => (await json<{ entries: { id: string; seq: number }[] }>('POST', `${scenarioPath(id)}/edits`, { body: { entries } })).entries,
     /** One page (up to EDITS_PAGE_SIZE) of the journal after `after`. */
     readEdits: async (id: string, after = 0) => (await json<{ entries: ServerJournalEntry[] }>('GET', `${scenarioPath(id)}/edits?after=${after}`)).entries,
+
+    /**
+     * Hears the scenario's live stream (docs/api.md, "Live") through EventSource, which sends the
+     * cookie and reconnects by itself; null where there is no EventSource (Node), and the caller
+     * polls. After `signed-out` or `gone` the stream is closed rather than reconnected.
+     */
+    streamEdits(id: string, onEvent: (event: StreamEvent) => void): (() => void) | null {
+      if (typeof EventSource === 'undefined') return null;
+      const source = new EventSource(url(`${scenarioPath(id)}/stream`));
+      for (const type of STREAM_EVENTS) {
+        source.addEventListener(type, () => {
+          if (type === 'signed-out' || type === 'gone') source.close();
+          onEvent(type);
+        });
+      }
+      return () => source.close();
+    },
   };
 }
+
+const STREAM_EVENTS = ['ready', 'edits', 'signed-out', 'gone'] as const;
+export type StreamEvent = (typeof STREAM_EVENTS)[number];
 
 export type TeamApi = ReturnType<typeof createTeamApi>;

@@ -133,6 +133,8 @@ describe('the server storage', () => {
       }),
       saveScenario: vi.fn(async () => ({ seq: journal.length })),
       listScenarios: async () => [row({ id: 'abc' })],
+      // No EventSource in Node: the storage polls.
+      streamEdits: () => null,
     } as unknown as TeamApi;
     return { api, asked };
   }
