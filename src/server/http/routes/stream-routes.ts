@@ -30,6 +30,9 @@ export const streamRoutes =
       const person = caller(request);
       const secret = request.cookies[cookieName];
       const [row] = await db.query<{ last_seq: string }>('select last_seq from scenarios where id = $1', [id]);
+      // HEAD (Fastify's twin of this GET) gets the stream's head alone: Node sends no body and no
+      // headers before end() for HEAD, so a stream opened for it would leave the caller waiting forever.
+      if (request.method === 'HEAD') return reply.header('Content-Type', 'text/event-stream; charset=utf-8').header('Cache-Control', 'no-store').send();
 
       reply.hijack();
       const response = reply.raw;
