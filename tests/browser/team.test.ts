@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
+import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser, screenshot, waitForMapIdle } from './driver';
 import { openPglite, type Database } from '../../src/server/db/database';
 import { migrate } from '../../src/server/db/migrations';
@@ -17,6 +18,12 @@ const DIST = new URL('../../dist/', import.meta.url).pathname;
 const PASSWORDS = { alice: 'alice-password-1', bob: 'bob-password-22', carol: 'carol-password-333' } as const;
 type Person = keyof typeof PASSWORDS;
 const NOT_SHARED = 'This scenario does not exist or has not been shared with you.';
+
+/** Every axe-core violation, as "rule: elements" (as tests/browser/a11y.test.ts). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
+}
 
 /** A 401 from `GET /api/session` while signed out is how the app learns it must sign in: the console logs it, nothing failed. */
 const realErrors = (errors: string[]) => errors.filter((text) => !/status of 401/.test(text));
@@ -96,11 +103,13 @@ describe('a team on one server', () => {
     expect(await page.getByLabel('Username').getAttribute('autocomplete')).toBe('username');
     expect(await page.getByLabel('Password').getAttribute('autocomplete')).toBe('current-password');
     await screenshot(page, 'team-sign-in-1280x720');
+    expect(await axeViolations(page)).toEqual([]);
     // A wrong password: the server's sentence in an alert, still signed out.
     await page.getByLabel('Username').fill('alice');
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 10_000 }).toBe('Unknown username or wrong password.');
+    expect(await axeViolations(page)).toEqual([]);
 
     await signIn(page, 'alice');
     expect(await page.locator('.app-header').innerText()).toContain('Signed in as alice');
@@ -127,6 +136,7 @@ describe('a team on one server', () => {
     await panel.getByRole('list', { name: 'People it is shared with' }).getByText('bob').waitFor();
     expect(await panel.getByLabel('What bob may do').inputValue()).toBe('viewer');
     await screenshot(page, 'team-library-1280x720');
+    expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     expect(realErrors(errors)).toEqual([]);
@@ -158,6 +168,7 @@ describe('a team on one server', () => {
     await screenshot(page, 'team-viewer-library-1280x720');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await screenshot(page, 'team-viewer-1280x720');
+    expect(await axeViolations(page)).toEqual([]);
 
     // What a script in B's page could try: an edit through the API, with B's own cookie and token.
     const event = await page.evaluate(() => window.tripwireStore!.getState().events[0]!);
