@@ -77,6 +77,10 @@ const MIGRATIONS: readonly string[] = [
     address text
   );
   `,
+  // 2: each part lists its events' ids, so one event is found without unpacking every part.
+  `
+  alter table scenario_parts add column ids text[]
+  `,
 ];
 
 /** Brings the database's schema up to date; safe to call at every start. */

@@ -7,7 +7,7 @@ import type { Queryable, Database } from '../db/database';
 import type { TripwireEvent } from '../../data/events';
 import type { ScenarioHead } from '../../data/scenario-schema';
 import { documentHead, type OpenedScenario } from '../../data/open-scenario';
-import { decodeEvents, encodeEventParts, findPackedEvent } from '../../data/packed-events';
+import { decodeEvents, encodeEventParts, findPackedEvent, EVENTS_PER_PART } from '../../data/packed-events';
 import { bytesToPacked, packedToBytes } from '../../data/packed-bytes';
 import { eventFeature } from '../../scenario/scenario-document';
 import { scenarioFileParts } from '../../scenario/scenario-file-writer';
@@ -77,7 +77,8 @@ const eventsOf = (opened: OpenedScenario) => opened.eventSets.flatMap((set) => s
 async function writeParts(tx: Queryable, scenarioId: string, events: readonly TripwireEvent[]) {
   await tx.query('delete from scenario_parts where scenario_id = $1', [scenarioId]);
   for (const [part, packed] of encodeEventParts(events).entries()) {
-    await tx.query('insert into scenario_parts (scenario_id, part, packed) values ($1, $2, $3)', [scenarioId, part, packedToBytes(packed)]);
+    const ids = events.slice(part * EVENTS_PER_PART, (part + 1) * EVENTS_PER_PART).map((event) => event.id);
+    await tx.query('insert into scenario_parts (scenario_id, part, packed, ids) values ($1, $2, $3, $4)', [scenarioId, part, packedToBytes(packed), ids]);
   }
 }
 
@@ -111,10 +112,17 @@ export async function replaceDocument(db: Database, id: string, opened: OpenedSc
  * (a few bytes per event); events are unpacked and written one part at a time as the text is
  * pulled, so a million events never stand in memory as objects or as one string.
  */
-export async function readDocument(db: Queryable, id: string): Promise<{ seq: number; parts: Iterable<string> } | null> {
-  const [row] = await db.query<{ head: ScenarioHead; doc_seq: string }>('select head, doc_seq from scenarios where id = $1', [id]);
-  if (!row) return null;
-  const packed = (await db.query<{ packed: Uint8Array }>('select packed from scenario_parts where scenario_id = $1 order by part', [id])).map((part) => part.packed);
+export async function readDocument(db: Database, id: string): Promise<{ seq: number; parts: Iterable<string> } | null> {
+  // The head and its parts from one snapshot: read apart, a version kept between the two (PUT)
+  // gave one version's head and Tripwire-Seq with another's events.
+  const read = await db.transaction(async (tx) => {
+    await tx.query('set transaction isolation level repeatable read');
+    const [row] = await tx.query<{ head: ScenarioHead; doc_seq: string }>('select head, doc_seq from scenarios where id = $1', [id]);
+    if (!row) return null;
+    return { row, packed: (await tx.query<{ packed: Uint8Array }>('select packed from scenario_parts where scenario_id = $1 order by part', [id])).map((part) => part.packed) };
+  });
+  if (!read) return null;
+  const { row, packed } = read;
   function* features() {
     for (const bytes of packed) for (const event of decodeEvents(bytesToPacked(bytes))) yield eventFeature(event);
   }
@@ -246,7 +254,8 @@ export async function findEvent(db: Queryable, scenarioId: string, eventId: stri
     [scenarioId, eventId],
   );
   if (edited) return edited.after && !('kind' in edited.after) ? edited.after : null;
-  const parts = await db.query<{ part: number }>('select part from scenario_parts where scenario_id = $1 order by part', [scenarioId]);
+  // The part that lists the id (parts written before the lists existed are all looked in).
+  const parts = await db.query<{ part: number }>('select part from scenario_parts where scenario_id = $1 and (ids is null or $2 = any (ids)) order by part', [scenarioId, eventId]);
   for (const { part } of parts) {
     const [stored] = await db.query<{ packed: Uint8Array }>('select packed from scenario_parts where scenario_id = $1 and part = $2', [scenarioId, part]);
     const found = stored ? findPackedEvent(bytesToPacked(stored.packed), eventId) : null;
