@@ -9,10 +9,10 @@ import { documentHead } from '../data/open-scenario';
 import { defaultViewOf } from '../data/scenario-text';
 import type { OpenShared, TeamShareRole } from '../data/slices/team';
 import { scenarioDocumentParts } from '../scenario/scenario-document';
-import { serverStorage, type ScenarioDocuments, type TripwireStorage } from '../storage';
+import { serverStorage, type TripwireStorage } from '../storage';
 import type { ScenarioSession } from '../session';
 import { createTeamApi, TeamApiError, type FetchLike, type TeamApi } from '../team/team-api';
-import { workerScenarioDocuments } from '../team/scenario-documents';
+import { writeScenarioDocument } from '../team/scenario-documents';
 import { libraryRowsOf, NOT_SHARED_WITH_YOU, sharedIdOf, signInErrorOf, withSharedId } from '../team/library';
 import { openBuiltInScenario } from './scenario-actions';
 
@@ -30,8 +30,6 @@ export interface TeamConnection {
 export interface TeamOptions {
   fetch?: FetchLike;
   baseUrl?: string;
-  /** How documents are read and written: the scenario worker in the page. */
-  documents?: ScenarioDocuments;
   pollEvery?: number;
   /**
    * The page's own connection: it keeps the page's address (`?shared=`) in step, and reads the
@@ -57,7 +55,7 @@ export function connectTeam(session: ScenarioSession, options: TeamOptions = {})
       state.setTeamUser(null);
     },
   });
-  const server = serverStorage(api, options.documents ?? workerScenarioDocuments, options.pollEvery ? { pollEvery: options.pollEvery } : {});
+  const server = serverStorage(api, writeScenarioDocument, options.pollEvery ? { pollEvery: options.pollEvery } : {});
   // A change the server refuses (403: a role taken away meanwhile) reads the library again, so the
   // page stops offering what the person may no longer do.
   const refusedThen = async <T>(change: Promise<T>): Promise<T> => {

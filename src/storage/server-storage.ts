@@ -1,8 +1,8 @@
 // The team server as a storage (storage.ts), over its HTTP API (docs/api.md, src/team/team-api.ts):
 // the session keeps a shared scenario there as it keeps a local one in IndexedDB.
 //
-// - A scenario is read as a document streamed from `GET /api/scenarios/<id>`, which says with
-//   `Tripwire-Seq` how far into the journal it includes: the storage remembers that place, so the
+// - A scenario is read as the server stores it (`GET /api/scenarios/<id>/packed`: its head, its
+//   events as packed parts, and how far into the journal it includes): the storage remembers that place, so the
 //   journal is read on after it (nothing falls between the two) and a whole new version says which
 //   entries it already holds (`PUT … Tripwire-Seq`).
 // - An edit is one journal entry with an id made here (a resend is acknowledged, not applied twice);
@@ -13,22 +13,21 @@
 // - Imports are not kept on the server yet: an import into a shared scenario is kept as part of
 //   its document (saved whole), and nothing is listed as kept on its own.
 //
-// How documents are read and written (the scenario reader, a worker in the page, a stream in
-// Node) is given by the caller: storage does not depend on the file readers.
+// How a document is written for a whole new version is given by the caller: storage does not
+// depend on the file writer.
 import type { TripwireEvent } from '../data/events';
 import type { ScenarioHead } from '../data/scenario-schema';
 import type { CommittedRecord, JournalRecord } from '../data/editing/edit-journal';
 import type { SharedScenarioRow, TeamApi, ServerJournalEntry } from '../team/team-api';
 import type { StoredScenario, TripwireStorage } from './storage';
 import { STORED_EVENTS_VERSION } from './database';
+import { scenarioHeadSchema } from '../data/scenario-schema';
+import { issuesOf } from '../data/validate';
+import { bytesToPacked } from '../data/packed-bytes';
+import { decodeEventsInSlices } from '../data/packed-events';
 
-/** Reading and writing scenario documents, for the server storage. */
-export interface ScenarioDocuments {
-  /** The document in a response (read as it streams in), checked as a file is; throws with the located problem. */
-  read(response: Response): Promise<{ head: ScenarioHead; events: TripwireEvent[] }>;
-  /** The document for a head and its events, written in parts. */
-  write(head: ScenarioHead, events: readonly TripwireEvent[]): Blob;
-}
+/** Writes the scenario document of a head and its events (in parts, as a Blob): what a whole new version is sent as. */
+export type WriteScenarioDocument = (head: ScenarioHead, events: readonly TripwireEvent[]) => Blob;
 
 /** How often a scenario with a live stream is asked for its journal anyway. */
 const SAFETY_POLL_MS = 30_000;
@@ -84,7 +83,7 @@ export function pollJournal(check: () => Promise<void>, every: number): () => vo
   };
 }
 
-export function serverStorage(api: TeamApi, documents: ScenarioDocuments, { pollEvery = 2_000, newId = () => crypto.randomUUID() }: ServerStorageOptions = {}): TripwireStorage {
+export function serverStorage(api: TeamApi, writeDocument: WriteScenarioDocument, { pollEvery = 2_000, newId = () => crypto.randomUUID() }: ServerStorageOptions = {}): TripwireStorage {
   /** Scenario id → the journal place its document (as last read or saved) includes. */
   const base = new Map<string, number>();
   /** Scenario id → the last journal place this storage has seen (read, appended or polled). */
@@ -119,20 +118,26 @@ export function serverStorage(api: TeamApi, documents: ScenarioDocuments, { poll
     },
 
     async readScenario(id) {
-      const read = await api.readScenario(id);
-      if (!read) return null;
-      const document = await documents.read(read.response);
+      // As the server keeps it: packed parts, unpacked here a slice at a time (the server checked
+      // every event as it came in; the head is checked again, as the page will trust it).
+      const packed = await api.readPacked(id);
+      if (!packed) return null;
+      const checked = scenarioHeadSchema.safeParse(packed.head);
+      if (!checked.success) throw new Error(`The shared scenario's head is not right: ${issuesOf(checked.error, 'head').slice(0, 3).map((issue) => `${issue.location}: ${issue.message}`).join('; ')}`);
+      const parts = [];
+      for (let part = 0; part < packed.parts; part++) parts.push(bytesToPacked(await api.readPackedPart(id, part)));
+      const events = await decodeEventsInSlices(parts);
       known.add(id);
-      base.set(id, read.seq);
-      saw(id, read.seq);
+      base.set(id, packed.seq);
+      saw(id, packed.seq);
       // Who may change a shared scenario is the server's to say (owner, editor, viewer), not the document's.
-      const { readOnly: _readOnly, ...head } = document.head;
-      return { head: { ...head, id }, events: document.events };
+      const { readOnly: _readOnly, events: _inline, ...head } = checked.data;
+      return { head: { ...head, id }, events };
     },
 
     async saveScenario(head, events) {
       const included = latest.get(head.id) ?? base.get(head.id) ?? 0;
-      const { seq } = await api.saveScenario(head.id, documents.write(head, events), included);
+      const { seq } = await api.saveScenario(head.id, writeDocument(head, events), included);
       known.add(head.id);
       base.set(head.id, seq);
       saw(head.id, seq);

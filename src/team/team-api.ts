@@ -238,6 +238,19 @@ export function createTeamApi(options: TeamApiOptions = {}) {
       }
     },
 
+    /** The scenario as stored: its head, the journal place it includes and how many packed parts its events are in; null when not shared with this person. */
+    async readPacked(id: string, signal?: AbortSignal): Promise<{ head: unknown; seq: number; parts: number } | null> {
+      try {
+        return await json<{ head: unknown; seq: number; parts: number }>('GET', `${scenarioPath(id)}/packed`, signal ? { signal } : {});
+      } catch (error) {
+        if (error instanceof TeamApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    /** One packed part of its events (src/data/packed-bytes.ts). */
+    readPackedPart: async (id: string, part: number, signal?: AbortSignal): Promise<Uint8Array> =>
+      new Uint8Array(await (await call('GET', `${scenarioPath(id)}/packed/${part}`, signal ? { signal } : {})).arrayBuffer()),
+
     /** Keeps a whole new version, which includes the journal up to `seq`. */
     saveScenario: (id: string, document: Blob, seq: number) => json<{ seq: number }>('PUT', scenarioPath(id), { body: document, headers: { 'Tripwire-Seq': String(seq) } }),
     rename: (id: string, title: string) => json<unknown>('PATCH', scenarioPath(id), { body: { title } }),

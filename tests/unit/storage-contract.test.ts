@@ -16,7 +16,6 @@ import { EVENTS_PER_CHUNK } from '../../src/storage/database';
 import type { AcceptedImport, TripwireStorage } from '../../src/storage/storage';
 import { serverStorage } from '../../src/storage/server-storage';
 import { createTeamApi, type FetchLike } from '../../src/team/team-api';
-import { streamScenarioDocuments } from '../../src/team/stream-scenario-documents';
 import { writeScenarioDocument } from '../../src/team/scenario-documents';
 import { openPglite, type Database } from '../../src/server/db/database';
 import { migrate } from '../../src/server/db/migrations';
@@ -76,7 +75,7 @@ async function serverTab(): Promise<TripwireStorage> {
   };
   const api = createTeamApi({ fetch: cookieFetch, baseUrl: server.url });
   await api.signIn('analyst-1', 'contract password');
-  return Object.assign(serverStorage(api, streamScenarioDocuments, { pollEvery: SERVER_POLL_MS }), { api });
+  return Object.assign(serverStorage(api, writeScenarioDocument, { pollEvery: SERVER_POLL_MS }), { api });
 }
 
 const storages: Record<string, StorageUnderTest> = {

@@ -13,7 +13,6 @@ import { memoryStorage } from '../../src/storage/memory-storage';
 import { editEvent, undoEdit } from '../../src/actions/edit-actions';
 import { listScenarios, openDocument } from '../../src/actions/scenario-actions';
 import { connectTeam, openShared, publishToTeam, refreshLibrary, shareWith, signIn, startTeam, type TeamConnection } from '../../src/actions/team-actions';
-import { streamScenarioDocuments } from '../../src/team/stream-scenario-documents';
 import { NOT_SHARED_WITH_YOU } from '../../src/team/library';
 import type { FetchLike } from '../../src/team/team-api';
 import { openPglite, type Database } from '../../src/server/db/database';
@@ -70,7 +69,7 @@ describe('team actions against a real server', { timeout: 30_000 }, () => {
     const store = createTripwireStore();
     const session = new ScenarioSession(store, memoryStorage());
     session.show(builtIn(), { keepShown: false, stored: false });
-    const team = connectTeam(session, { fetch: cookieJar(), baseUrl: base, documents: streamScenarioDocuments, pollEvery: 100 });
+    const team = connectTeam(session, { fetch: cookieJar(), baseUrl: base, pollEvery: 100 });
     people.push({ team, session });
     await startTeam(team);
     return { store, session, team };

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTeamApi, TeamApiError, type FetchLike, type ServerJournalEntry, type SharedScenarioRow, type TeamApi } from '../../src/team/team-api';
 import { libraryRowsOf, sharedIdOf, signInErrorOf, startHashOf, withSharedId } from '../../src/team/library';
-import { committedOfEntry, serverStorage, storedScenarioOfRow, type ScenarioDocuments } from '../../src/storage/server-storage';
+import { committedOfEntry, serverStorage, storedScenarioOfRow, type WriteScenarioDocument } from '../../src/storage/server-storage';
 import { absoluteTime, relativeTime } from '../../src/ui/team/relative-time';
 import { canEditOpenScenario, sharedLabel } from '../../src/data/slices/team';
 import type { ScenarioHead } from '../../src/data/scenario-schema';
@@ -111,17 +111,16 @@ describe('the team API client', () => {
 });
 
 describe('the server storage', () => {
-  const documents: ScenarioDocuments = {
-    read: async () => ({ head: { tripwire: 1, id: 'doc-own-id', title: 'T', readOnly: true, eventSets: [] } as unknown as ScenarioHead, events: [] }),
-    write: () => new Blob(['{}']),
-  };
+  const documents: WriteScenarioDocument = () => new Blob(['{}']);
+  /** The head the server stores, as a document had it (its own id, read-only): the storage must not trust either. */
+  const storedHead = { tripwire: 1, id: 'doc-own-id', title: 'T', readOnly: true, views: [{ id: 'main', title: 'Main', bounds: [0, 0, 10, 10] }], eventSets: [] };
   const entry = (seq: number, id = `entry-${seq}`): ServerJournalEntry => ({ id, seq, step: 'do', edits: [], madeAt: '2026-12-07T10:00:00.000Z', author: 'alice' });
 
   /** An API whose journal holds `journal`, answering `after` in pages of 1,000. */
   function fakeApi(journal: ServerJournalEntry[], documentSeq = 0) {
     const asked: number[] = [];
     const api = {
-      readScenario: async () => ({ seq: documentSeq, response: new Response('{}') }),
+      readPacked: async () => ({ head: storedHead, seq: documentSeq, parts: 0 }),
       readEdits: async (_id: string, after = 0) => {
         asked.push(after);
         return journal.filter((item) => item.seq > after).slice(0, 1000);

@@ -107,6 +107,21 @@ export async function replaceDocument(db: Database, id: string, opened: OpenedSc
   });
 }
 
+/** The document's head, the journal place it includes and how many packed parts its events are in. */
+export async function readPackedHead(db: Queryable, id: string): Promise<{ head: ScenarioHead; seq: number; parts: number } | null> {
+  const [row] = await db.query<{ head: ScenarioHead; doc_seq: string; parts: number }>(
+    'select head, doc_seq, (select count(*) from scenario_parts where scenario_id = $1)::int as parts from scenarios where id = $1',
+    [id],
+  );
+  return row ? { head: row.head, seq: Number(row.doc_seq), parts: Number(row.parts) } : null;
+}
+
+/** One packed part of the events, as stored (packed-bytes.ts); null when there is no such part. */
+export async function readPackedPart(db: Queryable, id: string, part: number): Promise<Uint8Array | null> {
+  const [row] = await db.query<{ packed: Uint8Array }>('select packed from scenario_parts where scenario_id = $1 and part = $2', [id, part]);
+  return row?.packed ?? null;
+}
+
 /**
  * The document as text parts, and the journal place it includes. The packed parts are read first
  * (a few bytes per event); events are unpacked and written one part at a time as the text is

@@ -11,7 +11,7 @@ import { text } from '../../../data/schemas';
 import { findPerson } from '../../accounts/people';
 import { audit } from '../../audit';
 import { readScenarioDocument } from '../../scenarios/read-document';
-import { deleteScenario, handOver, listFor, publish, readDocument, rename, replaceDocument } from '../../scenarios/scenario-store';
+import { deleteScenario, handOver, listFor, publish, readDocument, readPackedHead, readPackedPart, rename, replaceDocument } from '../../scenarios/scenario-store';
 import type { OpenedScenario } from '../../../data/open-scenario';
 
 const idParams = z.object({ id: z.string() });
@@ -32,6 +32,22 @@ export const scenarioRoutes =
         .header('Tripwire-Seq', String(document.seq))
         .header('Cache-Control', 'no-store')
         .send(Readable.from(document.parts));
+    });
+
+    // The same scenario as the packed parts it is stored in: what the app opens a shared scenario
+    // from (no JSON to parse or check again: the server checked every event when it came in).
+    app.get('/api/scenarios/:id/packed', { config: { policy: scenarioViewers } }, async (request, reply) => {
+      const { id } = checked(idParams, request.params, 'the address');
+      const packed = await readPackedHead(db, id);
+      if (!packed) throw new HttpError(404, 'This scenario does not exist or has not been shared with you.');
+      return reply.header('Cache-Control', 'no-store').send(packed);
+    });
+
+    app.get('/api/scenarios/:id/packed/:part', { config: { policy: scenarioViewers } }, async (request, reply) => {
+      const { id, part } = checked(z.object({ id: z.string(), part: z.coerce.number().int().min(0).max(100_000) }), request.params, 'the address');
+      const bytes = await readPackedPart(db, id, part);
+      if (!bytes) throw new HttpError(404, `The scenario has no part ${part}.`);
+      return reply.header('Content-Type', 'application/octet-stream').header('Cache-Control', 'no-store').send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     });
 
     app.patch('/api/scenarios/:id', { config: { policy: scenarioOwners } }, async (request) => {
