@@ -247,11 +247,11 @@ export async function deleteScenario(db: Queryable, scenarioId: string): Promise
 }
 
 /** Hands the scenario to another person; the previous owner stays on as an editor. */
-export async function handOver(db: Database, scenarioId: string, to: number): Promise<void> {
+export async function handOver(db: Database, scenarioId: string, to: number, by: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.query<{ owner_id: string }>('select owner_id from scenarios where id = $1 for update', [scenarioId]);
     if (!row || Number(row.owner_id) === to) return;
-    await tx.query('update scenarios set owner_id = $2 where id = $1', [scenarioId, to]);
+    await tx.query('update scenarios set owner_id = $2, updated_at = now(), updated_by = $3 where id = $1', [scenarioId, to, by]);
     await tx.query('delete from scenario_members where scenario_id = $1 and person_id = $2', [scenarioId, to]);
     await setMember(tx, scenarioId, Number(row.owner_id), 'editor'); // which also notices the change
   });

@@ -11,7 +11,9 @@ export function SharedBadge() {
   if (!open || !label) return null;
   return (
     <span className={`shared-badge${open.access === 'viewer' ? ' is-view-only' : ''}`} title={open.access === 'owner' ? 'Shared on the team server; you own it' : `Shared on the team server by ${open.owner}`}>
-      {label}
+      <span className="shared-badge-long">{label}</span>
+      {/* A phone keeps room for the title: the short words, the whole sentence in the title attribute. */}
+      <span className="shared-badge-short">{open.access === 'viewer' ? 'View only' : 'Shared'}</span>
     </span>
   );
 }

@@ -73,7 +73,7 @@ export const scenarioRoutes =
       const { username } = checked(z.strictObject({ username: z.string().max(100) }), request.body);
       const heir = await findPerson(db, username);
       if (!heir) throw new HttpError(404, `No one is called “${username}”.`);
-      await handOver(db, id, heir.id);
+      await handOver(db, id, heir.id, person.username);
       await audit(db, { actor: person.username, action: 'scenario-handed-over', target: id, detail: { to: heir.username } });
       return { id, owner: heir.username };
     });
