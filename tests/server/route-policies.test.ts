@@ -106,6 +106,8 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/scenarios/:id/edits': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/edits?after=0` }) },
   'GET /api/scenarios/:id/events/:eventId': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/events/${EVENT.id as string}` }) },
   'GET /api/scenarios/:id/stream': { policy: viewers, endless: true, call: (id) => ({ url: `/api/scenarios/${id}/stream` }) },
+  'GET /api/scenarios/:id/packed': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/packed` }) },
+  'GET /api/scenarios/:id/packed/:part': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/packed/0` }) },
   // The built app, for anyone: it holds no data.
   'GET /': { policy: anyone, call: () => ({ url: '/' }) },
   'GET /s/:id': { policy: anyone, call: (id) => ({ url: `/s/${id}` }) },
