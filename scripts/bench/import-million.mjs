@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { median } from './stats.mjs';
+import { drawnAt, ready } from './page-waits.mjs';
 
 /** Shaped like a real export: its own column names (so the mapping step runs), day-first dates, notes. */
 export function millionRowCsv(count) {
@@ -21,7 +22,6 @@ export function millionRowCsv(count) {
   return lines.join('\n');
 }
 
-const readyOnPage = (page) => page.waitForFunction(() => window.tripwireMap && window.tripwireStore?.getState().status === 'ready', undefined, { timeout: 120_000 });
 
 /** Starts recording main-thread long tasks; read with longestTask(). */
 const observeLongTasks = (page) =>
@@ -40,7 +40,7 @@ const LONG_TASKS_FROM_START = () => {
 /** From navigation until the stored import is back in the store, counted in the list, and the map has drawn it. */
 async function reopenMs(page, baseUrl, count) {
   await page.goto(`${baseUrl}#t=2023-12-31&map=130,38,3.5,0`);
-  await readyOnPage(page);
+  await ready(page);
   await page.waitForFunction((count) => window.tripwireStore.getState().eventSets.some((set) => set.events.length === count), count, { timeout: 600_000 });
   await page.waitForFunction(
     (count) => {
@@ -50,15 +50,7 @@ async function reopenMs(page, baseUrl, count) {
     count,
     { timeout: 600_000, polling: 50 },
   );
-  return page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const map = window.tripwireMap;
-        const done = () => (map.loaded() && map.areTilesLoaded() ? resolve(performance.now()) : map.once('idle', done));
-        map.triggerRepaint();
-        map.once('idle', done);
-      }),
-  );
+  return drawnAt(page);
 }
 
 /** The app's own cold load (fresh context, nothing stored): until the list is drawn and the map idle. */
@@ -93,7 +85,7 @@ export async function measureMillionImport(browser, baseUrl, { count, reopenRuns
   let page = await context.newPage();
   try {
     await page.goto(`${baseUrl}#t=2023-12-31&map=130,38,3.5,0`);
-    await readyOnPage(page);
+    await ready(page);
     await observeLongTasks(page);
     const started = Date.now();
     await page.getByTestId('import-input').setInputFiles(path);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './stats.mjs';
 import { widestView } from '../built-in-scenario.mjs';
+import { drawnAt as drawn, ready } from './page-waits.mjs';
 
 const SCENARIO_ID = 'bench-synthetic-scenario';
 
@@ -28,17 +29,6 @@ export async function writeScenario(path, count) {
   await new Promise((resolve) => out.on('finish', resolve));
 }
 
-const ready = (page) => page.waitForFunction(() => window.tripwireMap && window.tripwireStore?.getState().status === 'ready', undefined, { timeout: 120_000 });
-const drawn = (page) =>
-  page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const map = window.tripwireMap;
-        const done = () => (map.loaded() && map.areTilesLoaded() ? resolve(performance.now()) : map.once('idle', done));
-        map.triggerRepaint();
-        map.once('idle', done);
-      }),
-  );
 
 export async function measureMillionScenario(browser, baseUrl, { count, reopenRuns, log }) {
   const folder = mkdtempSync(join(tmpdir(), 'tripwire-bench-scenario-'));

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, quantile } from './stats.mjs';
 import { writeScenario } from './scenario-million.mjs';
+import { drawnAt as drawn, ready } from './page-waits.mjs';
 
 const PASSWORD = 'bench password, long enough';
 
@@ -54,17 +55,6 @@ const publish = async (call, body) => {
   return response.json();
 };
 
-const drawn = (page) =>
-  page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const map = window.tripwireMap;
-        const done = () => (map.loaded() && map.areTilesLoaded() ? resolve(performance.now()) : map.once('idle', done));
-        map.triggerRepaint();
-        map.once('idle', done);
-      }),
-  );
-const ready = (page) => page.waitForFunction(() => window.tripwireMap && window.tripwireStore?.getState().status === 'ready', undefined, { timeout: 120_000 });
 
 /** Until the document's events are listed and drawn, from the moment it is asked for. */
 async function openUntilDrawn(page, count, open) {
