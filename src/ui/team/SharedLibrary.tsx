@@ -258,13 +258,7 @@ function SharePanel({ row, onStatus }: { row: SharedLibraryRow; onStatus: (statu
             <div className="shared-panel-row">
               <label>
                 Share with
-                <select aria-label="Share with" value={chosen} onChange={(event) => setAdding(event.target.value)}>
-                  {candidates.map((person) => (
-                    <option key={person.username} value={person.username}>
-                      {person.username}
-                    </option>
-                  ))}
-                </select>
+                <PeopleSelect people={candidates} value={chosen} onChange={setAdding} label="Share with" />
               </label>
               <label>
                 who
@@ -336,13 +330,7 @@ function HandOverPanel({ row, me, act, onDone }: { row: SharedLibraryRow; me: Te
       <div className="shared-panel-row">
         <label>
           New owner
-          <select value={chosen} onChange={(event) => setHeir(event.target.value)} disabled={candidates.length === 0}>
-            {candidates.map((person) => (
-              <option key={person.username} value={person.username}>
-                {person.username}
-              </option>
-            ))}
-          </select>
+          <PeopleSelect people={candidates} value={chosen} onChange={setHeir} />
         </label>
         <button type="button" disabled={!chosen} onClick={act(`Handing “${row.title}” to ${chosen}`, () => handOver(pageTeam, row.id, chosen), onDone)}>
           Hand over
@@ -352,5 +340,18 @@ function HandOverPanel({ row, me, act, onDone }: { row: SharedLibraryRow; me: Te
         </button>
       </div>
     </div>
+  );
+}
+
+/** A choice of people by username (whom to share with, whom to hand over to). */
+function PeopleSelect({ people, value, onChange, label }: { people: readonly { username: string }[]; value: string; onChange: (username: string) => void; label?: string }) {
+  return (
+    <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)} disabled={people.length === 0}>
+      {people.map((person) => (
+        <option key={person.username} value={person.username}>
+          {person.username}
+        </option>
+      ))}
+    </select>
   );
 }
