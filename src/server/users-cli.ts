@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { openDatabase } from './open-database';
-import { dataPaths, lockDataDir, DEFAULT_DATA_DIR } from './data-dir';
+import { dataPaths, lockDataDir, lockHolder, DEFAULT_DATA_DIR } from './data-dir';
 import { peopleCommandSchema, runPeopleCommand, type PeopleCommand } from './admin-socket';
 import { PeopleError } from './accounts/people';
 
@@ -82,9 +82,19 @@ async function askServer(socketPath: string, command: PeopleCommand) {
   }
 }
 
+/** The lock, once another `users` command that holds it has finished (seconds); null at once if a server holds it. */
+async function lockWhenFree(dataDir: string) {
+  const giveUpAt = Date.now() + 60_000;
+  for (;;) {
+    const unlock = await lockDataDir(dataDir, 'users');
+    if (unlock || lockHolder(dataDir) === 'serve' || Date.now() > giveUpAt) return unlock;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 const command = await commandOf();
 const databaseUrl = process.env.DATABASE_URL || undefined;
-const unlock = databaseUrl ? null : await lockDataDir(values.data, 'users');
+const unlock = databaseUrl ? null : await lockWhenFree(values.data);
 if (!databaseUrl && !unlock) {
   const socketPath = dataPaths(values.data).adminSocket;
   const answer = await askServer(socketPath, command);
