@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ENGINES, addPeople, openTestDatabase, signIn, startApp, PASSWORD, type SignedInClient } from './test-server';
@@ -277,6 +278,37 @@ describe.each(ENGINES)('the API on %s', (engine) => {
     expect(renamed.statusCode).toBe(200);
     expect(JSON.parse((await ben.call('GET', `/api/scenarios/${id}`)).body).title).toBe('Renamed');
     expect(((await ben.call('GET', '/api/scenarios')).json() as { scenarios: Record<string, unknown>[] }).scenarios.find((s) => s.id === id)).toMatchObject({ title: 'Renamed', updatedBy: 'ann' });
+  });
+
+  it('streams one version whole while another is being kept', async () => {
+    const { id } = await publish(ann);
+    const version = (title: string, events: number) => {
+      const document = JSON.parse(BALTIC) as { id: string; title: string; events: { features: unknown[] } };
+      return JSON.stringify({ ...document, id, title, events: { ...document.events, features: document.events.features.slice(0, events) } });
+    };
+    const versions = [version('Two events', 2), version('One event', 1)];
+    expect((await ann.call('PUT', `/api/scenarios/${id}`, versions[1], { 'tripwire-seq': '0' })).statusCode).toBe(200);
+    const torn: string[] = [];
+    for (let round = 0; round < 30; round++) {
+      // Reads one after another for as long as the new version is being kept, so one falls across its commit.
+      let kept = false;
+      const put = ann.call('PUT', `/api/scenarios/${id}`, versions[round % 2], { 'tripwire-seq': '0' }).finally(() => (kept = true));
+      const reader = async () => {
+        const reads = [];
+        while (!kept) {
+          reads.push(await ann.call('GET', `/api/scenarios/${id}`));
+          await setImmediate(); // let the upload's body stream on
+        }
+        return reads;
+      };
+      const [{ statusCode }, ...readers] = await Promise.all([put, reader(), reader()]);
+      expect(statusCode).toBe(200);
+      for (const read of readers.flat()) {
+        const document = JSON.parse(read.body) as { title: string; events: { features: unknown[] } };
+        if (document.title !== ['', 'One event', 'Two events'][document.events.features.length]) torn.push(`“${document.title}” with ${document.events.features.length} events`);
+      }
+    }
+    expect(torn).toEqual([]);
   });
 
   it('hands over (the old owner stays on as an editor) and deletes', async () => {

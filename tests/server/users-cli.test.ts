@@ -71,11 +71,17 @@ describe('npm run users', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('with no server running: adds the first admin itself', async () => {
-    const [usage, added] = await Promise.all([users([]), users(['add', 'root', '--role', 'admin'], { password: PASSWORD })]);
+  it('with no server running: opens the database itself, one command after another', async () => {
+    // Two at once: the second waits for the first to let go of the directory (seconds), then opens it itself.
+    const [usage, added, other] = await Promise.all([
+      users([]),
+      users(['add', 'root', '--role', 'admin'], { password: PASSWORD }),
+      users(['add', 'bea', '--role', 'member'], { password: PASSWORD }),
+    ]);
     expect(usage.code).toBe(1);
     expect(usage.stderr).toMatch(/^Usage: npm run users -- add <name> --role admin\|member/);
     expect(added).toEqual({ code: 0, stdout: 'Added root (admin).\n', stderr: '' });
+    expect(other).toEqual({ code: 0, stdout: 'Added bea (member).\n', stderr: '' });
     expect(statSync(data).mode & 0o777).toBe(0o700);
   }, 120_000);
 
@@ -125,7 +131,7 @@ describe('npm run users', () => {
     expect([shortPassword.code, shortPassword.stderr]).toEqual([1, 'a password needs at least 8 characters\n']);
     expect([taken.code, taken.stderr]).toEqual([1, '“ann” is taken\n']);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/^ann\t(member|admin)\tsince \d{4}-\d\d-\d\d\nroot\tadmin\tsince \d{4}-\d\d-\d\d\n$/);
+    expect(list.stdout).toMatch(/^ann\t(member|admin)\tsince \d{4}-\d\d-\d\d\nbea\tmember\tsince \d{4}-\d\d-\d\d\nroot\tadmin\tsince \d{4}-\d\d-\d\d\n$/);
     expect(role).toEqual({ code: 0, stdout: 'ann is now an admin; their sessions have ended.\n', stderr: '' });
     expect(reset).toEqual({ code: 0, stdout: 'New password set for ann; their sessions have ended.\n', stderr: '' });
     expect(await session()).toBe(401);
