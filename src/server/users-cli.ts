@@ -105,8 +105,10 @@ if (!databaseUrl && !unlock) {
   try {
     console.log(await runPeopleCommand(db, command));
   } catch (error) {
-    if (error instanceof PeopleError) fail(error.message);
-    else throw error;
+    // Said and marked as failed, but the database is closed and the lock let go below.
+    if (!(error instanceof PeopleError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
   } finally {
     await db.close();
     await unlock?.();

@@ -77,7 +77,8 @@ export async function buildApp({ db, distDir, secureCookies = false, trustProxy 
     if (changes) {
       // Browsers send Origin on every cross-site change: one from elsewhere is refused outright.
       const origin = request.headers.origin;
-      if (origin && origin !== `${request.protocol}://${request.host}`) throw new HttpError(403, 'This request comes from another site.');
+      // Hosts are compared, not schemes: behind a TLS proxy the browser says https and this process sees http.
+      if (origin && hostOf(origin) !== hostOf(`${request.protocol}://${request.host}`)) throw new HttpError(403, 'This request comes from another site.');
     }
     if (policy.who === 'anyone') return;
     if (!request.signedIn) throw new HttpError(401, NOT_SIGNED_IN);
@@ -132,5 +133,13 @@ export async function buildApp({ db, distDir, secureCookies = false, trustProxy 
   if (distDir) await app.register(appFileRoutes(distDir));
   return app;
 }
+
+const hostOf = (origin: string) => {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null; // "null" (a sandboxed page, a file) is no site of ours
+  }
+};
 
 const headerText = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
