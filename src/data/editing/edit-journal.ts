@@ -43,6 +43,8 @@ export interface JournalRecord {
   step: EditStep;
   author?: string | null;
   madeAt?: string;
+  /** The last journal place the author's page had applied when making it: an edit of a record someone changed after it is on a stale base. */
+  baseSeq?: number;
 }
 
 /** An entry the storage has committed: it has its place in the order. */

@@ -44,6 +44,8 @@ export const journalEntrySchema = z.strictObject({
     .refine((edits) => edits.every(({ before, after }) => before !== null || after !== null), 'an edit needs a record before or after')
     .refine((edits) => edits.every(({ before, after }) => !before || !after || before.id === after.id), 'an edit changes one record: its before and after must have the same id'),
   madeAt: z.iso.datetime({ offset: true }),
+  /** The last journal place the client had applied when the edit was made (see edit-journal.ts). */
+  baseSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 export const journalPostSchema = z.strictObject({ entries: z.array(journalEntrySchema).min(1).max(500) });

@@ -81,6 +81,66 @@ const MIGRATIONS: readonly string[] = [
   `
   alter table scenario_parts add column ids text[]
   `,
+  // 3: history. Each edit says the journal place its author had seen (base_seq) and whether someone
+  // else had changed one of its records since (stale). Every whole version a scenario had is kept
+  // (a PUT, a checkpoint), so any past state can be rebuilt: a version plus the journal after it.
+  `
+  alter table edits add column base_seq bigint;
+  alter table edits add column stale boolean not null default false;
+  create index edits_by_author on edits (scenario_id, author, seq);
+  create table scenario_versions (
+    scenario_id text not null references scenarios (id) on delete cascade,
+    version integer not null,
+    seq bigint not null,
+    head jsonb not null,
+    event_count integer not null,
+    saved_at timestamptz not null default now(),
+    saved_by text not null,
+    primary key (scenario_id, version)
+  );
+  create table scenario_version_parts (
+    scenario_id text not null,
+    version integer not null,
+    part integer not null,
+    packed bytea not null,
+    ids text[],
+    primary key (scenario_id, version, part),
+    foreign key (scenario_id, version) references scenario_versions (scenario_id, version) on delete cascade
+  )
+  `,
+  // 4: feeds. An admin lists the addresses the server may poll; an editor has an event set follow one.
+  `
+  create table feeds (
+    id bigint generated always as identity primary key,
+    name text not null unique,
+    url text not null unique,
+    every_minutes integer not null check (every_minutes between 1 and 1440),
+    added_by text not null,
+    added_at timestamptz not null default now()
+  );
+  create table feed_follows (
+    scenario_id text not null references scenarios (id) on delete cascade,
+    event_set_id text not null,
+    feed_id bigint not null references feeds (id) on delete cascade,
+    added_by text not null,
+    last_polled_at timestamptz,
+    last_ok_at timestamptz,
+    last_error text,
+    primary key (scenario_id, event_set_id)
+  )
+  `,
+  // 5: presence. Who has a scenario open on any server process, and what they have selected; a row
+  // not seen for a while is someone who left without a word.
+  `
+  create table presence (
+    connection_id uuid primary key,
+    scenario_id text not null references scenarios (id) on delete cascade,
+    person_id bigint not null references people (id) on delete cascade,
+    selected text,
+    seen_at timestamptz not null default now()
+  );
+  create index presence_by_scenario on presence (scenario_id)
+  `,
 ];
 
 /** Brings the database's schema up to date; safe to call at every start. */
