@@ -1,4 +1,4 @@
-// The audit log: sign-ins, failed sign-ins, accounts and sharing. Kept in the database beside
+// The audit log: sign-ins, failed sign-ins, accounts, sharing and feeds. Kept in the database beside
 // what it describes (in the same transaction where there is one), readable by admins only.
 import type { Queryable } from './db/database';
 
@@ -17,7 +17,11 @@ export type AuditAction =
   | 'scenario-handed-over'
   | 'member-set'
   | 'member-removed'
-  | 'everyone-set';
+  | 'everyone-set'
+  | 'feed-added'
+  | 'feed-removed'
+  | 'feed-followed'
+  | 'feed-unfollowed';
 
 export interface AuditEntry {
   actor: string | null;

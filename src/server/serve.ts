@@ -8,6 +8,7 @@ import { buildApp } from './http/app';
 import { openDatabase } from './open-database';
 import { dataPaths, lockDataDir, lockHolder, DEFAULT_DATA_DIR } from './data-dir';
 import { listenOnAdminSocket } from './admin-socket';
+import { startFeedPoller } from './feeds/feed-poller';
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +52,8 @@ const db = await openDatabase({ databaseUrl, dataDir: values.data });
 const app = await buildApp({ db, distDir, secureCookies: values['secure-cookies'], trustProxy: values['trust-proxy'] });
 const admin = databaseUrl ? null : await listenOnAdminSocket(db, dataPaths(values.data).adminSocket);
 const address = await app.listen({ port, host: values.host });
+// Feeds an admin listed, polled every minute (safe beside other processes on one PostgreSQL).
+const feeds = startFeedPoller(db);
 console.log(`Tripwire team server at ${address.replace('127.0.0.1', 'localhost')} (database: ${db.kind === 'pglite' ? `PGlite in ${dataPaths(values.data).database}` : 'PostgreSQL'}).`);
 if ((await db.query('select 1 from people limit 1')).length === 0) console.log('No one can sign in yet: add an admin with  npm run users -- add <name> --role admin');
 
@@ -58,6 +61,7 @@ let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  await feeds.stop();
   await app.close();
   await admin?.close();
   await db.close();
