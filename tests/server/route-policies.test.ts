@@ -108,6 +108,11 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/scenarios/:id/stream': { policy: viewers, endless: true, call: (id) => ({ url: `/api/scenarios/${id}/stream` }) },
   'GET /api/scenarios/:id/packed': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/packed` }) },
   'GET /api/scenarios/:id/packed/:part': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/packed/0` }) },
+  'GET /api/scenarios/:id/history': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/history?limit=10` }) },
+  'GET /api/scenarios/:id/changes': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/changes` }) },
+  'GET /api/scenarios/:id/document': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/document?at=0` }) },
+  // A copy of a past state is the caller's own new scenario: whoever may read the scenario may make one.
+  'POST /api/scenarios/:id/copies': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/copies`, body: { at: 0 } }) },
   // The built app, for anyone: it holds no data.
   'GET /': { policy: anyone, call: () => ({ url: '/' }) },
   'GET /s/:id': { policy: anyone, call: (id) => ({ url: `/s/${id}` }) },

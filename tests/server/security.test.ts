@@ -103,6 +103,7 @@ describe.each(ENGINES)('attacks on %s', (engine) => {
     { method: 'DELETE', route: '/api/scenarios/:id/members/:username', url: `/api/scenarios/${id}/members/vic` },
     { method: 'PUT', route: '/api/scenarios/:id/everyone', url: `/api/scenarios/${id}/everyone`, body: { role: 'editor' } },
     { method: 'POST', route: '/api/scenarios/:id/edits', url: `/api/scenarios/${id}/edits`, body: { entries: [entry()] } },
+    { method: 'POST', route: '/api/scenarios/:id/copies', url: `/api/scenarios/${id}/copies`, body: { at: 0 } },
   ];
 
   it('knows every state-changing route (a new one must be added here)', () => {

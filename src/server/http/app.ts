@@ -17,6 +17,7 @@ import { editRoutes } from './routes/edit-routes';
 import { peopleRoutes } from './routes/people-routes';
 import { appFileRoutes } from './routes/app-file-routes';
 import { streamRoutes } from './routes/stream-routes';
+import { historyRoutes } from './routes/history-routes';
 import { feedRoutes } from './routes/feed-routes';
 import { LiveNotices } from '../live/live-notices';
 
@@ -128,6 +129,7 @@ export async function buildApp({ db, distDir, secureCookies = false, trustProxy 
   await app.register(scenarioRoutes(context));
   await app.register(memberRoutes(context));
   await app.register(editRoutes(context));
+  await app.register(historyRoutes(context));
   const notices = await LiveNotices.start(db);
   app.addHook('onClose', () => notices.stop());
   await app.register(streamRoutes(context, notices));

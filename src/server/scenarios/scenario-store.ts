@@ -88,13 +88,17 @@ export async function publish(db: Database, opened: OpenedScenario, owner: { id:
   const head = { ...documentHead(opened.head, opened.eventSets), id, readOnly: undefined };
   const events = eventsOf(opened);
   await db.transaction(async (tx) => {
-    await tx.query('insert into scenarios (id, owner_id, title, head, event_count, updated_by) values ($1, $2, $3, $4, $5, $6)', [id, owner.id, head.title, JSON.stringify(head), events.length, owner.username]);
+    await tx.query('insert into scenarios (id, owner_id, title, head, event_count, updated_by, doc_saved_at, doc_saved_by) values ($1, $2, $3, $4, $5, $6, now(), $6)', [id, owner.id, head.title, JSON.stringify(head), events.length, owner.username]);
     await writeParts(tx, id, events);
   });
   return { id, title: head.title, eventCount: events.length };
 }
 
-/** Keeps a whole new version, which includes the journal up to `seq`. */
+/**
+ * Keeps a whole new version, which includes the journal up to `seq`. The document it replaces is
+ * kept first, as the scenario's next numbered version (scenario_versions): nothing a scenario
+ * ever was is lost, and any past state is a kept version plus the journal after it (history.ts).
+ */
 export async function replaceDocument(db: Database, id: string, opened: OpenedScenario, seq: number, author: string): Promise<void> {
   const head = { ...documentHead(opened.head, opened.eventSets), id, readOnly: undefined };
   const events = eventsOf(opened);
@@ -102,9 +106,25 @@ export async function replaceDocument(db: Database, id: string, opened: OpenedSc
     const [row] = await tx.query<{ last_seq: string; doc_seq: string }>('select last_seq, doc_seq from scenarios where id = $1 for update', [id]);
     if (!row) throw new Error('the scenario is gone');
     if (seq > Number(row.last_seq) || seq < Number(row.doc_seq)) throw new RangeError(`Tripwire-Seq ${seq} is outside the scenario's journal (${row.doc_seq} to ${row.last_seq})`);
-    await tx.query('update scenarios set head = $2, title = $3, event_count = $4, doc_seq = $5, updated_at = now(), updated_by = $6 where id = $1', [id, JSON.stringify(head), head.title, events.length, seq, author]);
+    await keepCurrentVersion(tx, id);
+    await tx.query('update scenarios set head = $2, title = $3, event_count = $4, doc_seq = $5, updated_at = now(), updated_by = $6, doc_saved_at = now(), doc_saved_by = $6 where id = $1', [id, JSON.stringify(head), head.title, events.length, seq, author]);
     await writeParts(tx, id, events);
   });
+}
+
+/** Copies the current document (head and packed parts) into the scenario's next numbered version; the caller holds the scenario's row lock. */
+async function keepCurrentVersion(tx: Queryable, id: string): Promise<void> {
+  const [kept] = await tx.query<{ version: number }>(
+    `insert into scenario_versions (scenario_id, version, seq, head, event_count, saved_at, saved_by)
+     select s.id, coalesce((select max(version) from scenario_versions where scenario_id = s.id), 0) + 1, s.doc_seq, s.head,
+            -- The document's own events (event_count follows the journal too)
+            coalesce((select sum(cardinality(ids)) from scenario_parts where scenario_id = s.id), s.event_count),
+            coalesce(s.doc_saved_at, s.created_at), coalesce(s.doc_saved_by, o.username)
+       from scenarios s join people o on o.id = s.owner_id where s.id = $1
+     returning version`,
+    [id],
+  );
+  await tx.query('insert into scenario_version_parts (scenario_id, version, part, packed, ids) select scenario_id, $2, part, packed, ids from scenario_parts where scenario_id = $1', [id, kept!.version]);
 }
 
 /** The document's head, the journal place it includes and how many packed parts its events are in. */
@@ -157,7 +177,14 @@ export interface JournalRow {
   edits: JournalEntryInput['edits'];
   madeAt: string;
   author: string;
+  /** The journal place its author had applied when making it (absent for an entry that did not say). */
+  baseSeq?: number;
+  /** Made on a stale base: another person had changed one of its records after `baseSeq`. It still won (newest wins). */
+  stale: boolean;
 }
+
+/** The ids of the records a step's edits are about. */
+export const recordIdsOf = (edits: JournalEntryInput['edits']): string[] => [...new Set(edits.map(({ before, after }) => (after ?? before)!.id))];
 
 type RecordLike = { id: string; kind?: string; details?: { title?: string } } | null;
 
@@ -182,7 +209,10 @@ export async function appendEdits(db: Database, scenarioId: string, entries: rea
         continue;
       }
       seq += 1;
-      await tx.query('insert into edits (scenario_id, seq, client_id, author, step, edits, made_at) values ($1, $2, $3, $4, $5, $6, $7)', [scenarioId, seq, entry.id, author, entry.step, JSON.stringify(entry.edits), entry.madeAt]);
+      // Stale: someone else changed one of its records after the place its author had seen. It is
+      // kept all the same (the newest edit of a record wins), and the history says so.
+      const stale = entry.baseSeq !== undefined && (await changedByOthersSince(tx, scenarioId, entry.baseSeq, author, recordIdsOf(entry.edits)));
+      await tx.query('insert into edits (scenario_id, seq, client_id, author, step, edits, made_at, base_seq, stale) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [scenarioId, seq, entry.id, author, entry.step, JSON.stringify(entry.edits), entry.madeAt, entry.baseSeq ?? null, stale]);
       for (const { before, after } of entry.edits as readonly { before: RecordLike; after: RecordLike }[]) {
         const isEvent = !(before ?? after)!.kind;
         if (isEvent) eventCount += (after ? 1 : 0) - (before ? 1 : 0);
@@ -198,12 +228,34 @@ export async function appendEdits(db: Database, scenarioId: string, entries: rea
   });
 }
 
-export async function readEdits(db: Queryable, scenarioId: string, afterSeq: number, limit = 1000): Promise<JournalRow[]> {
-  const rows = await db.query<{ client_id: string; seq: string; step: JournalRow['step']; edits: JournalRow['edits']; made_at: Date; author: string }>(
-    'select client_id, seq, step, edits, made_at, author from edits where scenario_id = $1 and seq > $2 order by seq limit $3',
-    [scenarioId, afterSeq, limit],
+/** Whether anyone but `author` changed one of the records after journal place `baseSeq`. */
+async function changedByOthersSince(tx: Queryable, scenarioId: string, baseSeq: number, author: string, recordIds: readonly string[]): Promise<boolean> {
+  const [row] = await tx.query<{ changed: boolean }>(
+    `select exists (
+       select 1 from edits, jsonb_array_elements(edits) e
+        where scenario_id = $1 and seq > $2 and author <> $3
+          and coalesce(e -> 'after' ->> 'id', e -> 'before' ->> 'id') = any ($4::text[])
+     ) as changed`,
+    [scenarioId, baseSeq, author, recordIds],
   );
-  return rows.map((row) => ({ id: row.client_id, seq: Number(row.seq), step: row.step, edits: row.edits, madeAt: new Date(row.made_at).toISOString(), author: row.author }));
+  return Boolean(row?.changed);
+}
+
+export async function readEdits(db: Queryable, scenarioId: string, afterSeq: number, limit = 1000, throughSeq = Number.MAX_SAFE_INTEGER): Promise<JournalRow[]> {
+  const rows = await db.query<{ client_id: string; seq: string; step: JournalRow['step']; edits: JournalRow['edits']; made_at: Date; author: string; base_seq: string | null; stale: boolean }>(
+    'select client_id, seq, step, edits, made_at, author, base_seq, stale from edits where scenario_id = $1 and seq > $2 and seq <= $4 order by seq limit $3',
+    [scenarioId, afterSeq, limit, throughSeq],
+  );
+  return rows.map((row) => ({
+    id: row.client_id,
+    seq: Number(row.seq),
+    step: row.step,
+    edits: row.edits,
+    madeAt: new Date(row.made_at).toISOString(),
+    author: row.author,
+    ...(row.base_seq === null ? {} : { baseSeq: Number(row.base_seq) }),
+    stale: row.stale,
+  }));
 }
 
 export interface Members {
