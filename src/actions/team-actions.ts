@@ -9,7 +9,7 @@ import { documentHead } from '../data/open-scenario';
 import { defaultViewOf } from '../data/scenario-text';
 import type { OpenShared, TeamShareRole } from '../data/slices/team';
 import { scenarioDocumentParts } from '../scenario/scenario-document';
-import { serverStorage, type TripwireStorage } from '../storage';
+import { serverStorage, type ServerStorage, type ServerStorageOptions } from '../storage';
 import type { ScenarioSession } from '../session';
 import { createTeamApi, TeamApiError, type FetchLike, type TeamApi } from '../team/team-api';
 import { writeScenarioDocument } from '../team/scenario-documents';
@@ -18,8 +18,8 @@ import { openBuiltInScenario } from './scenario-actions';
 
 export interface TeamConnection {
   api: TeamApi;
-  /** Where shared scenarios are kept: the server, through `api`. */
-  storage: TripwireStorage;
+  /** Where shared scenarios are kept: the server, through `api` (edits wait in the person's outbox until acknowledged). */
+  storage: ServerStorage;
   session: ScenarioSession;
   /** The shared scenario being opened, shown in the store once the session has it on screen. */
   opening: OpenShared | null;
@@ -31,6 +31,10 @@ export interface TeamOptions {
   fetch?: FetchLike;
   baseUrl?: string;
   pollEvery?: number;
+  /** The outbox, how long a send may take and how retries back off (src/storage/outbox.ts): tests give memory and short times. */
+  outbox?: ServerStorageOptions['outbox'];
+  sendTimeout?: number;
+  retry?: ServerStorageOptions['retry'];
   /**
    * The page's own connection: it keeps the page's address (`?shared=`) in step, and reads the
    * library again when the page is looked at again (a role given or taken away meanwhile).
@@ -55,7 +59,8 @@ export function connectTeam(session: ScenarioSession, options: TeamOptions = {})
       state.setTeamUser(null);
     },
   });
-  const server = serverStorage(api, writeScenarioDocument, options.pollEvery ? { pollEvery: options.pollEvery } : {});
+  const { pollEvery, outbox, sendTimeout, retry } = options;
+  const server = serverStorage(api, writeScenarioDocument, { ...(pollEvery ? { pollEvery } : {}), ...(outbox ? { outbox } : {}), ...(sendTimeout ? { sendTimeout } : {}), ...(retry ? { retry } : {}) });
   // A change the server refuses (403: a role taken away meanwhile) reads the library again, so the
   // page stops offering what the person may no longer do.
   const refusedThen = async <T>(change: Promise<T>): Promise<T> => {
@@ -66,7 +71,7 @@ export function connectTeam(session: ScenarioSession, options: TeamOptions = {})
       throw error;
     }
   };
-  const storage: TripwireStorage = {
+  const storage: ServerStorage = {
     ...server,
     appendEdit: (entry) => refusedThen(server.appendEdit(entry)),
     saveScenario: (head, events) => refusedThen(server.saveScenario(head, events)),
@@ -90,6 +95,14 @@ export function connectTeam(session: ScenarioSession, options: TeamOptions = {})
     },
   );
   store.subscribe((state) => state.openShared?.id ?? null, showInAddress);
+  // Whoever is signed in has their waiting edits sent (an earlier page's too: a crash, a closed
+  // tab), whichever scenario is open; no one else's are. The header shows how saving stands.
+  store.subscribe(
+    (state) => state.teamUser?.username ?? null,
+    (username) => void server.signedIn(username),
+    { fireImmediately: true },
+  );
+  server.onSaveStatus((status) => store.getState().setSaveStatus(status));
   if (options.page && typeof document !== 'undefined') {
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible' && store.getState().teamUser) void refreshLibrary(team);

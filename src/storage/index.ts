@@ -3,7 +3,8 @@ export type { AcceptedImport, StorageOutcome, StoredImport, StoredScenario, Trip
 export { indexedDbStorage } from './indexeddb-storage';
 export { memoryStorage, emptyShelf, type MemoryShelf } from './memory-storage';
 // The team server's (docs/api.md), over its HTTP API.
-export { serverStorage, storedScenarioOfRow, IMPORTS_NOT_ON_SERVER, type WriteScenarioDocument, type ServerStorageOptions } from './server-storage';
+export { serverStorage, storedScenarioOfRow, IMPORTS_NOT_ON_SERVER, type WriteScenarioDocument, type ServerStorage, type ServerStorageOptions } from './server-storage';
+export { memoryOutbox, type Outbox } from './outbox';
 export { STORED_EVENTS_VERSION } from './database';
 export { recallMapping, rememberMapping } from './remembered-mappings';
 // The import worker's own write: it holds the events it read (see AcceptedImport.keepInWorker).

@@ -5,8 +5,10 @@
 //   events as packed parts, and how far into the journal it includes): the storage remembers that place, so the
 //   journal is read on after it (nothing falls between the two) and a whole new version says which
 //   entries it already holds (`PUT … Tripwire-Seq`).
-// - An edit is one journal entry with an id made here (a resend is acknowledged, not applied twice);
-//   it resolves with the place the server committed it at.
+// - An edit is one journal entry with an id made here (a resend is acknowledged, not applied twice),
+//   kept in the person's outbox (outbox.ts) before it is sent and until the server acknowledges it:
+//   it resolves with the place the server committed it at, however long the server was away
+//   (outbox-sender.ts tries again), and rejects only when the server refuses it.
 // - Others' edits are heard through the scenario's live stream (server-sent events: read the
 //   journal after the last place known now), with a slow poll behind it; where there is no
 //   EventSource (Node), by polling every two seconds.
@@ -25,6 +27,9 @@ import { scenarioHeadSchema } from '../data/scenario-schema';
 import { issuesOf } from '../data/validate';
 import { bytesToPacked } from '../data/packed-bytes';
 import { decodeEventsInSlices } from '../data/packed-events';
+import { memoryOutbox, ownerKey, type Outbox, type RetryTimes, type SaveStatus } from './outbox';
+import { indexedDbOutbox } from './outbox-indexeddb';
+import { createOutboxSender } from './outbox-sender';
 
 /** Writes the scenario document of a head and its events (in parts, as a Blob): what a whole new version is sent as. */
 export type WriteScenarioDocument = (head: ScenarioHead, events: readonly TripwireEvent[]) => Blob;
@@ -40,6 +45,21 @@ export interface ServerStorageOptions {
   pollEvery?: number;
   /** Makes the ids of new journal entries; crypto.randomUUID by default. */
   newId?: () => string;
+  /** Where edits wait until acknowledged: this browser's IndexedDB by default, memory where there is none. */
+  outbox?: Outbox;
+  /** How long an edit's request may go unanswered before it is tried again (ms); 20,000 by default. */
+  sendTimeout?: number;
+  /** How long to wait before trying again after a failure. */
+  retry?: RetryTimes;
+}
+
+/** The server's storage, and what the page does with its outbox: who is signed in (their waiting edits are sent), and how saving stands. */
+export interface ServerStorage extends TripwireStorage {
+  /** The person signed in now (null: no one): their edits waiting in the outbox, from this page or an earlier one, are sent. */
+  signedIn(username: string | null): Promise<void>;
+  saveStatus(): SaveStatus;
+  /** Told whenever the save status changes; returns the way to stop. */
+  onSaveStatus(listener: (status: SaveStatus) => void): () => void;
 }
 
 /** What the server's error says when imports are asked of it. */
@@ -83,7 +103,8 @@ export function pollJournal(check: () => Promise<void>, every: number): () => vo
   };
 }
 
-export function serverStorage(api: TeamApi, writeDocument: WriteScenarioDocument, { pollEvery = 2_000, newId = () => crypto.randomUUID() }: ServerStorageOptions = {}): TripwireStorage {
+export function serverStorage(api: TeamApi, writeDocument: WriteScenarioDocument, options: ServerStorageOptions = {}): ServerStorage {
+  const { pollEvery = 2_000, newId = () => crypto.randomUUID() } = options;
   /** Scenario id → the journal place its document (as last read or saved) includes. */
   const base = new Map<string, number>();
   /** Scenario id → the last journal place this storage has seen (read, appended or polled). */
@@ -95,11 +116,23 @@ export function serverStorage(api: TeamApi, writeDocument: WriteScenarioDocument
 
   const saw = (id: string, seq: number) => latest.set(id, Math.max(latest.get(id) ?? 0, seq));
 
+  const sender = createOutboxSender({
+    outbox: options.outbox ?? (typeof indexedDB === 'undefined' ? memoryOutbox() : indexedDbOutbox()),
+    send: (scenarioId, entries, signal) => api.appendEdits(scenarioId, entries, signal),
+    ...(options.sendTimeout ? { timeout: options.sendTimeout } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  let person: string | null = null;
+  // The browser is back on a network: edits waiting are tried at once.
+  const online = () => sender.nudge();
+  if (typeof window !== 'undefined') window.addEventListener('online', online);
+
   async function readAll(scenarioId: string, after: number): Promise<ServerJournalEntry[]> {
     const entries: ServerJournalEntry[] = [];
     for (let from = after; ; ) {
       const page = await api.readEdits(scenarioId, from);
       entries.push(...page);
+      sender.nudge(); // the server answers: what waits need not wait for its next try
       if (page.length < EDITS_PER_PAGE) break; // a full page: there may be more after its last place
       from = page[page.length - 1]!.seq;
     }
@@ -153,9 +186,18 @@ export function serverStorage(api: TeamApi, writeDocument: WriteScenarioDocument
     async appendEdit(entry: JournalRecord) {
       const id = newId();
       own.add(id);
-      const [committed] = await api.appendEdits(entry.scenarioId, [{ id, step: entry.step, edits: entry.edits, madeAt: entry.madeAt ?? new Date().toISOString() }]);
-      if (!committed) throw new Error('The team server did not acknowledge the edit.');
-      return { ...entry, seq: committed.seq };
+      const author = entry.author ?? person;
+      if (!author) throw new Error('No one is signed in to the team server.');
+      const seq = await sender.add({
+        owner: ownerKey(api.server, author),
+        id,
+        scenarioId: entry.scenarioId,
+        step: entry.step,
+        edits: entry.edits,
+        madeAt: entry.madeAt ?? new Date().toISOString(),
+        ...(entry.baseSeq === undefined ? {} : { baseSeq: entry.baseSeq }),
+      });
+      return { ...entry, seq };
     },
 
     async readEdits(scenarioId, afterSeq = 0) {
@@ -175,7 +217,10 @@ export function serverStorage(api: TeamApi, writeDocument: WriteScenarioDocument
       };
       // The live stream says when to read (and a scenario that is gone is found so by reading:
       // the session hears of it); a slow poll behind it covers a stream a proxy cut without a word.
-      const stream = api.streamEdits(scenarioId, () => void check().catch(() => {}));
+      const stream = api.streamEdits(scenarioId, (event) => {
+        if (event === 'ready') sender.nudge(); // (re)connected: the server is back
+        void check().catch(() => {});
+      });
       const poll = pollJournal(check, stream ? Math.max(pollEvery, SAFETY_POLL_MS) : pollEvery);
       const stop = () => {
         stream?.();
@@ -197,9 +242,18 @@ export function serverStorage(api: TeamApi, writeDocument: WriteScenarioDocument
     },
     deleteImport: async () => {},
 
+    signedIn(username) {
+      person = username;
+      return sender.signedIn(username === null ? null : ownerKey(api.server, username));
+    },
+    saveStatus: () => sender.status(),
+    onSaveStatus: (listener) => sender.onStatus(listener),
+
     close() {
       for (const stop of stops) stop();
       stops.clear();
+      sender.close();
+      if (typeof window !== 'undefined') window.removeEventListener('online', online);
     },
   };
 }

@@ -59,6 +59,8 @@ export interface NewJournalEntry {
   step: 'do' | 'undo' | 'redo';
   edits: Step;
   madeAt: string;
+  /** The last journal place the author's page had applied (see edit-journal.ts). */
+  baseSeq?: number;
 }
 
 export interface AuditEntry {
@@ -157,7 +159,9 @@ export function createTeamApi(options: TeamApiOptions = {}) {
     if (response.status === 204) return undefined as T;
     try {
       return (await response.json()) as T;
-    } catch {
+    } catch (error) {
+      // Cut off while the answer came (a timeout, a lost connection): as unanswered, not as a wrong answer.
+      if (init?.signal?.aborted || !(error instanceof SyntaxError)) throw new TeamApiError(0, `The team server's answer to ${method} ${path} did not arrive whole.`);
       throw new TeamApiError(response.status, `The server's answer to ${method} ${path} was not JSON.`);
     }
   }
@@ -165,6 +169,11 @@ export function createTeamApi(options: TeamApiOptions = {}) {
   const scenarioPath = (id: string) => `api/scenarios/${segment(id)}`;
 
   return {
+    /** Which server this is (its API's address): what keeps one server's outbox apart from another's. */
+    get server() {
+      return url('api/');
+    },
+
     /** The token state changes carry; null when signed out. */
     get csrfToken() {
       return csrfToken;
@@ -263,7 +272,8 @@ export function createTeamApi(options: TeamApiOptions = {}) {
     setEveryone: (id: string, role: ShareRole | null) => json<unknown>('PUT', `${scenarioPath(id)}/everyone`, { body: { role } }),
 
     /** Appends journal entries; answered once committed, each with its place (`seq`). */
-    appendEdits: async (id: string, entries: NewJournalEntry[]) => (await json<{ entries: { id: string; seq: number }[] }>('POST', `${scenarioPath(id)}/edits`, { body: { entries } })).entries,
+    appendEdits: async (id: string, entries: NewJournalEntry[], signal?: AbortSignal) =>
+      (await json<{ entries: { id: string; seq: number }[] }>('POST', `${scenarioPath(id)}/edits`, { body: { entries }, ...(signal ? { signal } : {}) })).entries,
     /** One page (up to EDITS_PAGE_SIZE) of the journal after `after`. */
     readEdits: async (id: string, after = 0) => (await json<{ entries: ServerJournalEntry[] }>('GET', `${scenarioPath(id)}/edits?after=${after}`)).entries,
 

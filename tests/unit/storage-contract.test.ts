@@ -75,7 +75,9 @@ async function serverTab(): Promise<TripwireStorage> {
   };
   const api = createTeamApi({ fetch: cookieFetch, baseUrl: server.url });
   await api.signIn('analyst-1', 'contract password');
-  return Object.assign(serverStorage(api, writeScenarioDocument, { pollEvery: SERVER_POLL_MS }), { api });
+  const storage = serverStorage(api, writeScenarioDocument, { pollEvery: SERVER_POLL_MS });
+  await storage.signedIn('analyst-1'); // whose outbox its edits wait in
+  return Object.assign(storage, { api });
 }
 
 const storages: Record<string, StorageUnderTest> = {

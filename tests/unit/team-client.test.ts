@@ -120,6 +120,7 @@ describe('the server storage', () => {
   function fakeApi(journal: ServerJournalEntry[], documentSeq = 0) {
     const asked: number[] = [];
     const api = {
+      server: 'http://x/api/',
       readPacked: async () => ({ head: storedHead, seq: documentSeq, parts: 0 }),
       readEdits: async (_id: string, after = 0) => {
         asked.push(after);
@@ -167,6 +168,7 @@ describe('the server storage', () => {
     const { api } = fakeApi(journal);
     let made = 0;
     const storage = serverStorage(api, documents, { pollEvery: 2_000, newId: () => `mine-${++made}` });
+    await storage.signedIn('alice');
     await storage.readScenario('abc');
     const heard = vi.fn();
     const stop = storage.watch('abc', heard);

@@ -31,6 +31,16 @@ export interface OpenShared {
   owner: string;
 }
 
+/** How the page's edits of shared scenarios stand with the server (the outbox, src/storage/outbox.ts). */
+export interface TeamSaveStatus {
+  /** Edits not yet acknowledged by the server. */
+  waiting: number;
+  /** A request is out now. */
+  sending: boolean;
+  /** The last try could not reach the server (it is tried again). */
+  offline: boolean;
+}
+
 export interface TeamSlice {
   /** 'checking' until the page knows; 'absent' under `npm start` (no team server). */
   teamServer: 'checking' | 'absent' | 'present';
@@ -44,11 +54,13 @@ export interface TeamSlice {
   openShared: OpenShared | null;
   /** A shared scenario asked for (by link) before signing in: opened once signed in. */
   pendingShared: string | null;
+  saveStatus: TeamSaveStatus;
   setTeamServer: (teamServer: TeamSlice['teamServer']) => void;
   setTeamUser: (user: TeamUserInfo | null) => void;
   setSharedLibrary: (rows: SharedLibraryRow[] | null, error?: string | null) => void;
   setOpenShared: (open: OpenShared | null) => void;
   setPendingShared: (id: string | null) => void;
+  setSaveStatus: (status: TeamSaveStatus) => void;
 }
 
 export const createTeamSlice: SliceCreator<TeamSlice> = (set) => ({
@@ -58,12 +70,14 @@ export const createTeamSlice: SliceCreator<TeamSlice> = (set) => ({
   sharedLibraryError: null,
   openShared: null,
   pendingShared: null,
+  saveStatus: { waiting: 0, sending: false, offline: false },
   setTeamServer: (teamServer) => set({ teamServer }),
   // Signed out (or someone else signed in): nothing of the last person's library stays on the page.
   setTeamUser: (teamUser) => set((state) => (teamUser?.username === state.teamUser?.username ? { teamUser } : { teamUser, sharedLibrary: null, sharedLibraryError: null })),
   setSharedLibrary: (sharedLibrary, sharedLibraryError = null) => set({ sharedLibrary, sharedLibraryError }),
   setOpenShared: (openShared) => set({ openShared }),
   setPendingShared: (pendingShared) => set({ pendingShared }),
+  setSaveStatus: (saveStatus) => set({ saveStatus }),
 });
 
 /** Whether the open scenario may be changed by the person on the page: a shared one only by its owner and editors. */
@@ -73,4 +87,11 @@ export const canEditOpenScenario = (state: Pick<TeamSlice, 'openShared'>): boole
 export function sharedLabel(open: OpenShared | null): string | null {
   if (!open) return null;
   return open.access === 'viewer' ? 'Shared · view only' : 'Shared · you can edit';
+}
+
+/** "Offline — 3 edits waiting", "Saving…", "All changes saved", for the header; and a phone's short form. */
+export function saveStatusText({ waiting, sending, offline }: TeamSaveStatus): { long: string; short: string; state: 'offline' | 'saving' | 'saved' } {
+  if (waiting > 0 && offline) return { long: `Offline — ${waiting} ${waiting === 1 ? 'edit' : 'edits'} waiting`, short: `Offline · ${waiting}`, state: 'offline' };
+  if (waiting > 0 || sending) return { long: 'Saving…', short: 'Saving…', state: 'saving' };
+  return { long: 'All changes saved', short: 'Saved', state: 'saved' };
 }
