@@ -18,6 +18,7 @@ import { findPerson, type Person } from '../../src/server/accounts/people';
 import { readScenarioDocument } from '../../src/server/scenarios/read-document';
 import { publish, setMember } from '../../src/server/scenarios/scenario-store';
 import type { OpenedScenario } from '../../src/data/open-scenario';
+import { addFeed, follow } from '../../src/server/feeds/feed-store';
 
 const BALTIC = readFileSync(new URL('../fixtures/scenarios/baltic-example.tripwire.json', import.meta.url), 'utf8');
 
@@ -77,6 +78,9 @@ const owners: Policy = { who: 'scenario', access: 'owner' };
 const documentFor = (id: string) => JSON.stringify({ ...JSON.parse(BALTIC), id });
 const entry = () => ({ id: randomUUID(), step: 'do', edits: [{ before: null, after: { ...EVENT, id: `event-${randomUUID()}` } }], madeAt: new Date().toISOString() });
 let EVENT: Record<string, unknown>;
+/** A feed per caller (each admin removes its own), and the one each fresh scenario's set follows. */
+const FEEDS = new Map<string, number>();
+let FOLLOWED_FEED = 0;
 
 /** Every route, by `METHOD url` as Fastify registers it. HEAD routes are GET's twins, checked alike. */
 const ROUTES: Record<string, RouteCase> = {
@@ -108,6 +112,12 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/scenarios/:id/stream': { policy: viewers, endless: true, call: (id) => ({ url: `/api/scenarios/${id}/stream` }) },
   'GET /api/scenarios/:id/packed': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/packed` }) },
   'GET /api/scenarios/:id/packed/:part': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/packed/0` }) },
+  'GET /api/feeds': { policy: signedIn, call: () => ({ url: '/api/feeds' }) },
+  'POST /api/feeds': { policy: admins, call: () => ({ url: '/api/feeds', body: { name: `Feed ${randomUUID()}`, url: `http://127.0.0.1:9/${randomUUID()}.csv`, everyMinutes: 5 } }) },
+  'DELETE /api/feeds/:feedId': { policy: admins, call: (_id, caller) => ({ url: `/api/feeds/${FEEDS.get(caller) ?? 1}` }) },
+  'GET /api/scenarios/:id/feeds': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/feeds` }) },
+  'PUT /api/scenarios/:id/feeds/:eventSetId': { policy: editors, call: (id) => ({ url: `/api/scenarios/${id}/feeds/briefing-note`, body: { feedId: FOLLOWED_FEED } }) },
+  'DELETE /api/scenarios/:id/feeds/:eventSetId': { policy: editors, call: (id) => ({ url: `/api/scenarios/${id}/feeds/briefing-note` }) },
   'GET /api/scenarios/:id/history': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/history?limit=10` }) },
   'GET /api/scenarios/:id/changes': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/changes` }) },
   'GET /api/scenarios/:id/document': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/document?at=0` }) },
@@ -150,6 +160,8 @@ describe('every route as every caller', () => {
     if (!read.ok) throw new Error('the fixture does not open');
     opened = read.value;
     EVENT = { ...opened.eventSets[0]!.events[0]! };
+    for (const caller of Object.keys(CALLERS)) FEEDS.set(caller, (await addFeed(db, { name: `Removable ${caller}`, url: `http://127.0.0.1:9/${encodeURIComponent(caller)}.csv`, everyMinutes: 5 }, 'ada'))!.id);
+    FOLLOWED_FEED = (await addFeed(db, { name: 'Followed', url: 'http://127.0.0.1:9/followed.csv', everyMinutes: 5 }, 'ada'))!.id;
   });
   afterAll(async () => {
     await app?.close();
@@ -164,6 +176,7 @@ describe('every route as every caller', () => {
     await setMember(db, id, people.get('avi')!.id, 'viewer');
     await setMember(db, id, people.get('eddie')!.id, 'editor');
     await setMember(db, id, people.get('pat')!.id, 'viewer');
+    await follow(db, id, 'briefing-note', FOLLOWED_FEED, 'olive');
     return id;
   }
 

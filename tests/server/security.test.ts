@@ -72,6 +72,8 @@ describe.each(ENGINES)('attacks on %s', (engine) => {
       parts: await rows('select scenario_id, part, md5(packed) as packed from scenario_parts order by scenario_id, part'),
       members: await rows('select scenario_id, person_id, role from scenario_members order by scenario_id, person_id'),
       edits: await rows('select scenario_id, seq, client_id, author, edits::text as edits from edits order by scenario_id, seq'),
+      feeds: await rows('select id, name, url, every_minutes from feeds order by id'),
+      follows: await rows('select scenario_id, event_set_id, feed_id from feed_follows order by scenario_id, event_set_id'),
       tables: await rows("select table_name from information_schema.tables where table_schema = 'public' order by table_name"),
     };
   }
@@ -103,6 +105,10 @@ describe.each(ENGINES)('attacks on %s', (engine) => {
     { method: 'DELETE', route: '/api/scenarios/:id/members/:username', url: `/api/scenarios/${id}/members/vic` },
     { method: 'PUT', route: '/api/scenarios/:id/everyone', url: `/api/scenarios/${id}/everyone`, body: { role: 'editor' } },
     { method: 'POST', route: '/api/scenarios/:id/edits', url: `/api/scenarios/${id}/edits`, body: { entries: [entry()] } },
+    { method: 'POST', route: '/api/feeds', url: '/api/feeds', body: { name: 'Metadata', url: 'http://169.254.169.254/latest/meta-data', everyMinutes: 1 } },
+    { method: 'DELETE', route: '/api/feeds/:feedId', url: '/api/feeds/1' },
+    { method: 'PUT', route: '/api/scenarios/:id/feeds/:eventSetId', url: `/api/scenarios/${id}/feeds/briefing-note`, body: { feedId: 1 } },
+    { method: 'DELETE', route: '/api/scenarios/:id/feeds/:eventSetId', url: `/api/scenarios/${id}/feeds/briefing-note` },
     { method: 'POST', route: '/api/scenarios/:id/copies', url: `/api/scenarios/${id}/copies`, body: { at: 0 } },
   ];
 
