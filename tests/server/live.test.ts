@@ -1,6 +1,6 @@
-// Live streams across server processes: two apps on one PostgreSQL database (as two `serve`
-// processes would be) — an edit committed through one reaches a stream opened on the other, and
-// ending the session through one closes the stream on the other. And on PGlite, in one process.
+// Live streams across server processes: two apps on one PostgreSQL database — an edit committed
+// through one reaches a stream opened on the other, and ending the session through one closes the
+// stream on the other; on PGlite, in one process; and two real `serve` processes on one PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -11,42 +11,16 @@ import { openPglite, openPostgres, type Database } from '../../src/server/db/dat
 import { migrate } from '../../src/server/db/migrations';
 import { buildApp } from '../../src/server/http/app';
 import { addPeople, PASSWORD } from './test-server';
+import { readEvents } from './sse-events';
+import { minimalDist, startServerProcess, type ServerProcess } from './server-process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const builtIn = readFileSync(new URL('../../public/scenarios/built-in.tripwire.json', import.meta.url));
 const firstFeature = (JSON.parse(builtIn.toString()) as { events: { features: { geometry: unknown; properties: Record<string, unknown> }[] } }).events.features[0]!;
 /** The document's first event as the app holds it (the document's `eventSet` is the app's `eventSetId`). */
 const { eventSet: _set, ...firstProperties } = firstFeature.properties;
-
-/** A stream's events as they arrive, read from a real HTTP response. */
-function readEvents(response: Response) {
-  const events: { event: string; data: unknown }[] = [];
-  let ended = false;
-  const done = (async () => {
-    const decoder = new TextDecoder();
-    let text = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      text += decoder.decode(chunk, { stream: true });
-      let cut;
-      while ((cut = text.indexOf('\n\n')) >= 0) {
-        const block = text.slice(0, cut);
-        text = text.slice(cut + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event) events.push({ event, data: data ? JSON.parse(data) : null });
-      }
-    }
-    ended = true;
-  })();
-  const waitFor = async (event: string) => {
-    const giveUpAt = Date.now() + 5_000;
-    while (!events.some((item) => item.event === event)) {
-      if (Date.now() > giveUpAt) throw new Error(`no "${event}" event within 5 s; heard ${JSON.stringify(events)}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return events.find((item) => item.event === event)!;
-  };
-  return { events, waitFor, ended: () => ended, done };
-}
 
 async function signIn(url: string, username: string) {
   const response = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
@@ -93,7 +67,7 @@ describe.each(['postgresql', 'pglite'] as const)('live streams on %s', (engine) 
     const { id } = (await (await alice('/api/scenarios', { method: 'POST', body: builtIn })).json()) as { id: string };
     // Sessions live in the database: alice's cookie is good on the other server too.
     const stream = readEvents(await alice(`/api/scenarios/${id}/stream`));
-    expect((await stream.waitFor('ready')).data).toEqual({ seq: 0 });
+    expect((await stream.waitFor('ready')).data).toMatchObject({ seq: 0 });
     const onSecond = readEvents(await fetch(`${second}/api/scenarios/${id}/stream`, { headers: { cookie: (await signInCookie(second, 'alice')) } }));
     await onSecond.waitFor('ready');
 
@@ -124,6 +98,44 @@ describe.each(['postgresql', 'pglite'] as const)('live streams on %s', (engine) 
     await bobs.done;
     const crossSite = await fetch(`${second}/api/scenarios/${id}/stream`, { headers: { cookie: bobCookie, origin: 'https://elsewhere.example' } });
     expect(crossSite.status).toBe(404); // not a viewer any more; and a change from another site would be 403
+  });
+});
+
+// The same as two real processes, as a team would run them behind one proxy: each with its own
+// connections and its own LISTEN, sharing nothing but the database.
+describe('two serve processes on one PostgreSQL', () => {
+  const servers: ServerProcess[] = [];
+  let dir: string;
+
+  beforeAll(async () => {
+    const url = await freshDatabase(inject('postgresUrl'), `live_processes_${process.pid}_${Date.now()}`);
+    const db = await openPostgres(url);
+    await migrate(db);
+    await addPeople(db, { alice: 'admin', bob: 'member' });
+    await db.close();
+    dir = mkdtempSync(join(tmpdir(), 'tripwire-live-'));
+    const dist = minimalDist(join(dir, 'dist'));
+    servers.push(...(await Promise.all([0, 1].map(() => startServerProcess({ args: ['--port', '0', '--dist', dist], databaseUrl: url })))));
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an edit made through one process reaches a client of the other, which reads it there', async () => {
+    const [first, second] = servers.map((server) => server.url) as [string, string];
+    expect(first).not.toBe(second);
+    const alice = await signIn(first, 'alice');
+    const { id } = (await (await alice('/api/scenarios', { method: 'POST', body: builtIn })).json()) as { id: string };
+    expect(await alice(`/api/scenarios/${id}/members/bob`, { method: 'PUT', body: JSON.stringify({ role: 'editor' }) })).toHaveProperty('status', 200);
+    const bob = await signIn(second, 'bob');
+    const bobsStream = readEvents(await bob(`/api/scenarios/${id}/stream`));
+    expect((await bobsStream.waitFor('ready')).data).toMatchObject({ seq: 0 });
+
+    expect(await alice(`/api/scenarios/${id}/edits`, { method: 'POST', body: JSON.stringify(edit('across-processes')) })).toHaveProperty('status', 200);
+    expect((await bobsStream.waitFor('edits')).data).toEqual({ seq: 1 });
+    const { entries } = (await (await bob(`/api/scenarios/${id}/edits?after=0`)).json()) as { entries: { author: string; edits: { after: { id: string } }[] }[] };
+    expect(entries.map((entry) => [entry.author, entry.edits[0]!.after.id])).toEqual([['alice', 'across-processes']]);
   });
 });
 
