@@ -7,16 +7,24 @@ import { caller, HttpError, scenarioEditors, scenarioViewers } from '../policy';
 import { checked } from '../checks';
 import { journalPostSchema } from '../../../data/editing/journal-schema';
 import { appendEdits, findEvent, readEdits } from '../../scenarios/scenario-store';
+import { Checkpoints } from '../../scenarios/checkpoint';
 
 const idParams = z.object({ id: z.string() });
 
 export const editRoutes =
   ({ db }: ServerContext): FastifyPluginAsync =>
   async (app) => {
+    // A journal grown long is folded into the document in the background (checkpoint.ts); the
+    // server waits for a fold under way before it closes the database.
+    const checkpoints = new Checkpoints(db);
+    app.addHook('onClose', () => checkpoints.settle());
+
     app.post('/api/scenarios/:id/edits', { config: { policy: scenarioEditors } }, async (request) => {
       const { id } = checked(idParams, request.params, 'the address');
       const { entries } = checked(journalPostSchema, request.body);
-      return { entries: await appendEdits(db, id, entries, caller(request).username) };
+      const committed = await appendEdits(db, id, entries, caller(request).username);
+      checkpoints.consider(id);
+      return { entries: committed };
     });
 
     app.get('/api/scenarios/:id/edits', { config: { policy: scenarioViewers } }, async (request) => {
