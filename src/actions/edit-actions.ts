@@ -3,9 +3,11 @@
 // which other tabs replay (src/session/scenario-session.ts).
 import type { TripwireEvent } from '../data/events';
 import type { ScenarioHead } from '../data/scenario-schema';
-import { redo, undo } from '../data/editing/edit-history';
-import { inverseStep } from '../data/editing/edit-journal';
-import { headEdits } from '../data/editing/head-records';
+import { editId, redo, undo } from '../data/editing/edit-history';
+import { inverseStep, type EditableRecord, type Step } from '../data/editing/edit-journal';
+import { withoutOthersChanges } from '../data/editing/record-changes';
+import { quotedName } from '../data/editing/step-summary';
+import { headEdits, headRecords } from '../data/editing/head-records';
 import type { ScenarioSession } from '../session';
 
 /** Adds (before null), changes, or deletes (after null) one event, as one undoable step. */
@@ -30,12 +32,30 @@ export async function undoEdit(session: ScenarioSession): Promise<void> {
   const step = undo(session.store.getState().history, inverseStep);
   if (!step) return;
   session.store.getState().setHistory(step.history);
-  await session.commit(step.edit, 'undo');
+  await commitOwn(session, step.edit, 'undo');
 }
 
 export async function redoEdit(session: ScenarioSession): Promise<void> {
   const step = redo(session.store.getState().history);
   if (!step) return;
   session.store.getState().setHistory(step.history);
-  await session.commit(step.edit, 'redo');
+  await commitOwn(session, step.edit, 'redo');
+}
+
+/**
+ * An undo or redo takes back (or makes again) only what nobody else has changed since: a record
+ * someone else changed after this person's edit stays as they made it, and a notice says so.
+ */
+async function commitOwn(session: ScenarioSession, step: Step, kind: 'undo' | 'redo'): Promise<void> {
+  const state = session.store.getState();
+  const { kept, skipped } = withoutOthersChanges(step, state.lastChanges, session.activeOptions.author);
+  if (skipped.length > 0) {
+    // Named as it is now (as the other person left it), which is what the person sees.
+    const now = new Map<string, EditableRecord>([...state.eventSets.flatMap((set) => set.events), ...(state.scenario ? headRecords(state.scenario) : [])].map((record) => [record.id, record]));
+    for (const { edit, by } of skipped) {
+      const record = now.get(editId(edit)) ?? (edit.after ?? edit.before)!;
+      state.addNotice(`Not ${kind === 'undo' ? 'undone' : 'redone'}: ${by.author} changed ${quotedName(record)} ${kind === 'undo' ? 'after your edit' : 'after you undid it'}.`);
+    }
+  }
+  if (kept.length > 0) await session.commit(kept, kind);
 }

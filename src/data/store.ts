@@ -13,10 +13,11 @@ import { createEditingSlice, type EditingSlice } from './slices/editing';
 import { createBasemapSlice, type BasemapSlice } from './slices/basemap';
 import { createDialogSlice, type DialogSlice } from './slices/dialog';
 import { createTeamSlice, type TeamSlice } from './slices/team';
+import { createHistorySlice, type HistorySlice } from './slices/history';
 import { persistOptions, type PersistenceReport } from './persistence';
 import { setScenarioCategories } from './vocabulary';
 
-export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice & EditingSlice & BasemapSlice & DialogSlice & TeamSlice;
+export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice & EditingSlice & BasemapSlice & DialogSlice & TeamSlice & HistorySlice;
 
 /** How every slice is typed: the store has subscribeWithSelector and persist around it. */
 export type SliceCreator<T> = StateCreator<StoreState, [['zustand/subscribeWithSelector', never], ['zustand/persist', unknown]], [], T>;
@@ -38,6 +39,7 @@ export function createTripwireStore({ storage }: { storage?: Storage } = {}) {
           ...createBasemapSlice(...args),
           ...createDialogSlice(...args),
           ...createTeamSlice(...args),
+          ...createHistorySlice(...args),
         }),
         persistOptions(storage, () => report),
       ),

@@ -21,6 +21,7 @@ import { editId, recordEdit, type Edit } from '../data/editing/edit-history';
 import { regroup, withEventReplaced } from '../data/editing/event-edits';
 import { applyJournal, historyFromJournal, stepOf, type CommittedRecord, type EditableRecord, type EditStep, type JournalEntry, type Step } from '../data/editing/edit-journal';
 import { headOfRecords, headRecords, isHeadRecordId, withHeadEdits, type HeadRecord } from '../data/editing/head-records';
+import { changesOfEntries } from '../data/editing/record-changes';
 import type { AcceptedImport, TripwireStorage } from '../storage';
 
 /** A shared scenario is open: where it is kept, and as whom. */
@@ -89,6 +90,11 @@ export class ScenarioSession {
   /** How many edits the storage has not yet acknowledged (it committed the rest). */
   get pendingEdits(): number {
     return this.#pending;
+  }
+
+  /** The last journal place this page has applied of the open scenario. */
+  get appliedSeq(): number {
+    return this.#lastSeq;
   }
 
   /** Stops listening for others' edits (a page closing, a test ending). */
@@ -262,9 +268,15 @@ export class ScenarioSession {
     if (eventSets !== state.eventSets) state.setEventSets(eventSets);
     const scenarioId = state.scenario!.id;
     const storage = this.keptIn;
+    const author = this.activeOptions.author ?? null;
+    const madeAt = new Date().toISOString();
+    // Until the storage gives it its place, this page's edit is the newest of its records (an undo
+    // of it must not be taken for someone else's change).
+    if (author) state.mergeLastChanges(Object.fromEntries(step.map((edit) => [editId(edit), { author, madeAt, stale: false, seq: Infinity }])));
     this.#pending += 1;
     try {
-      await storage.appendEdit({ scenarioId, edits: step, step: kind, author: this.activeOptions.author ?? null, madeAt: new Date().toISOString() });
+      // `baseSeq`: the journal place this page had applied; the storage marks the edit stale if someone else changed its records since.
+      await storage.appendEdit({ scenarioId, edits: step, step: kind, author, madeAt, baseSeq: this.#lastSeq });
       await this.catchUp();
     } catch {
       state.addNotice(`This edit could not be saved in ${storage.where}; it stays on screen until the page is closed. Use “Save scenario” to keep a file.`);
@@ -295,6 +307,7 @@ export class ScenarioSession {
   #replay(records: readonly CommittedRecord[]): void {
     if (records.length === 0) return;
     const state = this.store.getState();
+    state.mergeLastChanges(changesOfEntries(records));
     const entries = records.flatMap((record) => stepOf(record).map((edit) => ({ seq: record.seq, edit })));
     const isNewer = (entry: JournalEntry<EditableRecord>) => entry.seq > (this.#applied.get(editId(entry.edit)) ?? -Infinity);
     const eventEntries = entries.filter((entry) => !isHeadEdit(entry.edit)) as JournalEntry<TripwireEvent>[];
@@ -332,6 +345,7 @@ export class ScenarioSession {
     this.#applied = new Map();
     this.#lastSeq = 0;
     this.store.getState().setHistory({ past: [], future: [] });
+    this.store.getState().clearLastChanges();
   }
 
   #watch(scenarioId: string | undefined): void {

@@ -45,6 +45,8 @@ export interface JournalRecord {
   madeAt?: string;
   /** The last journal place the author's page had applied when making it: an edit of a record someone changed after it is on a stale base. */
   baseSeq?: number;
+  /** Said by the storage that committed it: made on a stale base (someone else had changed one of its records after `baseSeq`). */
+  stale?: boolean;
 }
 
 /** An entry the storage has committed: it has its place in the order. */

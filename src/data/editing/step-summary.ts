@@ -66,3 +66,11 @@ export function summaryOfStep(step: EditStep, edits: Step): string {
   if (step === 'do') return summary;
   return `${step === 'undo' ? 'Undid' : 'Redid'}: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`;
 }
+
+/** A record's own name in quotes, for a sentence about it: “Pyongyang rally”, “Kerch Strait”, or what it is. */
+export function quotedName(record: EditableRecord): string {
+  const head = headRecordOf(record);
+  if (!head) return `“${(record as TripwireEvent).title}”`;
+  if (head.kind === 'feature') return `“${head.feature.properties.name}”`;
+  return recordName(record);
+}
