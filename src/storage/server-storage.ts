@@ -29,7 +29,7 @@ import { bytesToPacked } from '../data/packed-bytes';
 import { decodeEventsInSlices } from '../data/packed-events';
 import { memoryOutbox, ownerKey, type Outbox, type RetryTimes, type SaveStatus } from './outbox';
 import { indexedDbOutbox } from './outbox-indexeddb';
-import { createOutboxSender } from './outbox-sender';
+import { createOutboxSender, DEFAULT_SEND_TIMEOUT } from './outbox-sender';
 
 /** Writes the scenario document of a head and its events (in parts, as a Blob): what a whole new version is sent as. */
 export type WriteScenarioDocument = (head: ScenarioHead, events: readonly TripwireEvent[]) => Blob;
@@ -82,6 +82,7 @@ export const committedOfEntry = (scenarioId: string, entry: ServerJournalEntry):
   edits: entry.edits,
   author: entry.author,
   madeAt: entry.madeAt,
+  ...((entry as { stale?: boolean }).stale ? { stale: true } : {}), // made on a stale base (the history and "changed by" say so)
 });
 
 /**
@@ -127,10 +128,11 @@ export function serverStorage(api: TeamApi, writeDocument: WriteScenarioDocument
   const online = () => sender.nudge();
   if (typeof window !== 'undefined') window.addEventListener('online', online);
 
-  async function readAll(scenarioId: string, after: number): Promise<ServerJournalEntry[]> {
+  /** `unanswered`: how long a page may take before the read counts as failed (a watcher's poll must not hang on a connection that went silent). */
+  async function readAll(scenarioId: string, after: number, unanswered?: number): Promise<ServerJournalEntry[]> {
     const entries: ServerJournalEntry[] = [];
     for (let from = after; ; ) {
-      const page = await api.readEdits(scenarioId, from);
+      const page = await api.readEdits(scenarioId, from, unanswered ? AbortSignal.timeout(unanswered) : undefined);
       entries.push(...page);
       sender.nudge(); // the server answers: what waits need not wait for its next try
       if (page.length < EDITS_PER_PAGE) break; // a full page: there may be more after its last place
@@ -212,7 +214,7 @@ export function serverStorage(api: TeamApi, writeDocument: WriteScenarioDocument
 
     watch(scenarioId, onChange) {
       const check = async () => {
-        const entries = await readAll(scenarioId, latest.get(scenarioId) ?? base.get(scenarioId) ?? 0);
+        const entries = await readAll(scenarioId, latest.get(scenarioId) ?? base.get(scenarioId) ?? 0, options.sendTimeout ?? DEFAULT_SEND_TIMEOUT);
         if (entries.some((entry) => !own.has(entry.id))) onChange();
       };
       // The live stream says when to read (and a scenario that is gone is found so by reading:

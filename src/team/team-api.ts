@@ -275,7 +275,7 @@ export function createTeamApi(options: TeamApiOptions = {}) {
     appendEdits: async (id: string, entries: NewJournalEntry[], signal?: AbortSignal) =>
       (await json<{ entries: { id: string; seq: number }[] }>('POST', `${scenarioPath(id)}/edits`, { body: { entries }, ...(signal ? { signal } : {}) })).entries,
     /** One page (up to EDITS_PAGE_SIZE) of the journal after `after`. */
-    readEdits: async (id: string, after = 0) => (await json<{ entries: ServerJournalEntry[] }>('GET', `${scenarioPath(id)}/edits?after=${after}`)).entries,
+    readEdits: async (id: string, after = 0, signal?: AbortSignal) => (await json<{ entries: ServerJournalEntry[] }>('GET', `${scenarioPath(id)}/edits?after=${after}`, signal ? { signal } : {})).entries,
 
     /**
      * Hears the scenario's live stream (docs/api.md, "Live") through EventSource, which sends the
