@@ -88,8 +88,10 @@ export function createOutboxSender({ outbox, send, timeout = DEFAULT_SEND_TIMEOU
         // Put in the outbox before sent: a crash from here on leaves it there to send again.
         await Promise.all(waiting.slice(0, batch.length).map((queued) => queued.kept));
         for (const entry of batch) flying.add(entry.id);
+        const unanswered = new AbortController();
+        const timer = setTimeout(() => unanswered.abort(new DOMException('The team server did not answer in time.', 'TimeoutError')), timeout);
         try {
-          const places = new Map((await send(batch[0]!.scenarioId, batch.map(({ owner: _owner, scenarioId: _scenario, ...entry }) => entry), AbortSignal.timeout(timeout))).map((ack) => [ack.id, ack.seq]));
+          const places = new Map((await send(batch[0]!.scenarioId, batch.map(({ owner: _owner, scenarioId: _scenario, ...entry }) => entry), unanswered.signal)).map((ack) => [ack.id, ack.seq]));
           for (const entry of batch) {
             const seq = places.get(entry.id);
             await settle(entry.id, seq === undefined ? { error: new Error('The team server did not acknowledge the edit.') } : { seq });
@@ -110,6 +112,7 @@ export function createOutboxSender({ outbox, send, timeout = DEFAULT_SEND_TIMEOU
             break;
           }
         } finally {
+          clearTimeout(timer);
           for (const entry of batch) flying.delete(entry.id);
         }
       }
