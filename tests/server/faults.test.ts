@@ -214,7 +214,6 @@ describe('on PostgreSQL', () => {
   it('a server killed during a burst of 500 edits from three clients and started again: every edit stored once, the acknowledged ones where they were acknowledged, and the clients agree', async () => {
     clients.push(...(await Promise.all(['alice', 'bob', 'carol'].map((username) => client(`${server.url}/`, username, scenarioId)))));
     const made: Promise<void>[] = [];
-    let acknowledgedAtKill = -1;
     const burst = clients.map(async (each, index) => {
       for (let n = 0; n < (index === 0 ? 168 : 166); n++) {
         made.push(makeEdit(each, n));
@@ -225,7 +224,7 @@ describe('on PostgreSQL', () => {
     // Killed mid-burst, once some edits are acknowledged and more are still coming.
     await until(() => acknowledged() >= 120, '120 edits acknowledged');
     await killed(server);
-    acknowledgedAtKill = acknowledged();
+    const acknowledgedAtKill = acknowledged();
     const acknowledgedBefore = new Map(clients.flatMap((each) => [...each.acknowledged]));
     await sleep(300);
     server = await startServerProcess({ args: ['--port', String(portOf(server.url)), '--dist', dist], databaseUrl });
