@@ -27,3 +27,5 @@ export {
   type TeamConnection,
   type TeamOptions,
 } from './team-actions';
+// Feeds an admin lists and a shared scenario's event sets follow (docs/api.md, "Feeds").
+export { addFeed, feedFollows, followFeed, listFeeds, removeFeed, stopFollowing, type FeedFollow, type FeedInfo } from './feed-actions';

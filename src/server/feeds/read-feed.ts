@@ -34,7 +34,7 @@ export async function readFeed(url: string, listed: ReadonlySet<string>, eventSe
   const { result } = prepared;
   if (!result.ok) {
     const shown = result.issues.slice(0, 3).map((issue) => `${issue.location}: ${issue.message}`).join('; ');
-    return broken(`The feed could not be read (${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}): ${shown}${result.issues.length > 3 ? ' …' : ''}`);
+    return broken(`The feed could not be read (${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}): ${shown}${result.issues.length > 3 ? ' …' : '.'}`);
   }
   if (result.events.length > limits.maxEvents) return broken(`The feed holds ${result.events.length} events; a feed may hold at most ${limits.maxEvents}.`);
   return { ok: true, events: normaliseEvents(result.events, eventSetId) };

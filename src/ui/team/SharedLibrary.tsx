@@ -17,6 +17,7 @@ import { formatCount } from '../../data/limits';
 import type { SharedLibraryRow, TeamShareRole, TeamUserInfo } from '../../data/slices/team';
 import { absoluteTime, relativeTime } from './relative-time';
 import { pageTeam } from './page-team';
+import { FeedsSection } from './FeedsSection';
 import './team.css';
 
 const ACCESS_WORDS = { owner: 'yours', editor: 'you can edit', viewer: 'you can view' } as const;
@@ -168,6 +169,7 @@ export function SharedLibrary({ open, onOpened }: { open: boolean; onOpened: () 
       <p role="status" className="export-status">
         {status}
       </p>
+      <FeedsSection />
     </section>
   );
 }

@@ -1,0 +1,72 @@
+// Feeds (docs/api.md, "Feeds"): an admin's list of addresses the team server polls, and the event
+// sets of a shared scenario that follow them. The server does the polling and writes the feed's
+// events into the journal as "feed:<name>"; the page only lists, follows and shows how each does.
+import { eventSetIdFor, importedEventSet } from '../data/event-sets';
+import type { TeamConnection } from './team-actions';
+
+export interface FeedInfo {
+  id: number;
+  name: string;
+  everyMinutes: number;
+  /** Admins only: members are not told the addresses. */
+  url?: string;
+  addedBy?: string;
+  addedAt?: string;
+}
+
+export interface FeedFollow {
+  eventSetId: string;
+  feedId: number;
+  feedName: string;
+  addedBy: string;
+  lastPolledAt: string | null;
+  lastOkAt: string | null;
+  lastError: string | null;
+}
+
+/** One call to the API, with the session's CSRF token on a change; the server's own sentence on a refusal. */
+async function call<T>(team: TeamConnection, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: object): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET' && team.api.csrfToken) headers['X-CSRF-Token'] = team.api.csrfToken;
+  if (body) headers['Content-Type'] = 'application/json';
+  const base = typeof document === 'undefined' ? 'http://localhost/' : document.baseURI;
+  const response = await fetch(new URL(path, base), { method, headers, credentials: 'same-origin', ...(body ? { body: JSON.stringify(body) } : {}) });
+  if (!response.ok) {
+    const answer = (await response.json().catch(() => null)) as { error?: unknown } | null;
+    throw new Error(typeof answer?.error === 'string' ? answer.error : `The server answered ${response.status}.`);
+  }
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+const scenarioFeeds = (scenarioId: string) => `api/scenarios/${encodeURIComponent(scenarioId)}/feeds`;
+
+export const listFeeds = async (team: TeamConnection) => (await call<{ feeds: FeedInfo[] }>(team, 'GET', 'api/feeds')).feeds;
+
+export const addFeed = async (team: TeamConnection, feed: { name: string; url: string; everyMinutes: number }) => (await call<{ feed: FeedInfo }>(team, 'POST', 'api/feeds', feed)).feed;
+
+export const removeFeed = (team: TeamConnection, feedId: number) => call<void>(team, 'DELETE', `api/feeds/${feedId}`);
+
+export const feedFollows = async (team: TeamConnection, scenarioId: string) => (await call<{ follows: FeedFollow[] }>(team, 'GET', scenarioFeeds(scenarioId))).follows;
+
+export const stopFollowing = (team: TeamConnection, scenarioId: string, eventSetId: string) => call<void>(team, 'DELETE', `${scenarioFeeds(scenarioId)}/${encodeURIComponent(eventSetId)}`);
+
+/**
+ * Has an event set of the open shared scenario follow a feed: one of its sets, or (eventSetId null)
+ * a new, empty set named after the feed, which the scenario is saved with first.
+ */
+export async function followFeed(team: TeamConnection, feed: Pick<FeedInfo, 'id' | 'name'>, eventSetId: string | null): Promise<FeedFollow> {
+  const { session } = team;
+  const state = session.store.getState();
+  const scenarioId = state.openShared?.id;
+  if (!scenarioId) throw new Error('Open a shared scenario first.');
+  let setId = eventSetId;
+  if (setId === null) {
+    const taken = new Set(state.eventSets.map((set) => set.id));
+    const wanted = eventSetIdFor(feed.name).replace(/^import-/, 'feed-');
+    setId = wanted;
+    for (let n = 2; taken.has(setId); n += 1) setId = `${wanted}-${n}`;
+    state.addImport(importedEventSet(setId, feed.name, []), false);
+    if (!(await session.keepOpenScenario())) throw new Error('The new event set could not be saved on the team server.');
+  }
+  return (await call<{ follow: FeedFollow }>(team, 'PUT', `${scenarioFeeds(scenarioId)}/${encodeURIComponent(setId)}`, { feedId: feed.id })).follow;
+}
