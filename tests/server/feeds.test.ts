@@ -12,6 +12,7 @@ import { ENGINES, addPeople, openTestDatabase, signIn, startApp, type SignedInCl
 import type { Database } from '../../src/server/db/database';
 import { findEvent } from '../../src/server/scenarios/scenario-store';
 import { pollDue } from '../../src/server/feeds/feed-poller';
+import { FEED_LIMITS, readFeed } from '../../src/server/feeds/read-feed';
 import { claimDue } from '../../src/server/feeds/feed-store';
 import { LiveNotices } from '../../src/server/live/live-notices';
 
@@ -50,6 +51,8 @@ describe.each(ENGINES)('feeds on %s', (engine) => {
     await owner.call('PUT', `/api/scenarios/${scenario}/members/vic`, { role: 'viewer' });
     // The feeds' own server: each path answers what the test last set for it.
     feedServer = createServer((request, response) => {
+      // Never finishes: the poll must give up at its timeout.
+      if (request.url === '/slow.csv') return void response.writeHead(200, { 'content-type': 'text/csv' }).write(`${HEADER}\n`);
       const answer = answers.get(request.url ?? '') ?? { status: 404, body: 'no such feed' };
       response.writeHead(answer.status, { 'content-type': 'text/csv', ...answer.headers }).end(answer.body);
     });
@@ -172,6 +175,18 @@ describe.each(ENGINES)('feeds on %s', (engine) => {
     expect(listed.statusCode).toBe(201);
     expect(await pollDue(db, later())).toEqual([expect.objectContaining({ added: 1, error: null })]);
     expect(await findEvent(db, scenario, 'feed-smuggled')).toMatchObject({ title: 'Smuggled in' });
+  });
+
+  it('gives up on a feed that answers too slowly or sends too much', async () => {
+    const listed = new Set([`${base}/slow.csv`, `${base}/huge.csv`]);
+    expect(await readFeed(`${base}/slow.csv`, listed, 'briefing-note', { ...FEED_LIMITS, timeoutMs: 300 })).toEqual({ ok: false, error: 'The feed did not answer in full within 0.3 s.' });
+    serve('/huge.csv', 200, [HEADER, ...Array.from({ length: 200 }, () => ROW_A)].join('\n'));
+    expect(await readFeed(`${base}/huge.csv`, listed, 'briefing-note', { ...FEED_LIMITS, maxBytes: 4096 })).toEqual({ ok: false, error: 'The feed sent more than 4,096 bytes, the most a feed may send.' });
+    // Without a Content-Length the cap is counted as the body arrives.
+    serve('/huge.csv', 200, [HEADER, ...Array.from({ length: 200 }, () => ROW_A)].join('\n'), { 'transfer-encoding': 'chunked' });
+    expect(await readFeed(`${base}/huge.csv`, listed, 'briefing-note', { ...FEED_LIMITS, maxBytes: 4096 })).toEqual({ ok: false, error: 'The feed sent more than 4,096 bytes, the most a feed may send.' });
+    serve('/huge.csv', 200, [HEADER, ROW_A, ROW_B].join('\n'));
+    expect(await readFeed(`${base}/huge.csv`, listed, 'briefing-note', { ...FEED_LIMITS, maxEvents: 1 })).toEqual({ ok: false, error: 'The feed holds 2 events; a feed may hold at most 1.' });
   });
 
   it('polls each due follow once when two processes poll at the same moment', async () => {

@@ -71,13 +71,13 @@ async function fetchListed(url: string, listed: ReadonlySet<string>, limits: Fee
       return bytes ? { ok: true, url: at, bytes } : { ok: false, error: tooLarge(limits) };
     }
   } catch (error) {
-    if (signal.aborted) return { ok: false, error: `The feed did not answer in full within ${Math.round(limits.timeoutMs / 1000)} s.` };
+    if (signal.aborted) return { ok: false, error: `The feed did not answer in full within ${limits.timeoutMs / 1000} s.` };
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return { ok: false, error: `The feed could not be reached: ${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}.` };
   }
 }
 
-const tooLarge = (limits: FeedLimits) => `The feed sent more than ${(limits.maxBytes / 1024 / 1024).toFixed(0)} MB, the most a feed may send.`;
+const tooLarge = (limits: FeedLimits) => `The feed sent more than ${limits.maxBytes.toLocaleString('en-GB')} bytes, the most a feed may send.`;
 
 /** The body, or null once it passes `max` bytes (the rest is not read). */
 async function readCapped(response: Response, max: number): Promise<Uint8Array | null> {
