@@ -29,3 +29,6 @@ export {
 } from './team-actions';
 // Feeds an admin lists and a shared scenario's event sets follow (docs/api.md, "Feeds").
 export { addFeed, feedFollows, followFeed, listFeeds, removeFeed, stopFollowing, type FeedFollow, type FeedInfo } from './feed-actions';
+// A shared scenario's history: who changed what, any past state, restored as a copy (docs/api.md, "History").
+export { loadLastChanges, openPastState, pointLabel, readHistory, restoreAsCopy } from './history-actions';
+export { pointOf, type HistoryItem, type HistoryPage } from '../team/history-api';

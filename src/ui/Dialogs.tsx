@@ -20,6 +20,8 @@ const DraftDialog = lazy(() => import('./draft/DraftDialog'));
 const ExportDialog = lazy(() => import('./export/ExportDialog').then(({ ExportDialog }) => ({ default: ExportDialog })));
 // The mapping step (column detection, date formats, category vocabularies), when a file needs it.
 const ColumnMappingDialog = lazy(() => import('./import/ColumnMappingDialog'));
+// A shared scenario's history, on a team server only.
+const HistoryDialog = lazy(() => import('./team/HistoryDialog').then(({ HistoryDialog }) => ({ default: HistoryDialog })));
 
 /** The open dialog; `open` is false for its last render, in which its <dialog> closes (giving the focus back) before it is removed. */
 function dialogOf(dialog: OpenDialog, open: boolean, onClose: () => void, scenarioFlow: ReturnType<typeof useScenarioFlow>): ReactNode {
@@ -32,6 +34,8 @@ function dialogOf(dialog: OpenDialog, open: boolean, onClose: () => void, scenar
       return <ExportDialog open={open} onClose={onClose} />;
     case 'deck':
       return <DeckDialog open={open} onClose={onClose} />;
+    case 'history':
+      return <HistoryDialog open={open} onClose={onClose} scenarioId={dialog.scenarioId} title={dialog.title} />;
     case 'column-mapping':
       // Answered, the import closes it (src/ui/import/use-import-flow.ts).
       return <ColumnMappingDialog request={dialog.request} onDone={dialog.answer} />;

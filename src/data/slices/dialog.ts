@@ -23,6 +23,8 @@ export type OpenDialog =
   | { kind: 'draft' }
   | { kind: 'export' }
   | { kind: 'deck' }
+  /** A shared scenario's history (src/ui/team/HistoryDialog.tsx): its id on the server, and its title as opened. */
+  | { kind: 'history'; scenarioId: string; title: string }
   /** An import waits on this: `answer` is the chosen mapping, or null to cancel the import. */
   | { kind: 'column-mapping'; request: MappingRequest; answer: (mapping: ColumnMapping | null) => void };
 

@@ -11,6 +11,9 @@ export interface HistorySlice {
   mergeLastChanges: (incoming: Readonly<Record<string, RecordChange>>) => void;
   /** Another scenario is on screen: nothing is known of its records yet. */
   clearLastChanges: () => void;
+  /** The shared scenario whose earlier changes the server has been asked for (null: none yet). */
+  lastChangesLoadedFor: string | null;
+  setLastChangesLoadedFor: (id: string | null) => void;
 }
 
 export const createHistorySlice: SliceCreator<HistorySlice> = (set) => ({
@@ -19,5 +22,7 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set) => ({
     const lastChanges = mergeChanges(state.lastChanges, incoming);
     return lastChanges === state.lastChanges ? state : { lastChanges };
   }),
-  clearLastChanges: () => set((state) => (Object.keys(state.lastChanges).length === 0 ? state : { lastChanges: {} })),
+  clearLastChanges: () => set((state) => (Object.keys(state.lastChanges).length === 0 && state.lastChangesLoadedFor === null ? state : { lastChanges: {}, lastChangesLoadedFor: null })),
+  lastChangesLoadedFor: null,
+  setLastChangesLoadedFor: (lastChangesLoadedFor) => set({ lastChangesLoadedFor }),
 });

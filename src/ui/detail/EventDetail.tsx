@@ -10,6 +10,7 @@ import { editEvent } from '../../actions';
 import { quoteContext } from '../../data/quote-context';
 import { MoveEventButtons } from '../edit/MoveEventButtons';
 import { canEditOpenScenario } from '../../data/slices/team';
+import { ChangedBy } from './ChangedBy';
 
 
 const PRECISION_WORDS = { day: 'exact day', month: 'month known', year: 'year known' } as const;
@@ -52,6 +53,7 @@ export function EventDetail({ event }: { event: TripwireEvent }) {
         {sourceDateWording(event) && ` — ${asWrittenBy(cited)}: “${sourceDateWording(event)}”`}
         {event.dateAsWritten === DATE_NOT_STATED && ` — ${asWrittenBy(citation) === 'the article' ? 'the article gives no date' : 'no date given'}`}
       </p>
+      <ChangedBy recordId={event.id} />
       {event.dateReasoning && <p className="detail-note muted">{event.dateReasoning}</p>}
       {event.statusNote && (
         <p className="detail-status">

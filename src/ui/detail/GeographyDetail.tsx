@@ -4,6 +4,7 @@ import { store, useStore } from '../../data/store';
 import { ExternalLink } from './ExternalLink';
 import { boundsOf } from './framing';
 import { GeographyEditNav } from '../edit/GeographyEditNav';
+import { ChangedBy } from './ChangedBy';
 
 /** What a clicked zone, island or site is, where its shape comes from, and what we measured. */
 export function GeographyDetail({ feature }: { feature: GeographyFeature }) {
@@ -20,6 +21,7 @@ export function GeographyDetail({ feature }: { feature: GeographyFeature }) {
       <h2 id="detail-title" tabIndex={-1}>
         {name}
       </h2>
+      <ChangedBy recordId={`(feature)${id}`} />
       {(validFrom || validTo) && (
         <p className="detail-date">
           Valid {validFrom ? `from ${validFrom}` : ''} {validTo ? `until ${validTo}` : ''}
