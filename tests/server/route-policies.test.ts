@@ -37,7 +37,7 @@ const ADMINS = new Set<Caller>(['an admin not shared with', 'an admin who is a v
 const ACCESS: Partial<Record<Caller, 'viewer' | 'editor' | 'owner'>> = { viewer: 'viewer', editor: 'editor', owner: 'owner', 'an admin who is a viewer': 'viewer' };
 const RANK = { viewer: 1, editor: 2, owner: 3 };
 
-type Outcome = 'allowed' | 401 | 403 | 404;
+type Outcome = 'allowed' | 401 | 403 | 404 | 409;
 type Answer = Pick<LightMyRequestResponse, 'statusCode' | 'body'> & { json: () => unknown };
 
 /** What the policy implies for the caller. */
@@ -110,6 +110,12 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/scenarios/:id/edits': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/edits?after=0` }) },
   'GET /api/scenarios/:id/events/:eventId': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/events/${EVENT.id as string}` }) },
   'GET /api/scenarios/:id/stream': { policy: viewers, endless: true, call: (id) => ({ url: `/api/scenarios/${id}/stream` }) },
+  // Through to the handler, which takes only the caller's own open stream's connection (tests/server/presence.test.ts): a made-up one is 409.
+  'POST /api/scenarios/:id/presence': {
+    policy: viewers,
+    outcome: (caller) => (expected(viewers, caller) === 'allowed' ? 409 : expected(viewers, caller)),
+    call: (id) => ({ url: `/api/scenarios/${id}/presence`, body: { connection: randomUUID(), selected: null } }),
+  },
   'GET /api/scenarios/:id/packed': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/packed` }) },
   'GET /api/scenarios/:id/packed/:part': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/packed/0` }) },
   'GET /api/feeds': { policy: signedIn, call: () => ({ url: '/api/feeds' }) },

@@ -105,6 +105,7 @@ describe.each(ENGINES)('attacks on %s', (engine) => {
     { method: 'DELETE', route: '/api/scenarios/:id/members/:username', url: `/api/scenarios/${id}/members/vic` },
     { method: 'PUT', route: '/api/scenarios/:id/everyone', url: `/api/scenarios/${id}/everyone`, body: { role: 'editor' } },
     { method: 'POST', route: '/api/scenarios/:id/edits', url: `/api/scenarios/${id}/edits`, body: { entries: [entry()] } },
+    { method: 'POST', route: '/api/scenarios/:id/presence', url: `/api/scenarios/${id}/presence`, body: { connection: randomUUID(), selected: null } },
     { method: 'POST', route: '/api/feeds', url: '/api/feeds', body: { name: 'Metadata', url: 'http://169.254.169.254/latest/meta-data', everyMinutes: 1 } },
     { method: 'DELETE', route: '/api/feeds/:feedId', url: '/api/feeds/1' },
     { method: 'PUT', route: '/api/scenarios/:id/feeds/:eventSetId', url: `/api/scenarios/${id}/feeds/briefing-note`, body: { feedId: 1 } },

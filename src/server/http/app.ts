@@ -17,6 +17,7 @@ import { editRoutes } from './routes/edit-routes';
 import { peopleRoutes } from './routes/people-routes';
 import { appFileRoutes } from './routes/app-file-routes';
 import { streamRoutes } from './routes/stream-routes';
+import { presenceRoutes } from './routes/presence-routes';
 import { historyRoutes } from './routes/history-routes';
 import { feedRoutes } from './routes/feed-routes';
 import { LiveNotices } from '../live/live-notices';
@@ -133,6 +134,7 @@ export async function buildApp({ db, distDir, secureCookies = false, trustProxy 
   const notices = await LiveNotices.start(db);
   app.addHook('onClose', () => notices.stop());
   await app.register(streamRoutes(context, notices));
+  await app.register(presenceRoutes(context));
   await app.register(feedRoutes(context));
   if (distDir) await app.register(appFileRoutes(distDir));
   return app;
