@@ -137,6 +137,12 @@ describe.each(ENGINES)('feeds on %s', (engine) => {
     const { entries } = await journal();
     expect(entries.map((entry) => entry.author)).toEqual(['feed:Baltic incidents', 'feed:Baltic incidents']);
     expect(entries[1]!.edits).toEqual([{ before: expect.objectContaining({ title: 'Cable cut off Gotland' }), after: expect.objectContaining({ title: 'Cable cut off Gotland (confirmed)' }) }]);
+    // The history says so: the feed is who made them, and who changed each event last.
+    const history = (await viewer.call('GET', `/api/scenarios/${scenario}/history?author=${encodeURIComponent('feed:Baltic incidents')}`)).json() as { items: { kind: string; author: string }[]; people: string[] };
+    expect(history.people).toContain('feed:Baltic incidents');
+    expect(history.items.filter((item) => item.kind === 'edit').map((item) => item.author)).toEqual(['feed:Baltic incidents', 'feed:Baltic incidents']);
+    const changes = (await viewer.call('GET', `/api/scenarios/${scenario}/changes`)).json() as { changes: Record<string, { author: string }> };
+    expect(changes.changes['feed-cable-cut']).toMatchObject({ author: 'feed:Baltic incidents' });
   });
 
   it('survives a broken answer without touching what is there, and says where it failed', async () => {
