@@ -27,6 +27,8 @@ export {
   type TeamConnection,
   type TeamOptions,
 } from './team-actions';
+// Who else has the open shared scenario open, and what they have selected.
+export { startPresence } from './presence-actions';
 // Feeds an admin lists and a shared scenario's event sets follow (docs/api.md, "Feeds").
 export { addFeed, feedFollows, followFeed, listFeeds, removeFeed, stopFollowing, type FeedFollow, type FeedInfo } from './feed-actions';
 // A shared scenario's history: who changed what, any past state, restored as a copy (docs/api.md, "History").

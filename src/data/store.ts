@@ -13,11 +13,12 @@ import { createEditingSlice, type EditingSlice } from './slices/editing';
 import { createBasemapSlice, type BasemapSlice } from './slices/basemap';
 import { createDialogSlice, type DialogSlice } from './slices/dialog';
 import { createTeamSlice, type TeamSlice } from './slices/team';
+import { createPresenceSlice, type PresenceSlice } from './slices/presence';
 import { createHistorySlice, type HistorySlice } from './slices/history';
 import { persistOptions, type PersistenceReport } from './persistence';
 import { setScenarioCategories } from './vocabulary';
 
-export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice & EditingSlice & BasemapSlice & DialogSlice & TeamSlice & HistorySlice;
+export type StoreState = DataSlice & TimelineSlice & SelectionSlice & LayersSlice & FiltersSlice & ViewSlice & EditingSlice & BasemapSlice & DialogSlice & TeamSlice & PresenceSlice & HistorySlice;
 
 /** How every slice is typed: the store has subscribeWithSelector and persist around it. */
 export type SliceCreator<T> = StateCreator<StoreState, [['zustand/subscribeWithSelector', never], ['zustand/persist', unknown]], [], T>;
@@ -39,6 +40,7 @@ export function createTripwireStore({ storage }: { storage?: Storage } = {}) {
           ...createBasemapSlice(...args),
           ...createDialogSlice(...args),
           ...createTeamSlice(...args),
+          ...createPresenceSlice(...args),
           ...createHistorySlice(...args),
         }),
         persistOptions(storage, () => report),

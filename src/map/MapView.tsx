@@ -13,6 +13,7 @@ import { afterGpuCatchesUp, drawFirstFrameComplete } from './first-frame';
 import { createMap } from './basemap-support';
 import { startInteractions } from './interactions';
 import { startSync } from './sync';
+import { startPresenceMarkers } from './presence-markers';
 import { useMainMapHolder } from './map-context';
 
 /**
@@ -108,7 +109,10 @@ export function MapView({ layers, bounds, describedBy, narrowQuery, onStarted, o
     const stops: (() => void)[] = [];
     // The data goes to the sources as soon as the style exists, so MapLibre's worker tiles it
     // while the basemap is still loading, rather than after the first full frame ('load').
-    map.once('style.load', () => stops.push(startSync(map, store, { followCamera: true, layers }), startInteractions(map, store, layers.interactiveLayerIds)));
+    // Where others on a shared scenario are looking: this map only, never an export's (presence-markers.ts).
+    map.once('style.load', () =>
+      stops.push(startSync(map, store, { followCamera: true, layers }), startInteractions(map, store, layers.interactiveLayerIds), startPresenceMarkers(map, store)),
+    );
     map.once('load', () => {
       mainMap?.set(map);
       setDrawn(true);

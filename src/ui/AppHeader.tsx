@@ -3,6 +3,7 @@ import { sourcesLine } from '../data/scenario-text';
 import { ImportButton } from './import/ImportControls';
 import { canEditOpenScenario } from '../data/slices/team';
 import { SharedBadge, TeamUserActions } from './team/TeamHeader';
+import { PresenceChips } from './team/PresenceChips';
 import { HistoryButton } from './team/HistoryButton';
 
 /** The header: the scenario's title and sources, the phone's list and menu toggles, and the app's actions (most open a dialog, src/ui/Dialogs.tsx). */
@@ -35,6 +36,7 @@ export function AppHeader({
         {scenario?.subtitle && <span className="app-subtitle"> — {scenario.subtitle}</span>}
       </h1>
       <SharedBadge />
+      <PresenceChips />
       <HistoryButton />
       {scenario && scenario.sources.length > 0 && <p className="app-source">Source: {sourcesLine(scenario)}</p>}
       <button type="button" className="list-toggle" aria-expanded={listOpen} aria-controls="event-sidebar" onClick={() => setListOpen(!listOpen)}>

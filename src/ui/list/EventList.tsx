@@ -9,6 +9,7 @@ import { boundsOf } from '../detail/framing';
 import { EventFilters } from './EventFilters';
 import { EventSetPanel } from '../import/EventSetPanel';
 import { EditToolbar } from '../edit/EditToolbar';
+import { initialsOf, selectedBy } from '../../data/slices/presence';
 
 /** A first guess for rows not yet measured; each row is measured once drawn (titles wrap). */
 const ROW_HEIGHT_ESTIMATE = 44;
@@ -22,6 +23,9 @@ export function EventList() {
   const filters = useStore((state) => state.filters);
   const time = useStore((state) => state.time);
   const selectedEventId = useStore((state) => state.selectedEventId);
+  // Who else (on a shared scenario) has which event selected: a marker on its row.
+  const presence = useStore((state) => state.presence);
+  const othersOn = useMemo(() => selectedBy(presence), [presence]);
   const [hideFuture, setHideFuture] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
 
@@ -76,6 +80,7 @@ export function EventList() {
         {rows.getVirtualItems().map((row) => {
           const event = shown[row.index]!;
           const selected = event.id === selectedEventId;
+          const others = othersOn.get(event.id);
           return (
             <li
               key={event.id}
@@ -86,7 +91,7 @@ export function EventList() {
               style={{ transform: `translateY(${row.start}px)` }}
               tabIndex={0}
               aria-current={selected ? 'true' : undefined}
-              className={`event-row${selected ? ' is-selected' : ''}${event.start > time ? ' is-future' : ''}`}
+              className={`event-row${selected ? ' is-selected' : ''}${event.start > time ? ' is-future' : ''}${others ? ' has-presence' : ''}`}
               data-event-id={event.id}
               onClick={() => choose(event.id)}
               onKeyDown={(keyEvent) => {
@@ -102,6 +107,12 @@ export function EventList() {
               <span className="event-row-date">{formatDay(event.start, event.precision)}</span>
               <span className="event-row-title">{event.title}</span>
               {event.status === 'alleged' && <span className="event-row-flag">alleged</span>}
+              {others && (
+                <span className="event-row-presence" title={`Selected by ${others.join(', ')}`}>
+                  <span aria-hidden="true">{others.length > 1 ? `${initialsOf(others[0]!)}+${others.length - 1}` : initialsOf(others[0]!)}</span>
+                  <span className="visually-hidden">, selected by {others.join(', ')}</span>
+                </span>
+              )}
             </li>
           );
         })}
