@@ -145,6 +145,21 @@ describe.each(ENGINES)('feeds on %s', (engine) => {
     expect(changes.changes['feed-cable-cut']).toMatchObject({ author: 'feed:Baltic incidents' });
   });
 
+  it('updates an event the stored document holds, found in its packed part', async () => {
+    const stored = await findEvent(db, scenario, 'balticconnector-damage-2023-10');
+    const row = 'balticconnector-damage-2023-10,2023-10-08,Balticconnector damage confirmed by the feed,military-activity,,confirmed,24.6,59.8';
+    serve('/incidents.csv', 200, [HEADER, ROW_A, ROW_B_CHANGED, row].join('\n'));
+    expect(await pollDue(db, later())).toEqual([expect.objectContaining({ added: 0, updated: 1, error: null })]);
+    expect(await findEvent(db, scenario, 'balticconnector-damage-2023-10')).toMatchObject({ title: 'Balticconnector damage confirmed by the feed', key: stored!.key, eventSetId: 'briefing-note' });
+  });
+
+  it('reads a GeoJSON feed with the same import code', async () => {
+    const feature = { type: 'Feature', geometry: { type: 'Point', coordinates: [21, 58] }, properties: { id: 'feed-geojson-one', title: 'From GeoJSON', date: '2024-04', category: 'statement', actors: [], status: 'reported' } };
+    serve('/events', 200, JSON.stringify({ type: 'FeatureCollection', features: [feature] }), { 'content-type': 'application/geo+json' });
+    const read = await readFeed(`${base}/events`, new Set([`${base}/events`]), 'briefing-note');
+    expect(read).toEqual({ ok: true, events: [expect.objectContaining({ id: 'feed-geojson-one', title: 'From GeoJSON', eventSetId: 'briefing-note', precision: 'month' })] });
+  });
+
   it('survives a broken answer without touching what is there, and says where it failed', async () => {
     const stored = async () => JSON.stringify([await journal(), await db.query('select last_seq, event_count from scenarios')]);
     const kept = await stored();
