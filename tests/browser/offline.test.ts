@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
+import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser, screenshot, waitForMapIdle } from './driver';
 import { openPglite, type Database } from '../../src/server/db/database';
 import { migrate } from '../../src/server/db/migrations';
@@ -36,6 +37,9 @@ describe('editing a shared scenario while the server is away', () => {
     await server!.close();
     server = null;
   };
+  /** What axe-core finds wrong with the save status (its contrast, its role), as "rule: elements". */
+  const statusViolations = async (page: Page) =>
+    (await new AxeBuilder({ page }).include('.save-status').analyze()).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
   const status = (page: Page) => page.getByRole('status').filter({ hasText: /saved|Saving|Offline/ });
   const journalTitles = async () => {
     const journal = (await (await context.request.get(`${base}api/scenarios/${sharedId}/edits?after=0`)).json()) as { entries: { id: string; edits: { after: { title?: string } | null }[] }[] };
@@ -91,6 +95,7 @@ describe('editing a shared scenario while the server is away', () => {
     await addEvent(page, 'Made while the server was still away');
     await expect.poll(() => status(page).innerText(), { timeout: 15_000 }).toBe('Offline — 2 edits waiting');
     await screenshot(page, 'offline-edits-waiting-1280x720');
+    expect(await statusViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     // On a phone the short form shows (a screen reader still reads the sentence), inside the header.
     await expect.poll(() => page.locator('.save-status-short').innerText()).toBe('Offline · 2');
@@ -98,6 +103,7 @@ describe('editing a shared scenario while the server is away', () => {
     const box = await page.locator('.save-status-short').boundingBox();
     expect(box && box.x + box.width).toBeLessThanOrEqual(390);
     await screenshot(page, 'offline-edits-waiting-390x844');
+    expect(await statusViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 720 });
 
     await startServer();
@@ -105,6 +111,7 @@ describe('editing a shared scenario while the server is away', () => {
     const titles = await journalTitles();
     expect(titles.filter((title) => title.startsWith('Made while the server was'))).toEqual(['Made while the server was away', 'Made while the server was still away']);
     await screenshot(page, 'offline-all-saved-1280x720');
+    expect(await statusViolations(page)).toEqual([]);
     await page.close();
   });
 
