@@ -33,7 +33,7 @@ export const pointLabel = (iso: string) => {
 
 /**
  * Opens the scenario as it stood at `point`, read-only and titled so nobody takes it for the live
- * one ("… — as of 7 Dec 2026 14:02"); an edit of it makes a copy in this browser, as for the
+ * one ("As of 7 Dec 2026 14:02: …"); an edit of it makes a copy in this browser, as for the
  * built-in scenario. The shared scenario is left (its id is not this one's).
  */
 export async function openPastState(team: TeamConnection, id: string, point: PastPoint, madeAt: string): Promise<void> {
@@ -42,9 +42,10 @@ export async function openPastState(team: TeamConnection, id: string, point: Pas
   if (!opened.ok) throw new Error(`The past state could not be read: ${opened.issues.slice(0, 3).map((issue) => `${issue.location}: ${issue.message}`).join('; ')}`);
   const { head, eventSets } = opened.value;
   const place = 'at' in point ? `at-${point.at}` : `version-${point.version}`;
-  const title = `${head.title} — as of ${pointLabel(madeAt)}`.slice(0, 200);
+  // The point first: a long title is cut at the end in the header, and this one must not pass for the live one.
+  const title = `As of ${pointLabel(madeAt)}: ${head.title}`.slice(0, 200);
   await openDocument(team.session, { head: { ...head, id: `${id}-${place}`.slice(0, 80), title, readOnly: true }, eventSets });
-  team.session.store.getState().addNotice(`This is “${head.title}” as it stood on ${pointLabel(madeAt)}, read-only: the shared scenario goes on without it. Use “Restore as a copy” in its history to work from it.`);
+  team.session.store.getState().addNotice(`This is “${head.title}” as it stood on ${pointLabel(madeAt)}, read-only: the shared scenario goes on without it. To work from it, open the shared scenario again (Scenarios…) and use “Restore as a copy” in its History.`);
 }
 
 /** Publishes the state at `point` as a new shared scenario of the person's own, and opens it. Resolves with its title. */
