@@ -49,8 +49,10 @@ export function memoryOutbox(): Outbox {
 
 /** The server takes up to 500 entries per request (docs/api.md); fewer keep one request short. */
 export const MOST_PER_REQUEST = 100;
-/** And a request's body stays well under the server's limit, however large the edits. */
-export const MOST_BYTES_PER_REQUEST = 2_000_000;
+/** And a request's body stays under the server's 1 MB, however large the edits (one entry alone may still be refused as too large). */
+export const MOST_BYTES_PER_REQUEST = 900_000;
+
+const bytesOf = (entry: OutboxEntry) => new TextEncoder().encode(JSON.stringify(entry)).length;
 
 /**
  * The entries sent in one request: the first waiting and those right after it of the same
@@ -61,10 +63,10 @@ export function nextBatch(waiting: readonly OutboxEntry[], most = MOST_PER_REQUE
   const first = waiting[0];
   if (!first) return [];
   const batch = [first];
-  let bytes = JSON.stringify(first.edits).length;
+  let bytes = bytesOf(first);
   for (const entry of waiting.slice(1, most)) {
     if (entry.scenarioId !== first.scenarioId) break;
-    bytes += JSON.stringify(entry.edits).length;
+    bytes += bytesOf(entry);
     if (bytes > MOST_BYTES_PER_REQUEST) break;
     batch.push(entry);
   }

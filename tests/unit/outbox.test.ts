@@ -47,8 +47,13 @@ describe('the outbox’s rules', () => {
     expect(nextBatch([c!, d!]).map((each) => each.id)).toEqual([c!.id]);
     expect(nextBatch([a!, b!, d!], 1)).toEqual([a]);
     expect(nextBatch([])).toEqual([]);
-    const large = [entry('s1', ALICE, 1_500_000), entry('s1', ALICE, 1_500_000)];
-    expect(nextBatch(large)).toEqual([large[0]]); // one is always sent, however large
+    // Under the server's 1 MB a request: one is always sent, however large; the next waits.
+    const large = [entry('s1', ALICE, 1_500_000), entry('s1', ALICE, 10)];
+    expect(nextBatch(large)).toEqual([large[0]]);
+    const halves = [entry('s1', ALICE, 500_000), entry('s1', ALICE, 500_000)];
+    expect(nextBatch(halves)).toEqual([halves[0]]);
+    const quarters = [entry('s1', ALICE, 250_000), entry('s1', ALICE, 250_000), entry('s1', ALICE, 250_000), entry('s1', ALICE, 250_000)];
+    expect(nextBatch(quarters)).toHaveLength(3);
   });
 
   it('tries again after no answer, a 5xx, 408 or 429; waits for signing in after a 401; drops what is refused', () => {
