@@ -199,7 +199,7 @@ describe.each(ENGINES)('the API on %s', (engine) => {
       [3, second.id, 'ann'],
       [4, third.id, 'ben'],
     ]);
-    expect(all.entries[0]).toEqual({ ...first[0], seq: 1, author: 'ben', madeAt: new Date(first[0]!.madeAt).toISOString() });
+    expect(all.entries[0]).toEqual({ ...first[0], seq: 1, author: 'ben', madeAt: new Date(first[0]!.madeAt).toISOString(), stale: false });
     expect(((await ben.call('GET', `/api/scenarios/${id}/edits?after=2`)).json() as typeof all).entries.map((entry) => entry.seq)).toEqual([3, 4]);
     expect(((await ben.call('GET', `/api/scenarios/${id}/edits?after=4`)).json() as typeof all).entries).toEqual([]);
     expect((await ben.call('GET', `/api/scenarios/${id}/edits?after=-1`)).statusCode).toBe(400);
