@@ -40,8 +40,9 @@ export const presenceLayers: readonly [CircleLayerSpecification, SymbolLayerSpec
       'text-size': 11,
       'text-anchor': 'bottom-left',
       'text-offset': [0.75, -0.75],
+      // Always drawn, and the names of the map beneath keep clear of it.
       'text-allow-overlap': true,
-      'text-ignore-placement': true,
+      'text-ignore-placement': false,
     },
     paint: { 'text-color': PRESENCE_COLOR, 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
   },

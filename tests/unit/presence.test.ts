@@ -4,7 +4,9 @@
 // reconnect, and never after the scenario is gone. The server's side: tests/server/presence.test.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initialsOf, presentPeople, selectedBy } from '../../src/data/slices/presence';
-import { presenceCollection } from '../../src/layers/presence';
+import { PRESENCE_SOURCE, presenceCollection, presenceLayers } from '../../src/layers/presence';
+import { layersOf } from '../../src/layers';
+import { importGraph } from '../import-graph';
 import { joinPresence, THROTTLE_MS, type EventSourceLike } from '../../src/team/presence';
 
 describe('what presence shows', () => {
@@ -43,6 +45,16 @@ describe('what presence shows', () => {
       [[1, 1], { id: 'e2', initials: 'DA', names: 'dan' }],
     ]);
     expect(presenceCollection(events, [{ username: 'bob', selected: null }]).features).toEqual([]);
+  });
+});
+
+describe('briefing images', () => {
+  it('never show who was looking: the marks are not among the layers export maps are made of, and only the live map adds them', () => {
+    const exportable = layersOf(null).all.flatMap((module) => [...module.layers.map((layer) => layer.id), ...Object.keys(module.sources)]);
+    expect(exportable.length).toBeGreaterThan(3);
+    for (const id of [PRESENCE_SOURCE, ...presenceLayers.map((layer) => layer.id)]) expect(exportable).not.toContain(id);
+    const callers = importGraph('src').filter((edge) => edge.to === 'src/map/presence-markers.ts').map((edge) => edge.from);
+    expect(callers).toEqual(['src/map/MapView.tsx']);
   });
 });
 
