@@ -19,6 +19,7 @@ import { addPerson } from '../../src/server/accounts/people';
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 const BALTIC = readFileSync(new URL('../fixtures/scenarios/baltic-example.tripwire.json', import.meta.url).pathname, 'utf8');
 const PASSWORDS = { alice: 'alice-password-1', bob: 'bob-password-22' } as const;
+const ZONE = 'gulf-incident-area';
 type Person = keyof typeof PASSWORDS;
 
 const realErrors = (errors: string[]) => errors.filter((text) => !/status of 401/.test(text));
@@ -82,10 +83,22 @@ describe('the history of a shared scenario', () => {
     };
     await append(alice, 'Cable fault reported (alice’s wording)', 0);
     // Bob had not seen alice's edit: his is made on a stale base, and wins as the newest.
-    await append(await apiAs('bob'), 'Cable fault confirmed by the operator', 0);
+    const bob = await apiAs('bob');
+    await append(bob, 'Cable fault confirmed by the operator', 0);
+    // Bob also notes something on the zone (a head record: the feature).
+    const { head } = (await (await bob.request.get(`${base}api/scenarios/${sharedId}/packed`)).json()) as { head: { layers: { id: string; features: { properties: Record<string, unknown> }[] }[] } };
+    const layer = head.layers.find((candidate) => candidate.features.some((feature) => feature.properties.id === ZONE))!;
+    const feature = layer.features.find((candidate) => candidate.properties.id === ZONE)!;
+    const zoneBefore = { id: `(feature)${ZONE}`, kind: 'feature', layerId: layer.id, feature };
+    const zoneAfter = { ...zoneBefore, feature: { ...feature, properties: { ...feature.properties, notes: 'Redrawn from the coastguard chart.' } } };
+    const zoneEdit = await bob.request.post(`${base}api/scenarios/${sharedId}/edits`, {
+      headers: bob.csrf,
+      data: { entries: [{ id: randomUUID(), step: 'do', edits: [{ before: zoneBefore, after: zoneAfter }], madeAt: new Date().toISOString(), baseSeq: 2 }] },
+    });
+    expect(zoneEdit.status()).toBe(200);
     // A whole new version that includes both: the page reads it, and no journal.
-    const now = await alice.request.get(`${base}api/scenarios/${sharedId}/document?at=2`);
-    expect((await alice.request.put(`${base}api/scenarios/${sharedId}`, { headers: { ...alice.csrf, 'Content-Type': 'application/json', 'Tripwire-Seq': '2' }, data: await now.text() })).status()).toBe(200);
+    const now = await alice.request.get(`${base}api/scenarios/${sharedId}/document?at=3`);
+    expect((await alice.request.put(`${base}api/scenarios/${sharedId}`, { headers: { ...alice.csrf, 'Content-Type': 'application/json', 'Tripwire-Seq': '3' }, data: await now.text() })).status()).toBe(200);
   });
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
@@ -102,6 +115,9 @@ describe('the history of a shared scenario', () => {
     const line = page.getByTestId('changed-by');
     await expect.poll(() => line.innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/^Changed by bob · (?:just now|\d+ minutes? ago) \(made on an out-of-date copy\)$/);
     await screenshot(page, 'history-changed-by-1280x720');
+    // A zone says it too (not on an out-of-date copy: bob had seen everything).
+    await page.evaluate((zone) => window.tripwireStore!.getState().selectGeography(zone), ZONE);
+    await expect.poll(() => line.innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/^Changed by bob · (?:just now|\d+ minutes? ago)$/);
     await page.context().close();
   });
 
@@ -110,9 +126,11 @@ describe('the history of a shared scenario', () => {
     await page.getByRole('button', { name: 'History' }).click();
     const dialog = page.getByRole('dialog', { name: /^History of/ });
     const rows = dialog.getByTestId('history-item');
-    await expect.poll(() => rows.allInnerTexts(), { timeout: 15_000 }).toHaveLength(4);
-    const texts = await rows.allInnerTexts();
-    expect(texts[0]).toMatch(/^alice\s+(?:just now|\d+ minutes? ago)\s+Saved a whole new version/);
+    await expect.poll(() => rows.allInnerTexts(), { timeout: 15_000 }).toHaveLength(5);
+    const [version, ...texts] = await rows.allInnerTexts();
+    expect(version).toMatch(/^alice\s+(?:just now|\d+ minutes? ago)\s+Saved a whole new version/);
+    expect(texts[0]).toMatch(/^bob\s+(?:just now|\d+ minutes? ago)\s+Changed incident area “Gulf of Finland incident area \(illustrative\)”/);
+    expect(texts[0]).not.toContain('out-of-date');
     expect(texts[1]).toMatch(/^bob\s+(?:just now|\d+ minutes? ago)\s+Changed event “Cable fault confirmed by the operator”\s+made on an out-of-date copy/);
     expect(texts[2]).toMatch(/^alice\s+(?:just now|\d+ minutes? ago)\s+Changed event “Cable fault reported \(alice’s wording\)”/);
     expect(texts[2]).not.toContain('out-of-date');
@@ -120,13 +138,13 @@ describe('the history of a shared scenario', () => {
     await screenshot(page, 'history-dialog-1280x720');
 
     await dialog.getByLabel('Show changes by').selectOption('bob');
-    await expect.poll(() => rows.allInnerTexts(), { timeout: 10_000 }).toHaveLength(1);
-    expect(await rows.first().innerText()).toMatch(/^bob/);
+    await expect.poll(() => rows.allInnerTexts(), { timeout: 10_000 }).toHaveLength(2);
+    expect(await rows.allInnerTexts()).toEqual([expect.stringMatching(/^bob/), expect.stringMatching(/^bob/)]);
     await dialog.getByLabel('Show changes by').selectOption('');
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(5);
 
     // Alice's own change, as it stood then: read-only, titled so, not the shared scenario.
-    await rows.nth(2).getByRole('button', { name: /^Open as of this point/ }).click();
+    await rows.nth(3).getByRole('button', { name: /^Open as of this point/ }).click();
     await page.waitForFunction(() => window.tripwireStore!.getState().scenario?.title.startsWith('As of '), undefined, { timeout: 15_000 });
     const past = await page.evaluate((id) => {
       const state = window.tripwireStore!.getState();
@@ -140,8 +158,8 @@ describe('the history of a shared scenario', () => {
     await page.goto(`${base}s/${sharedId}`);
     await page.waitForFunction((id) => window.tripwireStore?.getState().openShared?.id === id, sharedId, { timeout: 30_000 });
     await page.getByRole('button', { name: 'History' }).click();
-    await expect.poll(() => dialog.getByTestId('history-item').count(), { timeout: 15_000 }).toBe(4);
-    await dialog.getByTestId('history-item').nth(2).getByRole('button', { name: /^Restore as a copy/ }).click();
+    await expect.poll(() => dialog.getByTestId('history-item').count(), { timeout: 15_000 }).toBe(5);
+    await dialog.getByTestId('history-item').nth(3).getByRole('button', { name: /^Restore as a copy/ }).click();
     await page.waitForFunction((id) => {
       const open = window.tripwireStore!.getState().openShared;
       return open !== null && open.id !== id;
@@ -165,7 +183,7 @@ describe('the history of a shared scenario', () => {
     // On a phone the header's History button is beside the badge, outside the menu.
     await phone.getByRole('button', { name: 'History' }).click();
     const rows = phone.getByRole('dialog', { name: /^History of/ }).getByTestId('history-item');
-    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(5);
     await screenshot(phone, 'history-dialog-390x844');
   });
 });

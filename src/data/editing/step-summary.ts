@@ -21,7 +21,7 @@ export function recordName(record: EditableRecord): string {
     case 'layer':
       return `layer “${head.layer.title}”`;
     case 'feature':
-      return `${head.feature.properties.kind || 'feature'} “${head.feature.properties.name}”`;
+      return `${head.feature.properties.kind.replaceAll('-', ' ') || 'feature'} “${head.feature.properties.name}”`;
   }
 }
 
