@@ -134,6 +134,12 @@ describe.each(ENGINES)('history on %s', (engine) => {
     expect(changes.changes['added-by-ann']).toMatchObject({ seq: 5, author: 'ben', stale: false });
     expect(changes.changes[y!.id]).toMatchObject({ seq: 2, author: 'ben' });
     expect(changes.changes['(details)']).toMatchObject({ seq: 3, author: 'ann' });
+    // A bad query is refused with where it is wrong.
+    for (const query of ['history?limit=0', 'history?limit=201', 'history?before=-1', 'history?author=', 'history?bogus=1', 'changes?through=x']) {
+      const refused = await cat.call('GET', `/api/scenarios/${id}/${query}`);
+      expect(refused.statusCode, query).toBe(400);
+      expect(refused.json(), query).toEqual({ error: expect.stringMatching(/^the query is not right: /) });
+    }
     const through = (await cat.call('GET', `/api/scenarios/${id}/changes?through=1`)).json() as typeof changes;
     expect(Object.keys(through.changes)).toEqual(['added-by-ann']);
     expect(through.changes['added-by-ann']).toMatchObject({ seq: 1, author: 'ann' });
