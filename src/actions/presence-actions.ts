@@ -2,6 +2,11 @@
 // someone is signed in, the page joins its presence (src/team/presence.ts), puts who else is there
 // in the store (the presence slice: the header's chips, the list's markers, the map's rings), and
 // posts what this person has selected as it changes. A scenario of this browser's own has none.
+//
+// A hidden tab leaves (and comes back when shown): its own stream would be a second long-lived
+// connection beside the edits stream, and a browser allows six per server, across tabs. The edits
+// stream still counts the person as present (the server lists every open stream); only what a
+// hidden tab has selected is not shown.
 import type { TeamConnection } from './team-actions';
 import { joinPresence, type PresenceLink, type PresenceOptions } from '../team/presence';
 
@@ -11,9 +16,10 @@ export function startPresence(team: TeamConnection, options: Partial<Pick<Presen
   let link: PresenceLink | null = null;
   let joined: string | null = null;
 
+  const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
   const follow = () => {
     const state = store.getState();
-    const id = state.teamUser && state.openShared ? state.openShared.id : null;
+    const id = state.teamUser && state.openShared && !hidden() ? state.openShared.id : null;
     if (id === joined) return;
     link?.close();
     link = null;
@@ -40,6 +46,10 @@ export function startPresence(team: TeamConnection, options: Partial<Pick<Presen
       (id) => link?.select(id),
     ),
   ];
+  if (typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', follow);
+    stops.push(() => document.removeEventListener('visibilitychange', follow));
+  }
   follow();
   return () => {
     for (const stop of stops) stop();

@@ -123,6 +123,19 @@ describe('who else is on a shared scenario, and what they have selected', () => 
     await waitForMapIdle(pages.carol.page);
     await screenshot(pages.carol.page, 'presence-carol-phone-map-390x844');
 
+    // Bob's tab hidden: it leaves presence (a browser has six connections per server for every
+    // tab), so his selection goes; he is still here through the stream his edits come on.
+    const setVisibility = (page: Page, state: 'hidden' | 'visible') =>
+      page.evaluate((state) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await setVisibility(bob, 'hidden');
+    await expect.poll(() => alice.locator('.event-row-presence').count(), { timeout: 10_000 }).toBe(0);
+    expect(await alsoHere(alice)).toEqual(['bob', 'carol']);
+    await setVisibility(bob, 'visible');
+    await expect.poll(() => alice.locator('.event-row-presence').count(), { timeout: 10_000 }).toBe(1);
+
     // Bob selects nothing: the marks go.
     await bob.keyboard.press('Escape');
     await bob.evaluate(() => window.tripwireStore!.getState().selectEvent(null));
