@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { loadLastChanges } from '../../actions';
 import { useStore } from '../../data/store';
 import { pageTeam } from '../team/page-team';
@@ -17,6 +17,12 @@ export function ChangedBy({ recordId }: { recordId: string }) {
   useEffect(() => {
     if (sharedId) void loadLastChanges(pageTeam, sharedId);
   }, [sharedId]);
+  // "just now" becomes "2 minutes ago" while the panel stays open.
+  const [, setMinute] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setMinute((minute) => minute + 1), 60_000);
+    return () => clearInterval(timer);
+  }, []);
   if (!change || !sharedId) return null;
   const pending = change.seq === Infinity;
   return (
