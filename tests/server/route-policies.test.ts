@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import WebSocket from 'ws';
 import { addPeople, openTestDatabase, signIn, PASSWORD, type SignedInClient } from './test-server';
 import type { Database } from '../../src/server/db/database';
 import { buildApp, registeredRoutes } from '../../src/server/http/app';
@@ -66,6 +67,8 @@ interface RouteCase {
   ownSession?: boolean;
   /** An answer that does not end (a live stream): made over a real socket, and let go once its head is read. */
   endless?: boolean;
+  /** A WebSocket: its handshake is made over a real socket ('allowed' when upgraded); it has no HEAD twin. */
+  websocket?: boolean;
 }
 
 const anyone: Policy = { who: 'anyone' };
@@ -110,6 +113,7 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/scenarios/:id/edits': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/edits?after=0` }) },
   'GET /api/scenarios/:id/events/:eventId': { policy: viewers, call: (id) => ({ url: `/api/scenarios/${id}/events/${EVENT.id as string}` }) },
   'GET /api/scenarios/:id/stream': { policy: viewers, endless: true, call: (id) => ({ url: `/api/scenarios/${id}/stream` }) },
+  'GET /api/echo': { policy: signedIn, websocket: true, call: () => ({ url: '/api/echo' }) },
   // Through to the handler, which takes only the caller's own open stream's connection (tests/server/presence.test.ts): a made-up one is 409.
   'POST /api/scenarios/:id/presence': {
     policy: viewers,
@@ -137,7 +141,7 @@ const ROUTES: Record<string, RouteCase> = {
 
 /** The table, with a HEAD twin for each GET route (Fastify registers one). */
 const TABLE: Record<string, RouteCase> = Object.fromEntries(
-  Object.entries(ROUTES).flatMap(([key, route]) => (key.startsWith('GET ') ? [[key, route], [`HEAD ${key.slice(4)}`, route]] : [[key, route]])),
+  Object.entries(ROUTES).flatMap(([key, route]) => (key.startsWith('GET ') && !route.websocket ? [[key, route], [`HEAD ${key.slice(4)}`, route]] : [[key, route]])),
 );
 
 describe('every route as every caller', () => {
@@ -196,8 +200,27 @@ describe('every route as every caller', () => {
     return { statusCode: response.status, body, json: () => JSON.parse(body) };
   }
 
+  /** A WebSocket handshake's outcome: 101 (closed at once) or the refusal's status and body. */
+  function handshake(caller: Caller, url: string): Promise<Answer> {
+    const username = CALLERS[caller];
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(`${origin.replace('http', 'ws')}${url}`, { headers: username === null ? {} : { cookie: clients.get(caller)!.cookie } });
+      socket.once('open', () => {
+        socket.close();
+        resolve({ statusCode: 101, body: '', json: () => null });
+      });
+      socket.once('unexpected-response', (_request, response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk));
+        response.on('end', () => resolve({ statusCode: response.statusCode ?? 0, body, json: () => JSON.parse(body) }));
+      });
+      socket.once('error', reject);
+    });
+  }
+
   async function send(method: string, caller: Caller, { url, body, headers = {} }: Call, route: RouteCase): Promise<Answer> {
     if (route.endless) return head(method, caller, url);
+    if (route.websocket) return handshake(caller, url);
     const ownSession = route.ownSession ?? false;
     const username = CALLERS[caller];
     if (username === null) {

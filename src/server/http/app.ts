@@ -18,6 +18,7 @@ import { peopleRoutes } from './routes/people-routes';
 import { appFileRoutes } from './routes/app-file-routes';
 import { streamRoutes } from './routes/stream-routes';
 import { presenceRoutes } from './routes/presence-routes';
+import { acceptWebSockets, echoRoutes } from './routes/echo-routes';
 import { historyRoutes } from './routes/history-routes';
 import { feedRoutes } from './routes/feed-routes';
 import { LiveNotices } from '../live/live-notices';
@@ -66,6 +67,7 @@ export async function buildApp({ db, distDir, secureCookies = false, trustProxy 
   app.decorateRequest('signedIn', null);
   app.decorateRequest('access', null);
   await app.register(cookie);
+  await acceptWebSockets(app);
   // Bodies are JSON (docs/api.md: 415 for anything else). Fastify would also parse text/plain, the
   // one type a cross-site form can send unasked, into a string that then fails as a malformed 400.
   app.removeContentTypeParser('text/plain');
@@ -134,6 +136,7 @@ export async function buildApp({ db, distDir, secureCookies = false, trustProxy 
   const notices = await LiveNotices.start(db);
   app.addHook('onClose', () => notices.stop());
   await app.register(streamRoutes(context, notices));
+  await app.register(echoRoutes());
   await app.register(presenceRoutes(context));
   await app.register(feedRoutes(context));
   if (distDir) await app.register(appFileRoutes(distDir));
