@@ -2,9 +2,8 @@ import { store, useStore } from '../data/store';
 import { sourcesLine } from '../data/scenario-text';
 import { ImportButton } from './import/ImportControls';
 import { canEditOpenScenario } from '../data/slices/team';
-import { SharedBadge, TeamUserActions } from './team/TeamHeader';
-import { PresenceChips } from './team/PresenceChips';
-import { HistoryButton } from './team/HistoryButton';
+import { TeamUserActions } from './team/TeamHeader';
+import { TeamStrip } from './team/TeamStrip';
 
 /** The header: the scenario's title and sources, the phone's list and menu toggles, and the app's actions (most open a dialog, src/ui/Dialogs.tsx). */
 export function AppHeader({
@@ -28,16 +27,14 @@ export function AppHeader({
   const scenario = useStore((state) => state.scenario);
   // A viewer of a shared scenario is offered nothing that changes it.
   const canEdit = useStore(canEditOpenScenario);
+  const shared = useStore((state) => state.openShared !== null);
   const { openDialog } = store.getState();
   return (
-    <header className="app-header">
+    <header className={`app-header${shared ? ' has-team-strip' : ''}`}>
       <h1>
         <span className="brand">Tripwire</span> {scenario?.title}
         {scenario?.subtitle && <span className="app-subtitle"> — {scenario.subtitle}</span>}
       </h1>
-      <SharedBadge />
-      <PresenceChips />
-      <HistoryButton />
       {scenario && scenario.sources.length > 0 && <p className="app-source">Source: {sourcesLine(scenario)}</p>}
       <button type="button" className="list-toggle" aria-expanded={listOpen} aria-controls="event-sidebar" onClick={() => setListOpen(!listOpen)}>
         {listOpen ? 'Hide events' : 'Events'}
@@ -67,6 +64,7 @@ export function AppHeader({
         </button>
         <TeamUserActions />
       </div>
+      <TeamStrip />
     </header>
   );
 }
