@@ -27,8 +27,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   team: ['scenario', 'data'],
   data: [],
   bench: ['map', 'layers', 'data'],
-  // The team server (Node): the app's schemas and rules, and its streaming document reader and writer; nothing imports it.
-  server: ['scenario', 'data'],
+  // The team server (Node): the app's schemas and rules, its streaming document reader and writer, and the import's file reader (feeds are read as an import reads a file); nothing imports it.
+  server: ['scenario', 'import', 'data'],
 };
 
 /** Folders whose files other folders reach only through the folder's index.ts: their public face. */
