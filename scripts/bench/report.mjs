@@ -46,6 +46,7 @@ export function markdown(results) {
     millionLine(results.millionImport),
     scenarioLine(results.millionScenario),
     teamLine(results.teamServer),
+    liveEditingLine(results.liveEditing),
     `Cold load of the app to idle: median ${ms(coldLoad.medianMs)} (min ${ms(coldLoad.minMs)}, max ${ms(coldLoad.maxMs)}, ${coldLoad.runs} fresh pages); ` +
       `in turn with it, a plain MapLibre map with the same basemap and labels (bench.html): median ${ms(coldLoad.basemapMedianMs)}, app / basemap ${coldLoad.basemapRatio.toFixed(2)} (target ≤ 1.25); ` +
       `the bare map (sea colour only, bench.html?bare): median ${ms(coldLoad.bareMapMedianMs)}, app / bare ${coldLoad.ratio.toFixed(2)}, basemap / bare ${coldLoad.basemapOverBare.toFixed(2)} (target ≤ 2.3).`,
@@ -103,6 +104,19 @@ function packLine(run) {
     `A briefing pack at 1920×1080, each event framed as its own subject on one reused export map: median ${ms(run.slideMedianMs)} a slide over ${run.slides} slides ` +
     `(the first, which makes the map, ${ms(run.firstSlideMs)}), against page.screenshot() of the app at the same size: ${ms(run.screenshotMedianMs)} (ratio ${run.ratio.toFixed(1)}). ` +
     (run.subjectsUnclear.length === 0 ? `Every slide shows its event clear of the overlays.` : `Slides whose event is not clear: ${run.subjectsUnclear.join(' | ')}.`)
+  );
+}
+
+/** Issue 26: an edit's propagation to the other clients against a WebSocket echo on the same server, and edits a second. */
+export function liveEditingLine(live) {
+  if (!live) return 'Live editing: not measured in this run.';
+  const ms = (value) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+  const first = live.runsMeasured[0];
+  return (
+    `Live editing (PGlite, \`npm run serve\`, ${first.clients} Node clients signed in, each with the live stream, editing one scenario at ${first.perSecond} edit a second each for ${first.seconds} s; medians of ${live.runs} run${live.runs === 1 ? '' : 's'}): ` +
+    `an edit read by each other client median ${ms(live.propagationMedianMs)}, p95 ${ms(live.propagationP95Ms)}; WebSocket echo round trip on the same server, same rate, same seconds: median ${ms(live.echoMedianMs)}, p95 ${ms(live.echoP95Ms)}; ` +
+    `p95 / echo p95 **${live.p95OverEchoP95.toFixed(2)}** (target ≤ 3). One process sustained **${live.editsPerSecond.toFixed(0)} edits a second** (every client posting as fast as acks came back, ${first.sustained.seconds.toFixed(0)} s). ` +
+    `Load average (1 min) ${live.runsMeasured.map((run) => `${run.loadAverage.before.toFixed(1)}→${run.loadAverage.after.toFixed(1)}`).join(', ')}.`
   );
 }
 

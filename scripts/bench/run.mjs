@@ -5,10 +5,13 @@
 // `--basemap` measures only what the basemap costs (cold loads against bench.html and the bare map,
 // and the archive's bytes per view), in a few minutes rather than the whole run's hour.
 // `--team` measures only the team server (npm run serve): a library of 1,000 scenarios and a
-// 1,000,000-event one opened from it against the same document from disk; bench/results-team.json.
+// 1,000,000-event one opened from it against the same document from disk, and live editing (20
+// Node clients editing one scenario at once: propagation beside a WebSocket echo, and the edits a
+// second one process sustains); bench/results-team.json. `--live` measures live editing alone (in
+// a few minutes) and replaces only that part of bench/results-team.json.
 // `--million` measures only the 1,000,000-row import, its storing and reopening (`--runs=N` times,
 // 3 by default, each in a fresh profile), and writes bench/results-million.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { preview } from 'vite';
@@ -21,20 +24,36 @@ import { measureExport } from './export.mjs';
 import { measurePack } from './pack.mjs';
 import { measureMillionImport } from './import-million.mjs';
 import { measureMillionScenario } from './scenario-million.mjs';
-import { measureTeamServer } from './team-server.mjs';
-import { printBasemapResults, printMillionResults, printResults, teamLine } from './report.mjs';
+import { measureTeamLive, measureTeamServer } from './team-server.mjs';
+import { printBasemapResults, printMillionResults, printResults, teamLine, liveEditingLine } from './report.mjs';
 import { measureArticleScrub, measureImportedScrub, measureSyntheticScrub } from './scrub.mjs';
 
 const quick = process.argv.includes('--quick');
 const basemapOnly = process.argv.includes('--basemap');
 const millionOnly = process.argv.includes('--million');
 const teamOnly = process.argv.includes('--team');
+const liveOnly = process.argv.includes('--live');
 const millionRuns = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 3);
 // Heap figures: exact numbers from performance.memory, and a gc() to call before reading them.
 const HEAP_FLAGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
 const STEPS = quick ? 5 : 50;
 
 if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+/** Live editing as `npm run bench` measures it: 20 clients for 25 s and 10 s flat out, three runs (a few seconds with --quick). */
+const measureLive = (log) => measureTeamLive(quick ? { runs: 1, clients: 3, seconds: 2, sustainSeconds: 1, log } : { runs: 3, clients: 20, seconds: 25, sustainSeconds: 10, log });
+if (liveOnly) {
+  const started = performance.now();
+  const liveEditing = await measureLive((line) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`));
+  const previous = existsSync('bench/results-team.json') ? JSON.parse(readFileSync('bench/results-team.json', 'utf8')) : {};
+  const results = { ...previous, liveEditing: { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, ${cpus().length} cores, node ${process.version}`, ...liveEditing } };
+  console.log(liveEditingLine(results.liveEditing));
+  if (!quick) {
+    mkdirSync('bench', { recursive: true });
+    writeFileSync('bench/results-team.json', JSON.stringify(results, null, 2) + '\n');
+    console.log('\nwritten: bench/results-team.json');
+  }
+  process.exit(0);
+}
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const baseUrl = server.resolvedUrls.local[0];
 const browser = await launchChromium(HEAP_FLAGS);
@@ -57,10 +76,12 @@ try {
   }
   if (teamOnly) {
     const teamServer = await measureTeamServer(browser, { scenarios: 1000, events: 1_000_000, runs: 3, log });
-    const results = { date: new Date().toISOString(), chromium: browser.version(), machine: `${process.platform} ${process.arch}, ${cpus().length} cores`, teamServer };
+    const liveEditing = await measureLive(log);
+    const results = { date: new Date().toISOString(), chromium: browser.version(), machine: `${process.platform} ${process.arch}, ${cpus().length} cores`, teamServer, liveEditing };
     mkdirSync('bench', { recursive: true });
     writeFileSync('bench/results-team.json', JSON.stringify(results, null, 2) + '\n');
     console.log(teamLine(teamServer));
+    console.log(liveEditingLine(liveEditing));
     console.log('\nwritten: bench/results-team.json');
     process.exit(0);
   }
@@ -95,6 +116,8 @@ try {
   const millionScenario = await measureMillionScenario(browser, baseUrl, { count: scenarioEvents, reopenRuns: quick ? 1 : 3, log });
   log('team server: a shared library, and a scenario opened from it …');
   const teamServer = await measureTeamServer(browser, { scenarios: quick ? 5 : 1000, events: quick ? 2_000 : 1_000_000, runs: quick ? 1 : 3, log });
+  log('team server: live editing, clients editing one scenario at once …');
+  const liveEditing = await measureLive(log);
   log('synthetic events (bench.html) …');
   const synthetic = await measureSyntheticScrub(browser, baseUrl, { quick, steps: STEPS, log });
   const results = {
@@ -113,6 +136,7 @@ try {
     millionImport: million,
     millionScenario,
     teamServer,
+    liveEditing,
     loads: synthetic.loads,
     longTasks: synthetic.longTasks,
     export: exported,

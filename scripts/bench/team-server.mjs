@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { median, quantile } from './stats.mjs';
 import { writeScenario } from './scenario-million.mjs';
 import { drawnAt as drawn, ready } from './page-waits.mjs';
+import { measureLiveEditing, liveEditingSummary } from './live-editing.mjs';
 
 const PASSWORD = 'bench password, long enough';
 
@@ -27,14 +28,18 @@ async function startServer(dataDir) {
   return { url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
 }
 
-/** Signs in from Node: a cookie and a CSRF token for the calls below. */
-async function signIn(url, username) {
+/** Signs in from Node: the session's cookie, and calls made with it and its CSRF token. */
+async function signInSession(url, username) {
   const response = await fetch(`${url}api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
   if (!response.ok) throw new Error(`sign-in: ${response.status} ${await response.text()}`);
   const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
   const { csrfToken } = await response.json();
-  return (path, init = {}) => fetch(`${url}${path}`, { ...init, headers: { cookie, 'x-csrf-token': csrfToken, ...init.headers } });
+  return { cookie, call: (path, init = {}) => fetch(`${url}${path}`, { ...init, headers: { cookie, 'x-csrf-token': csrfToken, ...init.headers } }) };
 }
+const signIn = async (url, username) => (await signInSession(url, username)).call;
+
+const addBenchAdmin = (dataDir) =>
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/server/users-cli.ts', 'add', 'bench', '--role', 'admin', '--data', dataDir], { env: { ...process.env, TRIPWIRE_PASSWORD: PASSWORD }, stdio: 'ignore' });
 
 /** Milliseconds of `samples` calls of `call`, one after another. */
 async function timings(samples, call) {
@@ -71,7 +76,7 @@ export async function measureTeamServer(browser, { scenarios, events, runs, log 
   const folder = mkdtempSync(join(tmpdir(), 'tripwire-bench-team-doc-'));
   const server = await startServer(dataDir);
   try {
-    execFileSync(process.execPath, ['--import', 'tsx', 'src/server/users-cli.ts', 'add', 'bench', '--role', 'admin', '--data', dataDir], { env: { ...process.env, TRIPWIRE_PASSWORD: PASSWORD }, stdio: 'ignore' });
+    addBenchAdmin(dataDir);
     const call = await signIn(server.url, 'bench');
 
     log(`publishing ${scenarios} scenarios (the built-in document each time) …`);
@@ -130,5 +135,30 @@ export async function measureTeamServer(browser, { scenarios, events, runs, log 
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Live editing (issue 26): `runs` runs of `clients` Node clients editing one scenario at once on a
+ * fresh `serve` (PGlite), each run on a scenario of its own (docs: scripts/bench/live-editing.mjs).
+ */
+export async function measureTeamLive({ runs, clients, seconds, sustainSeconds, log }) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tripwire-bench-live-'));
+  addBenchAdmin(dataDir);
+  const server = await startServer(dataDir);
+  try {
+    const builtIn = readFileSync('public/scenarios/built-in.tripwire.json');
+    const firstEventId = JSON.parse(builtIn).events.features[0].properties.id;
+    const owner = await signInSession(server.url, 'bench');
+    const publishOne = async () => ({ ...(await publish(owner.call, builtIn)), firstEventId });
+    const measured = [];
+    for (let run = 0; run < runs; run++) {
+      log(`live editing, run ${run + 1} of ${runs} …`);
+      measured.push(await measureLiveEditing({ url: server.url, signIn: () => signInSession(server.url, 'bench'), publish: publishOne, clients, seconds, sustainSeconds, log }));
+    }
+    return { ...liveEditingSummary(measured), runsMeasured: measured };
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
