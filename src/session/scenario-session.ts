@@ -19,7 +19,7 @@ import { computeFacts } from '../data/facts';
 import { timeExtent } from '../data/selectors';
 import { editId, recordEdit, type Edit } from '../data/editing/edit-history';
 import { regroup, withEventReplaced } from '../data/editing/event-edits';
-import { applyJournal, historyFromJournal, stepOf, type CommittedRecord, type EditableRecord, type EditStep, type JournalEntry, type Step } from '../data/editing/edit-journal';
+import { applyJournal, historyFromJournal, inverseStep, stepOf, type CommittedRecord, type EditableRecord, type EditStep, type JournalEntry, type Step } from '../data/editing/edit-journal';
 import { headOfRecords, headRecords, isHeadRecordId, withHeadEdits, type HeadRecord } from '../data/editing/head-records';
 import { changesOfEntries } from '../data/editing/record-changes';
 import type { AcceptedImport, TripwireStorage } from '../storage';
@@ -261,11 +261,7 @@ export class ScenarioSession {
       this.noticeOnce('view-only', 'You can view this scenario but not change it.');
       return;
     }
-    const headEdits = step.filter(isHeadEdit);
-    if (headEdits.length > 0) this.#showHead(withHeadEdits(state.scenario!, headEdits));
-    let eventSets = state.eventSets;
-    for (const edit of step) if (!isHeadEdit(edit)) eventSets = withEventReplaced(eventSets, editId(edit), edit.after as TripwireEvent | null);
-    if (eventSets !== state.eventSets) state.setEventSets(eventSets);
+    this.#showStep(step);
     const scenarioId = state.scenario!.id;
     const storage = this.keptIn;
     const author = this.activeOptions.author ?? null;
@@ -274,15 +270,48 @@ export class ScenarioSession {
     // of it must not be taken for someone else's change).
     if (author) state.mergeLastChanges(Object.fromEntries(step.map((edit) => [editId(edit), { author, madeAt, stale: false, seq: Infinity }])));
     this.#pending += 1;
+    let committed = false;
     try {
       // `baseSeq`: the journal place this page had applied; the storage marks the edit stale if someone else changed its records since.
       await storage.appendEdit({ scenarioId, edits: step, step: kind, author, madeAt, baseSeq: this.#lastSeq });
-      await this.catchUp();
-    } catch {
-      state.addNotice(`This edit could not be saved in ${storage.where}; it stays on screen until the page is closed. Use “Save scenario” to keep a file.`);
+      committed = true;
+    } catch (error) {
+      this.#refused(step, kind, storage, error);
     } finally {
       this.#pending -= 1;
     }
+    // What others did meanwhile. A read that fails (the server gone again just after its answer) is
+    // not a lost edit: the edit is committed, and the watcher reads on once the server is back.
+    if (committed) await this.catchUp().catch(() => {});
+  }
+
+  /** A step on screen at once: its head records and its events. */
+  #showStep(step: Step): void {
+    const state = this.store.getState();
+    const headEdits = step.filter(isHeadEdit);
+    if (headEdits.length > 0) this.#showHead(withHeadEdits(state.scenario!, headEdits));
+    let eventSets = state.eventSets;
+    for (const edit of step) if (!isHeadEdit(edit)) eventSets = withEventReplaced(eventSets, editId(edit), edit.after as TripwireEvent | null);
+    if (eventSets !== state.eventSets) state.setEventSets(eventSets);
+  }
+
+  /**
+   * The storage would not keep a step. The team server refuses an edit only for a reason (a role
+   * taken away, a record it cannot accept; an unreachable server keeps it waiting instead): the
+   * step is taken back off the screen and out of the undo history, with the server's sentence.
+   * This browser's storage fails for want of room: the edit stays on screen until the page closes.
+   */
+  #refused(step: Step, kind: EditStep, storage: TripwireStorage, error: unknown): void {
+    const state = this.store.getState();
+    if (!this.#shared) {
+      state.addNotice(`This edit could not be saved in ${storage.where}; it stays on screen until the page is closed. Use “Save scenario” to keep a file.`);
+      return;
+    }
+    this.#showStep(inverseStep(step));
+    const { history } = this.store.getState();
+    if (kind === 'do' && history.past[history.past.length - 1] === step) state.setHistory({ past: history.past.slice(0, -1), future: history.future });
+    const reason = error instanceof Error && error.message ? ` (${error.message.replace(/\.$/, '')})` : '';
+    state.addNotice(`The team server did not take this edit${reason}; it has been taken back.`);
   }
 
   /** Reads what others (or this page) appended to the open scenario's journal since the last read. */

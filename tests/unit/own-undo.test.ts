@@ -107,4 +107,28 @@ describe('undo and redo among several people', () => {
       ['alice', 'undo', 2],
     ]);
   });
+
+  it('takes a refused edit back off the screen and out of the undo history, with the server’s sentence; a failed read after a committed edit is no notice', async () => {
+    let refuse = true;
+    let failReads = false;
+    const { alice, first } = await twoPeople((shelf) => {
+      const storage = memoryStorage(shelf);
+      return {
+        ...storage,
+        appendEdit: async (entry) => (refuse ? Promise.reject(new Error('You may view this scenario but not change it.')) : storage.appendEdit(entry)),
+        readEdits: async (id, after) => (failReads ? Promise.reject(new TypeError('fetch failed')) : storage.readEdits(id, after)),
+      };
+    });
+    await editEvent(alice, eventOf(alice, first.id), { ...eventOf(alice, first.id), title: 'Refused by the server' });
+    expect(eventOf(alice, first.id).title).toBe(first.title);
+    expect(alice.store.getState().history.past).toHaveLength(0);
+    expect(notices(alice)).toEqual(['The team server did not take this edit (You may view this scenario but not change it); it has been taken back.']);
+
+    refuse = false;
+    failReads = true;
+    await editEvent(alice, eventOf(alice, first.id), { ...eventOf(alice, first.id), title: 'Kept, then the server went away' });
+    expect(eventOf(alice, first.id).title).toBe('Kept, then the server went away');
+    expect(alice.store.getState().history.past).toHaveLength(1);
+    expect(notices(alice)).toHaveLength(1);
+  });
 });
