@@ -253,6 +253,8 @@ describe('on PostgreSQL', () => {
     const retitles = [168, 166, 166].reduce((sum, count) => sum + Math.ceil(count / 3), 0); // every third edit; the others add an event
     expect(expected).toHaveLength(SHARED_EVENTS.length + 500 - retitles);
     await until(() => clients.every((each) => JSON.stringify(each.events()) === JSON.stringify(expected)), 'the three clients to show what the server holds');
+    // Nothing was lost, and no page said so: an edit waits through a dead server without a word.
+    for (const each of clients) expect(each.session.store.getState().notices).toEqual([]);
   });
 
   it('a client cut off by its network, then restored: its edits arrive once; an edit whose answer was lost is acknowledged with the place it was given', async () => {
