@@ -272,11 +272,19 @@ describe.each(ENGINES)('the API on %s', (engine) => {
     // A version older than the stored one's journal place is refused.
     expect((await ben.call('PUT', `/api/scenarios/${id}`, JSON.stringify(document), { 'tripwire-seq': '1' })).statusCode).toBe(409);
 
-    // Rename: owner only; the list and the document agree.
+    // Rename: owner only; an edit of the details in the journal, by the owner, over any earlier one
+    // (ben's title change below was lost to every later reader when a rename wrote the stored head).
+    const details = JSON.parse((await ben.call('GET', `/api/scenarios/${id}/document?at=2`)).body) as Record<string, unknown>;
+    const { events: _events, views, layers, ...head } = details;
+    const detailsRecord = (title: string) => ({ id: '(details)', kind: 'details', details: { ...head, title }, viewIds: (views as { id: string }[]).map((view) => view.id), layerIds: (layers as { id: string }[]).map((layer) => layer.id) });
+    const retitled = await ben.call('POST', `/api/scenarios/${id}/edits`, { entries: [{ id: randomUUID(), step: 'do', edits: [{ before: detailsRecord('A new version'), after: detailsRecord('Ben’s title') }], madeAt: new Date().toISOString() }] });
+    expect(retitled.statusCode, retitled.body).toBe(200);
     expect((await ben.call('PATCH', `/api/scenarios/${id}`, { title: 'By an editor' })).statusCode).toBe(403);
     const renamed = await ann.call('PATCH', `/api/scenarios/${id}`, { title: 'Renamed' });
     expect(renamed.statusCode).toBe(200);
-    expect(JSON.parse((await ben.call('GET', `/api/scenarios/${id}`)).body).title).toBe('Renamed');
+    const journal = (await ben.call('GET', `/api/scenarios/${id}/edits?after=3`)).json() as { entries: { author: string; seq: number; edits: { after: { details: { title: string } } }[] }[] };
+    expect(journal.entries.map((entry) => [entry.author, entry.edits[0]!.after.details.title])).toEqual([['ann', 'Renamed']]);
+    expect(JSON.parse((await ben.call('GET', `/api/scenarios/${id}/document?at=${journal.entries[0]!.seq}`)).body).title).toBe('Renamed');
     expect(((await ben.call('GET', '/api/scenarios')).json() as { scenarios: Record<string, unknown>[] }).scenarios.find((s) => s.id === id)).toMatchObject({ title: 'Renamed', updatedBy: 'ann' });
   });
 

@@ -288,11 +288,6 @@ export async function setEveryone(db: Queryable, scenarioId: string, role: Membe
   await noticeScenarioChanged(db, scenarioId, null);
 }
 
-/** Renames: the title column and the document's head agree. */
-export async function rename(db: Queryable, scenarioId: string, title: string, author: string): Promise<void> {
-  await db.query("update scenarios set title = $2, head = jsonb_set(head, '{title}', to_jsonb($2::text)), updated_at = now(), updated_by = $3 where id = $1", [scenarioId, title, author]);
-}
-
 export async function deleteScenario(db: Queryable, scenarioId: string): Promise<void> {
   await db.query('delete from scenarios where id = $1', [scenarioId]);
   await noticeScenarioChanged(db, scenarioId, null);

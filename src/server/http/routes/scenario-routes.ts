@@ -11,7 +11,8 @@ import { text } from '../../../data/schemas';
 import { findPerson } from '../../accounts/people';
 import { audit } from '../../audit';
 import { readScenarioDocument } from '../../scenarios/read-document';
-import { deleteScenario, handOver, listFor, publish, readDocument, readPackedHead, readPackedPart, rename, replaceDocument } from '../../scenarios/scenario-store';
+import { deleteScenario, handOver, listFor, publish, readDocument, readPackedHead, readPackedPart, replaceDocument } from '../../scenarios/scenario-store';
+import { renameInJournal } from '../../scenarios/rename-in-journal';
 import type { OpenedScenario } from '../../../data/open-scenario';
 
 const idParams = z.object({ id: z.string() });
@@ -53,7 +54,8 @@ export const scenarioRoutes =
     app.patch('/api/scenarios/:id', { config: { policy: scenarioOwners } }, async (request) => {
       const { id } = checked(idParams, request.params, 'the address');
       const { title } = checked(z.strictObject({ title: text(200) }), request.body);
-      await rename(db, id, title, caller(request).username);
+      // An edit of the details record like any other: heard live by every open page, and kept over the journal (rename-in-journal.ts).
+      if (!(await renameInJournal(db, id, title, caller(request).username))) throw new HttpError(404, 'The scenario is gone.');
       await audit(db, { actor: caller(request).username, action: 'scenario-renamed', target: id, detail: { title } });
       return { id, title };
     });
