@@ -1,7 +1,9 @@
 // Feeds (docs/api.md, "Feeds"): an admin's list of addresses the team server polls, and the event
 // sets of a shared scenario that follow them. The server does the polling and writes the feed's
 // events into the journal as "feed:<name>"; the page only lists, follows and shows how each does.
-import { eventSetIdFor, importedEventSet } from '../data/event-sets';
+import { eventSetIdFor } from '../data/event-sets';
+import { declaredEventSets } from '../data/open-scenario';
+import { editHead } from './edit-actions';
 import type { TeamConnection } from './team-actions';
 
 export interface FeedInfo {
@@ -65,8 +67,11 @@ export async function followFeed(team: TeamConnection, feed: Pick<FeedInfo, 'id'
     const wanted = eventSetIdFor(feed.name).replace(/^import-/, 'feed-');
     setId = wanted;
     for (let n = 2; taken.has(setId); n += 1) setId = `${wanted}-${n}`;
-    state.addImport(importedEventSet(setId, feed.name, []), false);
-    if (!(await session.keepOpenScenario())) throw new Error('The new event set could not be saved on the team server.');
+    // Declared in the scenario's details through the journal, as any edit: every open page adds
+    // the set at once (a whole-document save is heard by nobody), before the feed's events come.
+    const declared = [...declaredEventSets(state.eventSets), { id: setId, name: feed.name, imported: true }];
+    await editHead(session, (head) => ({ ...head, eventSets: declared }));
+    if (!session.store.getState().eventSets.some((set) => set.id === setId)) throw new Error('The new event set could not be saved on the team server.');
   }
   return (await call<{ follow: FeedFollow }>(team, 'PUT', `${scenarioFeeds(scenarioId)}/${encodeURIComponent(setId)}`, { feedId: feed.id })).follow;
 }

@@ -341,22 +341,25 @@ export class ScenarioSession {
     const isNewer = (entry: JournalEntry<EditableRecord>) => entry.seq > (this.#applied.get(editId(entry.edit)) ?? -Infinity);
     const eventEntries = entries.filter((entry) => !isHeadEdit(entry.edit)) as JournalEntry<TripwireEvent>[];
     const headEntries = entries.filter((entry) => isHeadEdit(entry.edit) && isNewer(entry)) as JournalEntry<HeadRecord>[];
-    if (eventEntries.length > 0) {
-      const result = applyJournal(state.eventSets.flatMap((set) => set.events), this.#applied, eventEntries);
-      this.#applied = result.applied;
-      state.setEventSets(regroup(state.eventSets, result.records));
-    }
+    // The head first: it may declare an event set (a feed's, say) whose events come in the same read.
     if (headEntries.length > 0 && state.scenario) {
       const result = applyJournal(headRecords(state.scenario), this.#applied, headEntries);
       this.#applied = result.applied;
       this.#showHead(headOfRecords(result.records));
     }
+    if (eventEntries.length > 0) {
+      const { eventSets } = this.store.getState();
+      const result = applyJournal(eventSets.flatMap((set) => set.events), this.#applied, eventEntries);
+      this.#applied = result.applied;
+      state.setEventSets(regroup(eventSets, result.records));
+    }
     this.#lastSeq = Math.max(this.#lastSeq, ...records.map((record) => record.seq));
   }
 
   /**
-   * A new head on screen, its measurements made again (a zone may have moved); the scenario's own
-   * sets (not imports) without a source of it are credited to its first source.
+   * A new head on screen, its measurements made again (a zone may have moved); an event set it
+   * declares that the page lacks (added by someone else) is added, empty until its events come; the
+   * scenario's own sets (not imports) without a source of it are credited to its first source.
    */
   #showHead(head: ScenarioHead): void {
     const state = this.store.getState();
@@ -364,9 +367,11 @@ export class ScenarioSession {
     const geometryChanged = (state.scenario?.layers !== head.layers || state.scenario?.measurements !== head.measurements) && geography(state.scenario) !== geography(head);
     state.setScenarioHead(head, true);
     if (geometryChanged) state.setFacts(computeFacts(geographyOf(head), head.measurements));
+    const known = new Set(state.eventSets.map((set) => set.id));
+    const added = head.eventSets.filter((set) => !known.has(set.id)).map((set) => eventSetOf(head, set, []));
     const first = head.sources[0];
-    if (!first) return;
-    state.setEventSets(state.eventSets.map((set) => (set.imported || head.sources.some((source) => source.id === set.sourceId) ? set : eventSetOf(head, { id: set.id, name: set.name, sourceId: first.id }, set.events))));
+    const credited = first ? state.eventSets.map((set) => (set.imported || head.sources.some((source) => source.id === set.sourceId) ? set : eventSetOf(head, { id: set.id, name: set.name, sourceId: first.id }, set.events))) : state.eventSets;
+    if (added.length > 0 || credited.some((set, index) => set !== state.eventSets[index])) state.setEventSets([...credited, ...added]);
   }
 
   /** Another scenario is on screen: nothing of its journal is applied, and the undo history was about the previous one. */

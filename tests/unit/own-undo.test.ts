@@ -7,7 +7,8 @@ import { createTripwireStore } from '../../src/data/store';
 import { openScenario } from '../../src/data/open-scenario';
 import { emptyShelf, memoryStorage, type MemoryShelf } from '../../src/storage/memory-storage';
 import { ScenarioSession } from '../../src/session/scenario-session';
-import { editEvent, redoEdit, undoEdit } from '../../src/actions/edit-actions';
+import { editEvent, editHead, redoEdit, undoEdit } from '../../src/actions/edit-actions';
+import { declaredEventSets } from '../../src/data/open-scenario';
 import { openDocument } from '../../src/actions/scenario-actions';
 import type { TripwireStorage } from '../../src/storage/storage';
 
@@ -130,5 +131,15 @@ describe('undo and redo among several people', () => {
     expect(eventOf(alice, first.id).title).toBe('Kept, then the server went away');
     expect(alice.store.getState().history.past).toHaveLength(1);
     expect(notices(alice)).toHaveLength(1);
+  });
+
+  it('adds an event set someone else declared (a feed’s), with the events that come in the same read', async () => {
+    const { alice, bob, first } = await twoPeople();
+    const declared = [...declaredEventSets(alice.store.getState().eventSets), { id: 'feed-patrols', name: 'Patrols', imported: true }];
+    await editHead(alice, (head) => ({ ...head, eventSets: declared }));
+    await editEvent(alice, null, { ...first, id: 'patrol-1', key: 10_000, eventSetId: 'feed-patrols', title: 'Patrol seen' });
+    await bob.catchUp(); // one read: the details record and the set's first event together
+    expect(bob.store.getState().eventSets.map((set) => set.id)).toEqual(alice.store.getState().eventSets.map((set) => set.id));
+    expect(bob.store.getState().eventSets.find((set) => set.id === 'feed-patrols')?.events.map((event) => event.title)).toEqual(['Patrol seen']);
   });
 });
