@@ -3,10 +3,9 @@
 // in the store (the presence slice: the header's chips, the list's markers, the map's rings), and
 // posts what this person has selected as it changes. A scenario of this browser's own has none.
 //
-// A hidden tab leaves (and comes back when shown): its own stream would be a second long-lived
-// connection beside the edits stream, and a browser allows six per server, across tabs. The edits
-// stream still counts the person as present (the server lists every open stream); only what a
-// hidden tab has selected is not shown.
+// Presence listens on the scenario's one live stream, the edits' (team-api's liveStream). A hidden
+// tab leaves (and comes back when shown): the stream stays open for the edits, so the person is
+// still listed, but what a hidden tab has selected is not shown.
 import type { TeamConnection } from './team-actions';
 import { joinPresence, type PresenceLink, type PresenceOptions } from '../team/presence';
 
@@ -34,7 +33,7 @@ export function startPresence(team: TeamConnection, options: Partial<Pick<Presen
         if (joined === id) store.getState().setPresence(others);
       },
       ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.openSource ? { openSource: options.openSource } : {}),
+      ...(options.openSource ? { openSource: options.openSource } : typeof EventSource === 'undefined' ? {} : { openSource: () => team.api.liveStream(id)! }),
     });
     link?.select(state.selectedEventId);
   };

@@ -2,11 +2,13 @@
 // connection this page is (`ready`) and who else is there (`presence`); what this page has
 // selected is posted against that connection, at most every THROTTLE_MS (the last choice wins).
 //
-// This stream is the page's own, beside the one src/team/team-api.ts hears edits on: the server
-// counts every open stream as its person's presence, and lists a person once.
+// The stream is the one the page hears edits on (src/team/live-stream.ts: one per scenario and
+// page); the server counts every open stream as its person's presence, and lists a person once.
+// Leaving while the stream stays open (a hidden tab) posts "nothing selected".
 // Nothing here knows the store: src/actions/presence-actions.ts holds it.
 import type { PresentPerson } from '../data/slices/presence';
 import type { FetchLike } from './team-api';
+import type { EventSourceLike } from './live-stream';
 
 /** A selection posted at most this often: clicking down the list sends the last row, not each. */
 export const THROTTLE_MS = 300;
@@ -18,15 +20,10 @@ export interface PresenceOptions {
   csrfToken: () => string | null;
   onOthers: (others: PresentPerson[]) => void;
   fetch?: FetchLike;
-  /** EventSource, or a stand-in (tests). */
+  /** The scenario's shared live stream (team-api's liveStream), an EventSource of its own by default, or a stand-in (tests). */
   openSource?: (url: string) => EventSourceLike;
 }
 
-/** What is used of an EventSource. */
-export interface EventSourceLike {
-  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
-  close(): void;
-}
 
 export interface PresenceLink {
   /** What this page has selected now (posted after THROTTLE_MS, and again on each reconnect). */
@@ -92,6 +89,7 @@ export function joinPresence(scenarioId: string, options: PresenceOptions): Pres
   });
   for (const end of ['signed-out', 'gone']) {
     source.addEventListener(end, () => {
+      closed = true; // nothing to post to a stream the server ended
       link.close();
       options.onOthers([]);
     });
@@ -103,8 +101,13 @@ export function joinPresence(scenarioId: string, options: PresenceOptions): Pres
       schedule();
     },
     close() {
-      closed = true;
       if (timer !== null) clearTimeout(timer);
+      // The stream may stay open for the edits: what this page had selected is no longer shown.
+      if (!closed && connection !== null && posted !== null) {
+        wanted = null;
+        post();
+      }
+      closed = true;
       source.close();
     },
   };

@@ -5,6 +5,7 @@
 //
 // It takes a fetch-like function and a base URL, so a Node test can drive it with a cookie jar.
 // Nothing here knows the store or the page: src/actions/team-actions.ts holds it.
+import { createLiveStreams, type EventSourceLike } from './live-stream';
 import type { Step } from '../data/editing/edit-journal';
 
 export type AccountRole = 'admin' | 'member';
@@ -122,6 +123,13 @@ export function createTeamApi(options: TeamApiOptions = {}) {
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const base = () => options.baseUrl ?? (typeof document === 'undefined' ? 'http://localhost/' : document.baseURI);
   let csrfToken: string | null = null;
+  let liveStreams: ReturnType<typeof createLiveStreams> | null = null;
+  /** The scenario's live stream, shared with whoever else on the page listens (live-stream.ts); null where there is no EventSource. */
+  const liveStream = (id: string): EventSourceLike | null => {
+    if (typeof EventSource === 'undefined') return null;
+    liveStreams ??= createLiveStreams((address) => new EventSource(address));
+    return liveStreams(url(`${scenarioPath(id)}/stream`));
+  };
 
   const url = (path: string) => new URL(path, base()).toString();
 
@@ -283,8 +291,8 @@ export function createTeamApi(options: TeamApiOptions = {}) {
      * polls. After `signed-out` or `gone` the stream is closed rather than reconnected.
      */
     streamEdits(id: string, onEvent: (event: StreamEvent) => void): (() => void) | null {
-      if (typeof EventSource === 'undefined') return null;
-      const source = new EventSource(url(`${scenarioPath(id)}/stream`));
+      const source = liveStream(id);
+      if (!source) return null;
       for (const type of STREAM_EVENTS) {
         source.addEventListener(type, () => {
           if (type === 'signed-out' || type === 'gone') source.close();
@@ -293,6 +301,8 @@ export function createTeamApi(options: TeamApiOptions = {}) {
       }
       return () => source.close();
     },
+
+    liveStream,
   };
 }
 

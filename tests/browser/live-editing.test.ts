@@ -33,7 +33,7 @@ describe('two people editing one shared scenario at once', () => {
   let base: string;
   let sharedId: string;
   const contexts: BrowserContext[] = [];
-  const pages = {} as Record<Person, { page: Page; errors: string[] }>;
+  const pages = {} as Record<Person, { page: Page; errors: string[]; streams: string[] }>;
 
   /** A person's own browser, signed in through the API (the context's cookie jar), on the shared scenario. */
   async function openAs(who: Person) {
@@ -43,13 +43,15 @@ describe('two people editing one shared scenario at once', () => {
     expect(signedIn.status()).toBe(200);
     const page = await context.newPage();
     const errors: string[] = [];
+    const streams: string[] = [];
+    page.on('request', (request) => /\/stream$/.test(new URL(request.url()).pathname) && streams.push(request.url()));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(`${base}s/${sharedId}`);
     await page.waitForFunction((id) => window.tripwireStore?.getState().openShared?.id === id, sharedId, { timeout: 30_000 });
     await waitForMapIdle(page);
     await page.waitForSelector('.event-row');
-    pages[who] = { page, errors };
+    pages[who] = { page, errors, streams };
     return context;
   }
 
@@ -101,6 +103,10 @@ describe('two people editing one shared scenario at once', () => {
   it('alice adds an event; bob sees it in his list and on his map without reloading', async () => {
     const { page: alice } = pages.alice;
     const { page: bob } = pages.bob;
+    // One live stream per page, for the edits and presence alike: a browser keeps six connections
+    // per server across its tabs, and two streams a page took them all in three tabs.
+    await bob.locator('[data-testid="presence"]').waitFor();
+    for (const { streams } of Object.values(pages)) expect(streams).toEqual([`${base}api/scenarios/${sharedId}/stream`]);
     await alice.getByRole('button', { name: 'Add event' }).click();
     const form = alice.getByRole('dialog', { name: 'Add event' });
     await form.getByLabel('Title').fill('Anchor drag marks found near the cable');

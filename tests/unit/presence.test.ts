@@ -7,7 +7,8 @@ import { initialsOf, presentPeople, selectedBy } from '../../src/data/slices/pre
 import { PRESENCE_SOURCE, presenceCollection, presenceLayers } from '../../src/layers/presence';
 import { layersOf } from '../../src/layers';
 import { importGraph } from '../import-graph';
-import { joinPresence, THROTTLE_MS, type EventSourceLike } from '../../src/team/presence';
+import { joinPresence, THROTTLE_MS } from '../../src/team/presence';
+import { createLiveStreams, type EventSourceLike } from '../../src/team/live-stream';
 
 describe('what presence shows', () => {
   it('makes initials of usernames', () => {
@@ -65,6 +66,9 @@ class FakeSource implements EventSourceLike {
   constructor(readonly url: string) {}
   addEventListener(type: string, listener: (event: MessageEvent<string>) => void) {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  removeEventListener(type: string, listener: (event: MessageEvent<string>) => void) {
+    this.listeners.set(type, (this.listeners.get(type) ?? []).filter((each) => each !== listener));
   }
   close() {
     this.closed = true;
@@ -151,5 +155,50 @@ describe('the presence link', () => {
     link.select('e2');
     await vi.advanceTimersByTimeAsync(THROTTLE_MS * 2);
     expect(posts).toHaveLength(2);
+  });
+});
+
+describe('one live stream per scenario and page', () => {
+  it('is opened once for edits and presence, tells a late listener the connection, and closes with its last listener; leaving presence clears the selection', async () => {
+    const opened: FakeSource[] = [];
+    const listen = createLiveStreams((url) => {
+      const source = new FakeSource(url);
+      opened.push(source);
+      return source;
+    });
+    const url = 'http://team.example/api/scenarios/scn-1/stream';
+    const edits = listen(url);
+    const heard: string[] = [];
+    edits.addEventListener('edits', () => heard.push('edits'));
+    opened[0]!.emit('ready', { seq: 0, connection: 'c-9' });
+
+    // Presence joins after `ready` was said: it still learns its connection, on the same stream.
+    const posts: unknown[] = [];
+    const link = joinPresence('scn-1', {
+      baseUrl: 'http://team.example/',
+      csrfToken: () => 't',
+      onOthers: () => {},
+      openSource: () => listen(url),
+      fetch: async (_url, init) => {
+        posts.push(JSON.parse(String(init?.body)));
+        return new Response(null, { status: 204 });
+      },
+    })!;
+    link.select('e1');
+    await new Promise((resolve) => setTimeout(resolve, THROTTLE_MS + 50));
+    expect(opened).toHaveLength(1);
+    expect(posts).toEqual([{ connection: 'c-9', selected: 'e1' }]);
+
+    // Leaving presence (a hidden tab) keeps the stream for the edits, and says nothing is selected.
+    link.close();
+    expect(posts).toEqual([{ connection: 'c-9', selected: 'e1' }, { connection: 'c-9', selected: null }]);
+    expect(opened[0]!.closed).toBe(false);
+    opened[0]!.emit('edits', { seq: 1 });
+    expect(heard).toEqual(['edits']);
+    edits.close();
+    expect(opened[0]!.closed).toBe(true);
+    // A new listener opens a new stream.
+    listen(url).close();
+    expect(opened).toHaveLength(2);
   });
 });
