@@ -129,13 +129,27 @@ describe('two serve processes on one PostgreSQL', () => {
     const { id } = (await (await alice('/api/scenarios', { method: 'POST', body: builtIn })).json()) as { id: string };
     expect(await alice(`/api/scenarios/${id}/members/bob`, { method: 'PUT', body: JSON.stringify({ role: 'editor' }) })).toHaveProperty('status', 200);
     const bob = await signIn(second, 'bob');
-    const bobsStream = readEvents(await bob(`/api/scenarios/${id}/stream`));
+    const dropped = new AbortController();
+    const bobsStream = readEvents(await bob(`/api/scenarios/${id}/stream`, { signal: dropped.signal }));
     expect((await bobsStream.waitFor('ready')).data).toMatchObject({ seq: 0 });
 
     expect(await alice(`/api/scenarios/${id}/edits`, { method: 'POST', body: JSON.stringify(edit('across-processes')) })).toHaveProperty('status', 200);
     expect((await bobsStream.waitFor('edits')).data).toEqual({ seq: 1 });
     const { entries } = (await (await bob(`/api/scenarios/${id}/edits?after=0`)).json()) as { entries: { author: string; edits: { after: { id: string } }[] }[] };
     expect(entries.map((entry) => [entry.author, entry.edits[0]!.after.id])).toEqual([['alice', 'across-processes']]);
+    dropped.abort();
+    await bobsStream.done.catch(() => undefined);
+    // A server whose clients dropped their streams stops at once when told (it waited ~70 s for
+    // their connections to idle out).
+    for (let dropping = 0; dropping < 3; dropping++) {
+      const controller = new AbortController();
+      const stream = await bob(`/api/scenarios/${id}/stream`, { signal: controller.signal });
+      await stream.body!.getReader().read();
+      controller.abort();
+    }
+    const stopping = Date.now();
+    await servers[1]!.stop();
+    expect(Date.now() - stopping).toBeLessThan(10_000);
   });
 });
 
