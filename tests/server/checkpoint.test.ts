@@ -161,6 +161,13 @@ describe.each(ENGINES)('checkpoints on %s', (engine) => {
     expect(Number((await db.query<{ n: string }>('select count(*) as n from edits where scenario_id = $1', [id]))[0]!.n)).toBe(CHECKPOINT_EVERY);
     // Everything is in the document: nothing is left to fold.
     expect(await checkpoint(db, id)).toBeNull();
+    // A fold is no one's change: the library still names ben, who made the last edit, and the
+    // history lists the entries and the publish, not the fold (its version still serves past states).
+    const row = ((await ben.call('GET', '/api/scenarios')).json() as { scenarios: { id: string; updatedBy: string }[] }).scenarios.find((scenario) => scenario.id === id);
+    expect(row?.updatedBy).toBe('ben');
+    const history = (await ben.call('GET', `/api/scenarios/${id}/history?limit=5`)).json() as { items: { kind: string; author: string }[]; people: string[] };
+    expect(history.items.map((item) => [item.kind, item.author])).toEqual(Array.from({ length: 5 }, () => ['edit', 'ben']));
+    expect(history.people).toEqual(['ann', 'ben']);
   });
 
   it('loses no edit appended while a checkpoint runs', async () => {

@@ -84,12 +84,14 @@ const MIGRATIONS: readonly string[] = [
   // 3: history. Each edit says the journal place its author had seen (base_seq) and whether someone
   // else had changed one of its records since (stale). Every whole version a scenario had is kept
   // (a PUT, a checkpoint), so any past state can be rebuilt: a version plus the journal after it.
-  // The document now current says when and by whom it was saved (doc_saved_at/by), which it keeps as a version.
+  // The document now current says when and by whom it was saved (doc_saved_at/by), and whether it
+  // is the server's checkpoint (a fold of the journal, no one's change), which it keeps as a version.
   `
   alter table edits add column base_seq bigint;
   alter table edits add column stale boolean not null default false;
   alter table scenarios add column doc_saved_at timestamptz;
   alter table scenarios add column doc_saved_by text;
+  alter table scenarios add column doc_checkpoint boolean not null default false;
   create index edits_by_author on edits (scenario_id, author, seq);
   create table scenario_versions (
     scenario_id text not null references scenarios (id) on delete cascade,
@@ -99,6 +101,7 @@ const MIGRATIONS: readonly string[] = [
     event_count integer not null,
     saved_at timestamptz not null default now(),
     saved_by text not null,
+    checkpoint boolean not null default false,
     primary key (scenario_id, version)
   );
   create table scenario_version_parts (

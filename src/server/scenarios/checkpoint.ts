@@ -94,14 +94,14 @@ export async function checkpoint(db: Database, id: string): Promise<Checkpoint |
   if (!snapshot || snapshot.entries.length === 0) return null;
   const opened = foldJournal(snapshot.head, snapshot.events, snapshot.entries);
   const last = snapshot.entries[snapshot.entries.length - 1]!;
-  // replaceDocument locks the row and refuses a place behind the document; a version put with the
-  // same place, or a rename, would not be refused, so the document read is checked to be the one
-  // still stored. (The window left is between this read and replaceDocument's lock: milliseconds.)
+  // A version put meanwhile with the same journal place would not be refused by its place alone:
+  // the document read is checked to be the one still stored, here and again under the row lock
+  // (ifDocSeq), so a fold never writes over a version someone kept.
   const [still] = await db.query<{ same: boolean }>('select doc_seq = $2 and head = $3::jsonb as same from scenarios where id = $1', [id, snapshot.docSeq, JSON.stringify(snapshot.head)]);
   if (!still?.same) return null;
   try {
-    // Kept as made by whoever made the last change it includes: the library's "changed by" stays a person's.
-    await replaceDocument(db, id, opened, last.seq, last.author);
+    // No one's change: the library's "changed by" stays the last person's, and the history lists the entries, not the fold.
+    await replaceDocument(db, id, opened, last.seq, 'the server (checkpoint)', { checkpoint: true, ifDocSeq: snapshot.docSeq });
   } catch (error) {
     if (error instanceof RangeError) return null; // a newer version was put meanwhile
     throw error;

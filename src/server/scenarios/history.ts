@@ -72,31 +72,34 @@ export async function listHistory(db: Queryable, scenarioId: string, { author = 
   items.sort((a, b) => b.seq - a.seq || (a.kind === b.kind ? (b.version ?? 0) - (a.version ?? 0) : a.kind === 'version' ? -1 : 1));
   const people = await db.query<{ author: string }>(
     `select author from edits where scenario_id = $1
-     union select saved_by from scenario_versions where scenario_id = $1
-     union select coalesce(s.doc_saved_by, o.username) from scenarios s join people o on o.id = s.owner_id where s.id = $1
+     union select saved_by from scenario_versions where scenario_id = $1 and not checkpoint
+     union select coalesce(s.doc_saved_by, o.username) from scenarios s join people o on o.id = s.owner_id where s.id = $1 and not s.doc_checkpoint
      order by author`,
     [scenarioId],
   );
   return { items, nextBefore: full ? lowest : null, people: people.map((row) => row.author) };
 }
 
-/** Every whole version the scenario had, the current document last (numbered after the kept ones). */
+/**
+ * Every whole version someone kept, the current document last (numbered after the kept ones). The
+ * server's checkpoints are left out: they change nothing, and the entries they fold are listed.
+ */
 async function versionsOf(db: Queryable, scenarioId: string): Promise<HistoryItem[]> {
-  const rows = await db.query<{ version: number | null; seq: string; saved_at: Date; saved_by: string }>(
-    `select version, seq, saved_at, saved_by from scenario_versions where scenario_id = $1
+  const rows = await db.query<{ version: number; seq: string; saved_at: Date; saved_by: string }>(
+    `select version, seq, saved_at, saved_by from scenario_versions where scenario_id = $1 and not checkpoint
      union all
-     select null, s.doc_seq, coalesce(s.doc_saved_at, s.created_at), coalesce(s.doc_saved_by, o.username)
-       from scenarios s join people o on o.id = s.owner_id where s.id = $1
-     order by version nulls last`,
+     select (select coalesce(max(version), 0) + 1 from scenario_versions where scenario_id = s.id), s.doc_seq, coalesce(s.doc_saved_at, s.created_at), coalesce(s.doc_saved_by, o.username)
+       from scenarios s join people o on o.id = s.owner_id where s.id = $1 and not s.doc_checkpoint
+     order by version`,
     [scenarioId],
   );
-  return rows.map((row, index) => ({
+  return rows.map((row) => ({
     kind: 'version',
     seq: Number(row.seq),
     author: row.saved_by,
     madeAt: new Date(row.saved_at).toISOString(),
-    version: row.version ?? index + 1,
-    summary: index === 0 ? 'Published the scenario' : 'Saved a whole new version',
+    version: Number(row.version),
+    summary: Number(row.version) === 1 ? 'Published the scenario' : 'Saved a whole new version',
   }));
 }
 

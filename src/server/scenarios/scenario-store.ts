@@ -99,15 +99,31 @@ export async function publish(db: Database, opened: OpenedScenario, owner: { id:
  * kept first, as the scenario's next numbered version (scenario_versions): nothing a scenario
  * ever was is lost, and any past state is a kept version plus the journal after it (history.ts).
  */
-export async function replaceDocument(db: Database, id: string, opened: OpenedScenario, seq: number, author: string): Promise<void> {
+export interface ReplaceOptions {
+  /**
+   * The server's checkpoint (checkpoint.ts): the journal folded in, no one's change. The library's
+   * "changed by" stays the last person's, and the history does not list it as a saved version.
+   */
+  checkpoint?: boolean;
+  /** Keep it only if the stored document is still the one at this journal place (else RangeError). */
+  ifDocSeq?: number;
+}
+
+export async function replaceDocument(db: Database, id: string, opened: OpenedScenario, seq: number, author: string, { checkpoint = false, ifDocSeq }: ReplaceOptions = {}): Promise<void> {
   const head = { ...documentHead(opened.head, opened.eventSets), id, readOnly: undefined };
   const events = eventsOf(opened);
   await db.transaction(async (tx) => {
     const [row] = await tx.query<{ last_seq: string; doc_seq: string }>('select last_seq, doc_seq from scenarios where id = $1 for update', [id]);
     if (!row) throw new Error('the scenario is gone');
     if (seq > Number(row.last_seq) || seq < Number(row.doc_seq)) throw new RangeError(`Tripwire-Seq ${seq} is outside the scenario's journal (${row.doc_seq} to ${row.last_seq})`);
+    if (ifDocSeq !== undefined && Number(row.doc_seq) !== ifDocSeq) throw new RangeError(`the stored document is at journal place ${row.doc_seq}, not ${ifDocSeq}`);
     await keepCurrentVersion(tx, id);
-    await tx.query('update scenarios set head = $2, title = $3, event_count = $4, doc_seq = $5, updated_at = now(), updated_by = $6, doc_saved_at = now(), doc_saved_by = $6 where id = $1', [id, JSON.stringify(head), head.title, events.length, seq, author]);
+    await tx.query(
+      `update scenarios set head = $2, title = $3, event_count = $4, doc_seq = $5, doc_saved_at = now(), doc_saved_by = $6, doc_checkpoint = $7,
+              updated_at = case when $7 then updated_at else now() end, updated_by = case when $7 then updated_by else $6 end
+        where id = $1`,
+      [id, JSON.stringify(head), head.title, events.length, seq, author, checkpoint],
+    );
     await writeParts(tx, id, events);
   });
 }
@@ -115,11 +131,11 @@ export async function replaceDocument(db: Database, id: string, opened: OpenedSc
 /** Copies the current document (head and packed parts) into the scenario's next numbered version; the caller holds the scenario's row lock. */
 async function keepCurrentVersion(tx: Queryable, id: string): Promise<void> {
   const [kept] = await tx.query<{ version: number }>(
-    `insert into scenario_versions (scenario_id, version, seq, head, event_count, saved_at, saved_by)
+    `insert into scenario_versions (scenario_id, version, seq, head, event_count, saved_at, saved_by, checkpoint)
      select s.id, coalesce((select max(version) from scenario_versions where scenario_id = s.id), 0) + 1, s.doc_seq, s.head,
             -- The document's own events (event_count follows the journal too)
             coalesce((select sum(cardinality(ids)) from scenario_parts where scenario_id = s.id), s.event_count),
-            coalesce(s.doc_saved_at, s.created_at), coalesce(s.doc_saved_by, o.username)
+            coalesce(s.doc_saved_at, s.created_at), coalesce(s.doc_saved_by, o.username), s.doc_checkpoint
        from scenarios s join people o on o.id = s.owner_id where s.id = $1
      returning version`,
     [id],
