@@ -26,19 +26,8 @@ export interface FeedFollow {
   lastError: string | null;
 }
 
-/** One call to the API, with the session's CSRF token on a change; the server's own sentence on a refusal. */
-async function call<T>(team: TeamConnection, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: object): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (method !== 'GET' && team.api.csrfToken) headers['X-CSRF-Token'] = team.api.csrfToken;
-  if (body) headers['Content-Type'] = 'application/json';
-  const base = typeof document === 'undefined' ? 'http://localhost/' : document.baseURI;
-  const response = await fetch(new URL(path, base), { method, headers, credentials: 'same-origin', ...(body ? { body: JSON.stringify(body) } : {}) });
-  if (!response.ok) {
-    const answer = (await response.json().catch(() => null)) as { error?: unknown } | null;
-    throw new Error(typeof answer?.error === 'string' ? answer.error : `The server answered ${response.status}.`);
-  }
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
+/** One call of the API (team-api's: its CSRF token, its errors in the server's own words). */
+const call = <T,>(team: TeamConnection, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: object) => team.api.request<T>(method, path, body);
 
 const scenarioFeeds = (scenarioId: string) => `api/scenarios/${encodeURIComponent(scenarioId)}/feeds`;
 

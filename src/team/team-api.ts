@@ -303,6 +303,9 @@ export function createTeamApi(options: TeamApiOptions = {}) {
     },
 
     liveStream,
+
+    /** Any other JSON call of the API (feeds, history): the same token, errors and sign-out as the calls above. */
+    request: <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: object) => json<T>(method, path, body === undefined ? {} : { body }),
   };
 }
 
